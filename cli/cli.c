@@ -1,0 +1,126 @@
+/* cli.c - messages, help and options shared by the subcommands. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const cli_cmd *const cli_commands[] = {
+	&cmd_extract, &cmd_centrality, &cmd_render, &cmd_export, &cmd_stats, &cmd_run, NULL,
+};
+
+static void vmessage(const cli_cmd *cmd, const char *fmt, va_list ap)
+{
+	fputs(cmd ? "geograph " : "geograph", stderr);
+	if (cmd)
+		fputs(cmd->name, stderr);
+	fputs(": ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void cli_error(const cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(cmd, fmt, ap);
+	va_end(ap);
+}
+
+/* The "Usage:" lines of a help text: everything up to the first blank line. */
+static void print_usage_lines(const char *help, FILE *fp)
+{
+	const char *end = strstr(help, "\n\n");
+
+	fprintf(fp, "%.*s\n", end ? (int)(end - help) : (int)strlen(help), help);
+}
+
+int cli_usage_error(const cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(cmd, fmt, ap);
+	va_end(ap);
+	print_usage_lines(cmd->help, stderr);
+	fprintf(stderr, "Try 'geograph %s --help' for more information.\n", cmd->name);
+	return EXIT_USAGE;
+}
+
+int cli_fail(const cli_cmd *cmd, const geo_error *err)
+{
+	cli_error(cmd, "%s", err->msg[0] ? err->msg : geo_err_str(err->code));
+	return geo_err_exit_status(err->code);
+}
+
+int cli_help(const cli_cmd *cmd)
+{
+	fputs(cmd->help, stdout);
+	return cli_finish_stdout(cmd);
+}
+
+int cli_not_available(const cli_cmd *cmd, const char *issue)
+{
+	cli_error(cmd, "not available yet: this build of geograph does not have '%s' (%s)", cmd->name,
+		  issue);
+	return EXIT_USAGE;
+}
+
+struct diag_state {
+	const cli_cmd *cmd;
+	bool quiet, verbose;
+	unsigned long warnings;
+};
+
+static struct diag_state diag_state;
+
+static void print_diag(void *user, geo_diag_level level, const char *msg)
+{
+	struct diag_state *st = user;
+
+	if (level == GEO_DIAG_WARN) {
+		st->warnings++;
+		if (!st->quiet)
+			cli_error(st->cmd, "warning: %s", msg);
+	} else if (st->verbose) {
+		cli_error(st->cmd, "%s", msg);
+	}
+}
+
+void cli_diag_setup(const cli_cmd *cmd, bool quiet, bool verbose)
+{
+	diag_state = (struct diag_state){.cmd = cmd, .quiet = quiet, .verbose = verbose};
+	geo_set_diag_handler(print_diag, &diag_state);
+}
+
+unsigned long cli_warnings(void)
+{
+	return diag_state.warnings;
+}
+
+bool cli_parse_size(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return false;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+int cli_finish_stdout(const cli_cmd *cmd)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(cmd, "error writing standard output: %s", strerror(errno ? errno : EIO));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,134 @@
+/*
+ * cli.h - what the geograph subcommands share: the command table entry,
+ * exit statuses, messages on stderr and common option handling.  Nothing in
+ * cli/ computes anything; every command parses options and calls the
+ * library.
+ */
+#ifndef GEO_CLI_H
+#define GEO_CLI_H
+
+#include <stdbool.h>
+
+#include <getopt.h>
+#include <stddef.h>
+
+#include "extract.h"
+#include "geo.h"
+
+/* Exit statuses (also geo_err_exit_status()). */
+enum {
+	EXIT_OK = 0,
+	EXIT_DATA = 1,  /* bad input data */
+	EXIT_USAGE = 2, /* usage error, or a command not available */
+	EXIT_IO = 3,    /* I/O failure */
+};
+
+typedef struct cli_cmd {
+	const char *name;
+	const char *summary; /* one line for `geograph --help` */
+	const char *help;    /* full text for `geograph CMD --help`, starting with "Usage:" */
+	int (*run)(const struct cli_cmd *self, int argc, char **argv);
+} cli_cmd;
+
+extern const cli_cmd cmd_extract, cmd_centrality, cmd_render, cmd_export, cmd_stats, cmd_run;
+
+/* The command table, NULL-terminated, in the order `--help` lists them. */
+extern const cli_cmd *const cli_commands[];
+
+/* Prints "geograph CMD: MESSAGE", then the command's usage lines, on
+ * stderr; returns EXIT_USAGE. */
+int cli_usage_error(const cli_cmd *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "geograph CMD: MESSAGE" on stderr. */
+void cli_error(const cli_cmd *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints err's message and returns its exit status. */
+int cli_fail(const cli_cmd *cmd, const geo_error *err);
+
+/* Prints the full help of cmd on stdout; returns EXIT_OK (EXIT_IO when
+ * stdout cannot be written). */
+int cli_help(const cli_cmd *cmd);
+
+/* Says on stderr that cmd is not available in this build yet and returns
+ * EXIT_USAGE.  issue names the work that will bring it. */
+int cli_not_available(const cli_cmd *cmd, const char *issue);
+
+/* Routes library diagnostics to stderr as "geograph CMD: warning: ...".
+ * quiet drops warnings; verbose shows informational messages. */
+void cli_diag_setup(const cli_cmd *cmd, bool quiet, bool verbose);
+
+/* Number of warnings printed so far. */
+unsigned long cli_warnings(void);
+
+/* Parses a non-negative integer option value; false when it is not one. */
+bool cli_parse_size(const char *s, unsigned long long max, unsigned long long *out);
+
+/* Checks that stdout was written completely; returns EXIT_IO with a
+ * message when it was not. */
+int cli_finish_stdout(const cli_cmd *cmd);
+
+/*
+ * Input options shared by every command that reads INPUT: --input-format,
+ * --strict, --level, --actors FILE, --relations FILE, --quiet, --verbose.
+ * Commands put CLI_INPUT_LONGOPTS in their getopt_long table and pass each
+ * option to cli_input_option().
+ */
+enum {
+	OPT_INPUT_FORMAT = 0x100,
+	OPT_STRICT,
+	OPT_LEVEL,
+	OPT_ACTORS,
+	OPT_RELATIONS,
+	OPT_QUIET,
+	OPT_VERBOSE,
+	OPT_FIRST_COMMAND_OPTION = 0x200, /* commands number their own from here */
+};
+
+#define CLI_INPUT_LONGOPTS                                                      \
+	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},            \
+	{"strict", no_argument, NULL, OPT_STRICT},                              \
+	{"level", required_argument, NULL, OPT_LEVEL},                          \
+	{"actors", required_argument, NULL, OPT_ACTORS},                        \
+	{"relations", required_argument, NULL, OPT_RELATIONS},                  \
+	{"quiet", no_argument, NULL, OPT_QUIET}, {"verbose", no_argument, NULL, OPT_VERBOSE}
+
+/* The help text lines for the shared input options. */
+#define CLI_INPUT_HELP                                                                        \
+	"Input options:\n"                                                                    \
+	"  --input-format F   read every INPUT as F: text, events, gdelt (default: detect)\n"  \
+	"  --level L          country (people fold into their state) or actor\n"              \
+	"  --actors FILE      load more actors (dictionary format); repeatable\n"             \
+	"  --relations FILE   load more relations and triggers; repeatable\n"                 \
+	"  --strict           stop at the first bad record instead of skipping it\n"          \
+	"  --quiet            no warnings on stderr\n"                                        \
+	"  --verbose          also report what was read\n"
+
+#define CLI_MAX_DICT_FILES 16
+
+typedef struct cli_inputs {
+	geo_input_format format;
+	geo_level level;
+	bool strict, quiet, verbose;
+	const char *actors[CLI_MAX_DICT_FILES];
+	size_t nactors;
+	const char *relations[CLI_MAX_DICT_FILES];
+	size_t nrelations;
+} cli_inputs;
+
+/* Handles opt if it is a shared input option: returns true and sets
+ * *status to EXIT_OK, or to EXIT_USAGE after printing what was wrong.
+ * Returns false for any other option. */
+bool cli_input_option(const cli_cmd *cmd, int opt, const char *arg, cli_inputs *in, int *status);
+
+/* Loads the built-in dictionary plus the --actors/--relations files. */
+geo_err cli_load_dict(const cli_inputs *in, geo_dict **out, geo_error *err);
+
+/* Opens the event source over the INPUT arguments. */
+geo_err cli_open_source(const cli_inputs *in, const geo_dict *dict, char **paths, int npaths,
+			geo_source **out, geo_error *err);
+
+/* Prints one line on stderr counting what the source skipped, if
+ * anything (always under --verbose, with what was read). */
+void cli_report_source(const cli_cmd *cmd, const cli_inputs *in, const geo_source_stats *st);
+
+#endif

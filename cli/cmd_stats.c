@@ -1,0 +1,22 @@
+/* cmd_stats.c - geograph stats.  Not available in this build yet: it
+ * prints its help, and otherwise says so and exits 2. */
+#include <string.h>
+
+#include "cli.h"
+
+static int run(const cli_cmd *self, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return cli_help(self);
+	return cli_not_available(self, "issue [3/8]");
+}
+
+const cli_cmd cmd_stats = {
+	.name = "stats",
+	.summary = "count documents, events, actors and edges",
+	.help = "Usage: geograph stats [OPTIONS] INPUT...\n"
+		"\n"
+		"Not available in this build of geograph yet.\n",
+	.run = run,
+};

@@ -1,0 +1,76 @@
+/* main.c - the geograph command: finds the subcommand and runs it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void print_main_usage(FILE *fp)
+{
+	fputs("Usage: geograph COMMAND [OPTIONS] [INPUT...]\n"
+	      "       geograph help COMMAND\n"
+	      "       geograph --help | --version\n",
+	      fp);
+}
+
+static int main_help(void)
+{
+	print_main_usage(stdout);
+	fputs("\ngeograph turns news about international affairs into a graph of who does\n"
+	      "what to whom, ranks the actors and draws or exports the graph.\n"
+	      "\nCommands:\n",
+	      stdout);
+	for (const cli_cmd *const *c = cli_commands; *c; c++)
+		printf("  %-12s %s\n", (*c)->name, (*c)->summary);
+	fputs("\nINPUT is a text file, a folder (read recursively), an events JSON Lines\n"
+	      "file, a GDELT export, or - for standard input.\n"
+	      "\nExit status: 0 success, 1 bad input data, 2 usage error, 3 I/O error.\n"
+	      "Run 'geograph COMMAND --help' for a command's options.\n",
+	      stdout);
+	return cli_finish_stdout(NULL);
+}
+
+static int main_usage_error(const char *fmt, const char *arg)
+{
+	fputs("geograph: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	print_main_usage(stderr);
+	fputs("Try 'geograph --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static const cli_cmd *find_command(const char *name)
+{
+	for (const cli_cmd *const *c = cli_commands; *c; c++)
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const cli_cmd *cmd;
+
+	if (argc < 2)
+		return main_usage_error("%s", "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return main_help();
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("geograph %s\n", geo_version());
+		return cli_finish_stdout(NULL);
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc == 2)
+			return main_help();
+		if (argc > 3)
+			return main_usage_error("help takes one command name, not '%s'", argv[3]);
+		if (!(cmd = find_command(argv[2])))
+			return main_usage_error("unknown command '%s'", argv[2]);
+		return cli_help(cmd);
+	}
+	if (argv[1][0] == '-')
+		return main_usage_error("unknown option '%s'", argv[1]);
+	if (!(cmd = find_command(argv[1])))
+		return main_usage_error("unknown command '%s'", argv[1]);
+	return cmd->run(cmd, argc - 1, argv + 1);
+}

@@ -1,0 +1,322 @@
+/* events_reader.c - reads events JSON Lines, from geograph or any coder. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "extract_internal.h"
+
+struct geo_reader {
+	geo_reader_ctx *ctx;
+	geo_lines lines;
+	json_t *cur;   /* the object the current event borrows from */
+	geo_event ev;
+	char cameo[8]; /* a numeric "cameo" written back as a string */
+};
+
+bool geo_events_sniff(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	while (i < n && isspace(p[i]))
+		i++;
+	return i < n && p[i] == '{';
+}
+
+static ssize_t read_stream(void *ctx, void *buf, size_t n)
+{
+	return geo_stream_read(ctx, buf, n);
+}
+
+static geo_err events_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
+{
+	geo_reader *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	r->ctx = ctx;
+	r->lines.read = read_stream;
+	r->lines.ctx = ctx->stream;
+	*out = r;
+	return GEO_OK;
+}
+
+static bool valid_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+
+	if (strlen(s) != 10)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return false;
+	int month = (s[5] - '0') * 10 + (s[6] - '0');
+	int day = (s[8] - '0') * 10 + (s[9] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* Reads an optional string member; returns false (and sets *why) when it is
+ * there with another type. */
+static bool opt_str(json_t *o, const char *key, const char **out, const char **why)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return true;
+	if (!json_is_string(v)) {
+		*why = key;
+		return false;
+	}
+	*out = json_string_value(v);
+	return true;
+}
+
+static bool opt_num(json_t *o, const char *key, double *out, const char **why)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (!v || json_is_null(v))
+		return true;
+	if (!json_is_number(v) || !isfinite(json_number_value(v))) {
+		*why = key;
+		return false;
+	}
+	*out = json_number_value(v);
+	return true;
+}
+
+static bool get_span(json_t *spans, const char *key, geo_span *sp)
+{
+	json_t *a = json_object_get(spans, key);
+	json_int_t s, e;
+
+	if (!a)
+		return true;
+	if (!json_is_array(a) || json_array_size(a) != 2 ||
+	    !json_is_integer(json_array_get(a, 0)) || !json_is_integer(json_array_get(a, 1)))
+		return false;
+	s = json_integer_value(json_array_get(a, 0));
+	e = json_integer_value(json_array_get(a, 1));
+	if (s < 0 || e < s || e > UINT32_MAX)
+		return false;
+	sp->start = (uint32_t)s;
+	sp->end = (uint32_t)e;
+	return true;
+}
+
+static bool get_actor(json_t *o, const char *prefix, geo_actor_ref *a, const char **why)
+{
+	char key[32];
+	const char *type = NULL;
+
+	if (!opt_str(o, prefix, &a->id, why))
+		return false;
+	snprintf(key, sizeof key, "%s_label", prefix);
+	if (!opt_str(o, key, &a->label, why))
+		return false;
+	snprintf(key, sizeof key, "%s_affiliation", prefix);
+	if (!opt_str(o, key, &a->affiliation, why))
+		return false;
+	snprintf(key, sizeof key, "%s_type", prefix);
+	if (!opt_str(o, key, &type, why))
+		return false;
+	a->type = GEO_ACTOR_UNKNOWN;
+	if (type && !geo_actor_type_parse(type, &a->type)) {
+		*why = prefix; /* reported as a bad type name below */
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Fills r->ev from the object.  Returns NULL on success, or what is wrong
+ * with the record; *skip_as receives how to count it.
+ */
+static const char *parse_event(geo_reader *r, json_t *o, geo_skip *skip_as, char *msg, size_t msglen)
+{
+	geo_event *ev = &r->ev;
+	const char *why = NULL, *s;
+	const geo_dict *dict = r->ctx->opts->dict;
+	json_t *v;
+	double num;
+
+	*skip_as = GEO_SKIP_MALFORMED;
+	geo_event_init(ev);
+	if (!get_actor(o, "source", &ev->source, &why) || !get_actor(o, "target", &ev->target, &why))
+		goto wrong_type;
+	if (!ev->source.id || !ev->target.id || !*ev->source.id || !*ev->target.id) {
+		*skip_as = GEO_SKIP_ONE_ACTOR;
+		return "record with fewer than two actors (\"source\" and \"target\")";
+	}
+	if (!opt_str(o, "relation", &ev->relation, &why) || !opt_str(o, "doc", &ev->doc, &why) ||
+	    !opt_str(o, "modality", &s, &why) || !opt_str(o, "evidence", &ev->evidence, &why) ||
+	    !opt_str(o, "via", &ev->via, &why) || !opt_str(o, "url", &ev->url, &why))
+		goto wrong_type;
+	if (s && !geo_modality_parse(s, &ev->modality)) {
+		snprintf(msg, msglen, "unknown modality \"%.40s\"", s);
+		return msg;
+	}
+
+	v = json_object_get(o, "cameo");
+	if (json_is_string(v)) {
+		ev->cameo = json_string_value(v);
+	} else if (json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < 100000) {
+		/* Some coders write CAMEO codes as numbers, losing the leading
+		 * zero of the root: 43 is "043", 1712 is "1712". */
+		json_int_t c = json_integer_value(v);
+		snprintf(r->cameo, sizeof r->cameo, c < 100 ? "%03lld" : "%lld", (long long)c);
+		ev->cameo = r->cameo;
+	} else if (v && !json_is_null(v)) {
+		why = "cameo";
+		goto wrong_type;
+	}
+
+	const geo_relation_info *info = NULL;
+	if (dict && ev->relation)
+		info = geo_dict_relation(dict, ev->relation);
+	if (dict && !ev->relation && ev->cameo) {
+		info = geo_dict_relation_by_cameo(dict, ev->cameo);
+		if (info)
+			ev->relation = info->label;
+	}
+	if (!ev->relation || !*ev->relation)
+		return "record without \"relation\" (or a known \"cameo\")";
+	if (info) {
+		ev->goldstein = info->goldstein;
+		ev->quad = info->quad;
+		if (!ev->cameo)
+			ev->cameo = info->cameo;
+	}
+
+	if (!opt_num(o, "goldstein", &ev->goldstein, &why) || !opt_num(o, "weight", &ev->weight, &why))
+		goto wrong_type;
+	if (ev->goldstein < -10 || ev->goldstein > 10)
+		return "\"goldstein\" outside -10..10";
+	if (ev->weight < 0)
+		return "negative \"weight\"";
+	num = ev->quad;
+	if (!opt_num(o, "quad", &num, &why))
+		goto wrong_type;
+	if (num != floor(num) || num < 0 || num > 4)
+		return "\"quad\" is not 1, 2, 3 or 4";
+	ev->quad = (int)num;
+	num = -1;
+	if (!opt_num(o, "sent", &num, &why))
+		goto wrong_type;
+	if (num != floor(num) || num < -1 || num > INT32_MAX)
+		return "\"sent\" is not a sentence index";
+	ev->sent = (int32_t)num;
+
+	if (!opt_str(o, "date", &s, &why))
+		goto wrong_type;
+	if (s) {
+		if (!valid_date(s)) {
+			snprintf(msg, msglen, "\"date\" is not YYYY-MM-DD: \"%.40s\"", s);
+			return msg;
+		}
+		memcpy(ev->date, s, 11);
+	}
+	v = json_object_get(o, "negated");
+	if (v && !json_is_null(v)) {
+		if (!json_is_boolean(v)) {
+			why = "negated";
+			goto wrong_type;
+		}
+		ev->negated = json_is_true(v);
+	}
+	v = json_object_get(o, "span");
+	if (v && !json_is_null(v)) {
+		if (!json_is_object(v) || !get_span(v, "trigger", &ev->span_trigger) ||
+		    !get_span(v, "source", &ev->span_source) || !get_span(v, "target", &ev->span_target))
+			return "\"span\" is not an object of [start, end] byte offsets";
+	}
+	if (!ev->doc)
+		ev->doc = r->ctx->doc;
+	return NULL;
+
+wrong_type:
+	snprintf(msg, msglen, "\"%s\" has the wrong type", why ? why : "?");
+	return msg;
+}
+
+static geo_err events_next(geo_reader *r, const geo_event **out, geo_error *err)
+{
+	geo_reader_ctx *ctx = r->ctx;
+
+	*out = NULL;
+	json_decref(r->cur);
+	r->cur = NULL;
+	for (;;) {
+		const char *line, *why;
+		size_t len, i = 0;
+		json_error_t jerr;
+		geo_skip skip_as;
+		char msg[200];
+		geo_err rc;
+
+		rc = geo_lines_next(&r->lines, &line, &len, err);
+		if (rc == GEO_ELIMIT) {
+			rc = geo_reader_skip(ctx, GEO_SKIP_TOO_LONG, r->lines.lineno, err,
+					     "line longer than %u bytes", GEO_MAX_LINE);
+			if (rc != GEO_OK)
+				return rc;
+			continue;
+		}
+		if (rc != GEO_OK)
+			return geo_error_set(err, rc, "%s: read failed", ctx->path);
+		if (!line)
+			return GEO_OK;
+		ctx->stats->records++;
+		if (r->lines.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+			i = 3;
+		while (i < len && isspace((unsigned char)line[i]))
+			i++;
+		if (i == len)
+			continue; /* blank lines are allowed */
+		r->cur = json_loadb(line + i, len - i, JSON_REJECT_DUPLICATES, &jerr);
+		if (!r->cur) {
+			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
+					     "invalid JSON at column %d: %s", jerr.column + (int)i, jerr.text);
+			if (rc != GEO_OK)
+				return rc;
+			continue;
+		}
+		if (!json_is_object(r->cur)) {
+			why = "not a JSON object";
+			skip_as = GEO_SKIP_MALFORMED;
+		} else {
+			why = parse_event(r, r->cur, &skip_as, msg, sizeof msg);
+		}
+		if (why) {
+			json_decref(r->cur);
+			r->cur = NULL;
+			rc = geo_reader_skip(ctx, skip_as, r->lines.lineno, err, "%s", why);
+			if (rc != GEO_OK)
+				return rc;
+			continue;
+		}
+		*out = &r->ev;
+		return GEO_OK;
+	}
+}
+
+static void events_close(geo_reader *r)
+{
+	if (!r)
+		return;
+	json_decref(r->cur);
+	geo_lines_free(&r->lines);
+	free(r);
+}
+
+const geo_reader_ops geo_events_reader_ops = {
+	.name = "events",
+	.open = events_open,
+	.next = events_next,
+	.close = events_close,
+};

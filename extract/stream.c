@@ -1,0 +1,203 @@
+/* stream.c - byte streams with peeking, and the line reader. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extract_internal.h"
+
+struct geo_stream {
+	int fd;
+	char *name;
+	unsigned char *peek; /* bytes read ahead for geo_stream_peek() */
+	size_t peek_len, peek_pos;
+	size_t offset;
+};
+
+geo_err geo_stream_open(geo_stream **out, const char *path, geo_error *err)
+{
+	geo_stream *s;
+	struct stat st;
+	int fd;
+
+	*out = NULL;
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return geo_error_set(err, GEO_EIO, "%s: cannot open: %s", path, strerror(errno));
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			return geo_error_set(err, GEO_EIO, "%s: is a directory", path);
+		}
+	}
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->name = strdup(fd == STDIN_FILENO ? "<stdin>" : path))) {
+		free(s);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	}
+	s->fd = fd;
+	*out = s;
+	return GEO_OK;
+}
+
+const char *geo_stream_name(const geo_stream *s)
+{
+	return s->name;
+}
+
+static ssize_t read_fd(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+ssize_t geo_stream_peek(geo_stream *s, const unsigned char **p, size_t want)
+{
+	if (want > s->peek_len) {
+		unsigned char *np = realloc(s->peek, want);
+		if (!np) {
+			errno = ENOMEM;
+			return -1;
+		}
+		s->peek = np;
+		while (s->peek_len < want) {
+			ssize_t r = read_fd(s->fd, s->peek + s->peek_len, want - s->peek_len);
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				break;
+			s->peek_len += (size_t)r;
+		}
+	}
+	*p = s->peek;
+	return (ssize_t)(s->peek_len < want ? s->peek_len : want);
+}
+
+ssize_t geo_stream_read(geo_stream *s, void *buf, size_t n)
+{
+	ssize_t r;
+
+	if (s->peek_pos < s->peek_len) {
+		size_t k = s->peek_len - s->peek_pos;
+		if (k > n)
+			k = n;
+		memcpy(buf, s->peek + s->peek_pos, k);
+		s->peek_pos += k;
+		s->offset += k;
+		return (ssize_t)k;
+	}
+	r = read_fd(s->fd, buf, n);
+	if (r > 0)
+		s->offset += (size_t)r;
+	return r;
+}
+
+size_t geo_stream_offset(const geo_stream *s)
+{
+	return s->offset;
+}
+
+void geo_stream_close(geo_stream *s)
+{
+	if (!s)
+		return;
+	if (s->fd != STDIN_FILENO)
+		close(s->fd);
+	free(s->peek);
+	free(s->name);
+	free(s);
+}
+
+/* Reads more input into l->buf, compacting first.  Returns bytes added, 0
+ * at EOF, -1 on error. */
+static ssize_t lines_fill(geo_lines *l)
+{
+	ssize_t r;
+
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->cap - l->end < 65536) {
+		size_t cap = l->cap ? l->cap * 2 : 262144;
+		char *nb = realloc(l->buf, cap + 1);
+		if (!nb) {
+			errno = ENOMEM;
+			return -1;
+		}
+		l->buf = nb;
+		l->cap = cap;
+	}
+	r = l->read(l->ctx, l->buf + l->end, l->cap - l->end);
+	if (r > 0)
+		l->end += (size_t)r;
+	return r;
+}
+
+geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *err)
+{
+	size_t max = l->max ? l->max : GEO_MAX_LINE;
+	size_t scanned = 0; /* bytes from start known to hold no newline */
+	bool too_long = false;
+
+	*line = NULL;
+	*len = 0;
+	for (;;) {
+		char *nl = NULL;
+		ssize_t r;
+
+		if (l->end > l->start + scanned)
+			nl = memchr(l->buf + l->start + scanned, '\n', l->end - l->start - scanned);
+		if (nl || (l->eof && l->end > l->start)) {
+			size_t n = nl ? (size_t)(nl - (l->buf + l->start)) : l->end - l->start;
+			char *p = l->buf + l->start;
+			l->start += n + (nl ? 1 : 0);
+			l->lineno++;
+			if (too_long || n > max)
+				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
+			if (n > 0 && p[n - 1] == '\r')
+				n--;
+			p[n] = '\0';
+			*line = p;
+			*len = n;
+			return GEO_OK;
+		}
+		if (l->eof) {
+			if (!too_long)
+				return GEO_OK;
+			l->lineno++;
+			return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
+		}
+		scanned = l->end - l->start;
+		if (scanned > max) {
+			/* Drop what we have of an over-long line, keep looking for its end. */
+			too_long = true;
+			l->start = l->end = 0;
+			scanned = 0;
+		}
+		r = lines_fill(l);
+		if (r < 0)
+			return geo_error_set(err, GEO_EIO, "read failed: %s", strerror(errno));
+		if (r == 0)
+			l->eof = true;
+	}
+}
+
+void geo_lines_free(geo_lines *l)
+{
+	free(l->buf);
+	l->buf = NULL;
+	l->cap = l->start = l->end = 0;
+}
