@@ -39,7 +39,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(INCLUDES) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(FUZZFLAGS) $(INCLUDES) \
 	$(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm -lpthread
@@ -56,12 +56,16 @@ LIB_O    := $(LIB_C:%.c=$(OBJ)/%.o) $(OBJ)/extract/dict_data.o
 TLIB_O   := $(LIB_C:%.c=$(TOBJ)/%.o) $(OBJ)/extract/dict_data.o
 CLI_O    := $(CLI_C:%.c=$(OBJ)/%.o)
 TESTS    := $(TEST_C:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_C   := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+REPLAYS  := $(FUZZ_C:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
+FUZZERS  := $(FUZZ_C:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
+FUZZ_SECONDS ?= 60
 
 LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check demo deps install uninstall clean
+.PHONY: all tests check demo deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -97,7 +101,29 @@ $(BUILD)/tests/%: tests/unit/%.c $(TLIB)
 	$(CC) $(ALL_CFLAGS) -DGEO_TESTING $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< \
 		$(TLIB) $(LIBS) $(shell pkg-config --libs cmocka)
 
-tests: all $(TESTS)
+# Fuzz harnesses: replayed over their seeds and saved crashes by `make
+# check` (no libFuzzer needed), run for real by `make fuzz`.
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c tests/fuzz/replay.c $(TLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/fuzz_common.c \
+		tests/fuzz/replay.c $(TLIB) $(LIBS)
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c $(TLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		tests/fuzz/fuzz_common.c $(TLIB) $(LIBS)
+
+tests: all $(TESTS) $(REPLAYS)
+
+fuzzers: $(FUZZERS)
+
+# libFuzzer with ASan and UBSan, FUZZ_SECONDS per harness.  New crashes are
+# left in build/fuzz/crashes/NAME/; copy each into
+# tests/fuzz/regressions/NAME/ once fixed, and `make check` replays it.
+fuzz: deps
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SANITIZE=address,undefined \
+		FUZZFLAGS=-fsanitize=fuzzer-no-link WERROR=0 fuzzers
+	tests/fuzz/run-fuzzers build/fuzz $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps
@@ -134,4 +160,4 @@ uninstall:
 clean:
 	rm -rf build geograph.pc
 
--include $(LIB_O:.o=.d) $(TLIB_O:.o=.d) $(CLI_O:.o=.d) $(TESTS:=.d)
+-include $(LIB_O:.o=.d) $(TLIB_O:.o=.d) $(CLI_O:.o=.d) $(TESTS:=.d) $(REPLAYS:=.d) $(FUZZERS:=.d)
