@@ -65,7 +65,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check demo deps install uninstall clean fuzz fuzzers
+.PHONY: all tests check check-valgrind demo deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -133,6 +133,21 @@ deps:
 check: deps
 	$(MAKE) --no-print-directory tests
 	BUILD=$(BUILD) tests/run
+
+# The unit tests and every CLI case under valgrind: any memory error or
+# definite leak fails the test (exit status 99 instead of the expected one).
+check-valgrind: deps
+	$(MAKE) --no-print-directory tests
+	@mkdir -p $(BUILD)/valgrind
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
+		> $(BUILD)/valgrind/geograph
+	chmod +x $(BUILD)/valgrind/geograph
+	GEOGRAPH=$(CURDIR)/$(BUILD)/valgrind/geograph tests/cli/run.sh | tee $(BUILD)/valgrind/cli.log | { grep -v '^ok ' || true; }
+	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		--suppressions=$(CURDIR)/tests/valgrind.supp $$t >/dev/null 2>$(BUILD)/valgrind/unit.log \
+		|| { cat $(BUILD)/valgrind/unit.log; echo "not ok - $$t"; exit 1; }; echo "ok - $$t"; done
+	@! grep -q '^not ok' $(BUILD)/valgrind/cli.log
+	@echo "check-valgrind: $$(grep -c '^ok' $(BUILD)/valgrind/cli.log) CLI cases and $(words $(TESTS)) unit programs clean"
 
 demo: deps
 	$(MAKE) --no-print-directory all
