@@ -65,7 +65,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check check-valgrind demo deps install uninstall clean fuzz fuzzers
+.PHONY: all tests check check-valgrind demo bench deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -148,6 +148,12 @@ check-valgrind: deps
 		|| { cat $(BUILD)/valgrind/unit.log; echo "not ok - $$t"; exit 1; }; echo "ok - $$t"; done
 	@! grep -q '^not ok' $(BUILD)/valgrind/cli.log
 	@echo "check-valgrind: $$(grep -c '^ok' $(BUILD)/valgrind/cli.log) CLI cases and $(words $(TESTS)) unit programs clean"
+
+# Timings beside reference runs (wc, python-igraph, NetworkX): see
+# bench/README.md.  Never part of `make check`.
+bench: deps
+	$(MAKE) --no-print-directory all
+	GEOGRAPH=$(CURDIR)/$(BIN) /usr/bin/python3 bench/bench.py
 
 demo: deps
 	$(MAKE) --no-print-directory all
