@@ -208,7 +208,8 @@ static void check_aliases(const geo_dict *d, struct report *r)
 	struct alias_list l;
 
 	collect_all(d, &l);
-	qsort(l.v, l.n, sizeof *l.v, by_folded);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, by_folded);
 	for (size_t i = 0; i < l.n;) {
 		size_t end = i + 1;
 		while (end < l.n && strcmp(l.v[end].folded, l.v[i].folded) == 0)
