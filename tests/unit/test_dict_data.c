@@ -3,6 +3,7 @@
  * are well formed, affiliations resolve, CAMEO codes are unique, and no
  * alias can be read as two different things.  The checker itself is run on
  * small bad dictionaries first, so that a clean result means something. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,8 +21,9 @@
 /* ------------------------------------------------------------------ */
 /* Collecting aliases                                                  */
 
-/* What an alias belongs to.  Exclusive aliases (name, adj, seat) belong to
- * exactly one actor; bare ones may repeat, and may equal another actor's
+/* What an alias belongs to.  Exclusive aliases (name, adj, seat, and not:
+ * phrases that hold a name without meaning the actor) belong to exactly one
+ * actor; bare ones may repeat, and may equal another actor's
  * name (the name is what they mean with no country before them); roles and
  * media must not be mistaken for anything else. */
 enum alias_class { AL_EXCLUSIVE, AL_BARE, AL_ROLE, AL_MEDIA };
@@ -333,11 +335,54 @@ static void check_actors(const geo_dict *d, struct report *r)
 	}
 }
 
+/* Whether needle occurs in hay as whole words, by the matching rule. */
+static bool contains_words(const char *hay, const struct alias *needle)
+{
+	const char *text = has_upper(needle->text) ? needle->text : needle->folded;
+	size_t n = strlen(text), hn = strlen(hay);
+	char *h = geo_strndup(hay, hn);
+	bool found = false;
+
+	assert_non_null(h);
+	if (!has_upper(needle->text))
+		for (char *p = h; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	for (const char *p = strstr(h, text); p && !found; p = strstr(p + 1, text)) {
+		bool left = p == h || !isalnum((unsigned char)p[-1]);
+		bool right = !isalnum((unsigned char)p[n]);
+		found = left && right;
+	}
+	free(h);
+	return found;
+}
+
+/* A not line is only there to shield one of its actor's own names. */
+static void check_not_lines(const geo_dict *d, struct report *r)
+{
+	struct alias_list l;
+
+	collect_all(d, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		bool shields = false;
+		if (strcmp(l.v[i].kind, "not") != 0)
+			continue;
+		for (size_t j = 0; j < l.n && !shields; j++)
+			shields = l.v[j].cls == AL_EXCLUSIVE && strcmp(l.v[j].kind, "not") != 0 &&
+				  strcmp(l.v[j].owner, l.v[i].owner) == 0 && contains_words(l.v[i].text, &l.v[j]);
+		if (!shields)
+			problem(r, "%s:%zu: not \"%s\" holds none of %s's names", l.v[i].file, l.v[i].line,
+				l.v[i].text, l.v[i].owner);
+	}
+	free_all(&l);
+}
+
 static void check_dict(const geo_dict *d, struct report *r)
 {
 	memset(r, 0, sizeof *r);
 	check_aliases(d, r);
 	check_actors(d, r);
+	check_not_lines(d, r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -398,6 +443,12 @@ static void test_checker(void **state)
 		 "actor\tBBB\tcountry\tB\n\tname\tBland\n",
 		 "a state has no affiliation"},
 		{"actor\tAAA\tcountry\tA\n", "\"AAA\": no name, adj, seat or bare line"},
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\n\tnot\tAland Islands; Alandia\n",
+		 "not \"Alandia\" holds none of AAA's names"},
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\n\tnot\tAland Islands\n"
+		 "actor\tBBB\tcountry\tB\n\tname\tAland Islands\n",
+		 "\"Aland Islands\" is name of BBB and not of AAA"},
+		{"actor\tAAA\tcountry\tA\n\tadj\taland\n\tnot\tNorth Aland; ALAND SEA\n", NULL},
 	};
 
 	(void)state;
