@@ -268,7 +268,7 @@ static bool id_well_formed(const geo_actor_info *a)
 		return all_in(a->id, UPPER, 3, 3);
 	case GEO_ACTOR_IGO:
 	case GEO_ACTOR_GROUP:
-		return all_in(a->id, UPPER DIGIT, 2, 16) && a->id[0] >= 'A' && a->id[0] <= 'Z';
+		return all_in(a->id, UPPER DIGIT, 2, 24) && a->id[0] >= 'A' && a->id[0] <= 'Z';
 	case GEO_ACTOR_PERSON:
 		return strncmp(a->id, "person:", 7) == 0 && slug(a->id + 7, 2);
 	case GEO_ACTOR_INSTITUTION:
