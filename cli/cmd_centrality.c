@@ -108,7 +108,16 @@ typedef struct report {
 	const size_t *rows;
 	size_t nrows;
 	const geo_centrality_opts *co;
+	bool communities; /* the community column was computed */
 } report;
+
+/* Table cells are one line each: control bytes in an id or label (which
+ * come from input) print as spaces. */
+static void put_text(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
+}
 
 static void pad(FILE *fp, size_t n)
 {
@@ -122,11 +131,13 @@ static void write_table(FILE *fp, const report *r)
 	char num[64];
 	double cutoff = geo_graph_betweenness_cutoff(r->g);
 
-	fprintf(fp, "# %zu actors, %zu edges; weight %s; betweenness %s", geo_graph_vcount(r->g),
-		geo_graph_ecount(r->g), geo_weight_mode_name(r->co->weight),
+	fprintf(fp, "# %zu actor%s, %zu edge%s; weight %s; betweenness %s", geo_graph_vcount(r->g),
+		geo_graph_vcount(r->g) == 1 ? "" : "s", geo_graph_ecount(r->g),
+		geo_graph_ecount(r->g) == 1 ? "" : "s", geo_weight_mode_name(r->co->weight),
 		r->co->normalize ? "normalized" : "raw");
 	if (cutoff > 0)
-		fprintf(fp, " with cutoff %g (large graph: paths longer than that are not counted)", cutoff);
+		fprintf(fp, " over paths up to distance %g only%s", cutoff,
+			r->co->cutoff == 0 ? " (graph above the exact size limit, V*E > 1e9)" : "");
 	if (geo_graph_community_count(r->g))
 		fprintf(fp, "; %zu communities (%s), modularity %.4f", geo_graph_community_count(r->g),
 			r->co->community == GEO_COMMUNITY_LEIDEN ? "leiden" : "louvain",
@@ -161,9 +172,9 @@ static void write_table(FILE *fp, const report *r)
 	fputc('\n', fp);
 	for (size_t i = 0; i < r->nrows; i++) {
 		const geo_vertex *v = geo_graph_vertex(r->g, r->rows[i]);
-		fputs(v->id, fp);
+		put_text(fp, v->id);
 		pad(fp, wid - text_width(v->id) + 2);
-		fputs(v->label, fp);
+		put_text(fp, v->label);
 		pad(fp, wlabel - text_width(v->label));
 		for (size_t k = 0; k < r->cols->n; k++) {
 			format_number(num, sizeof num, r->cols->m[k], geo_graph_score(r->g, r->cols->m[k], r->rows[i]),
@@ -258,7 +269,7 @@ static geo_err write_json(FILE *fp, const report *r, geo_error *err)
 	bad |= json_object_set_new(graph, "edges", json_integer((json_int_t)geo_graph_ecount(r->g)));
 	bad |= json_object_set_new(btw, "normalized", json_boolean(r->co->normalize));
 	bad |= json_object_set_new(btw, "cutoff", cutoff > 0 ? json_real(cutoff) : json_null());
-	if (geo_graph_community_count(r->g)) {
+	if (r->communities) {
 		if (!(comm = json_object()))
 			goto nomem;
 		bad |= json_object_set_new(comm, "algorithm",
@@ -439,7 +450,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	if (geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
 	{
-		report r = {.g = g, .cols = &cols, .rows = rows, .nrows = nrows, .co = &co};
+		report r = {.g = g, .cols = &cols, .rows = rows, .nrows = nrows, .co = &co,
+			    .communities = (co.measures & (1u << GEO_M_COMMUNITY)) != 0};
 		if (fmt == FMT_TABLE)
 			write_table(geo_outfile_fp(out), &r);
 		else if (fmt == FMT_CSV)
