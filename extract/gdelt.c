@@ -152,14 +152,16 @@ static bool is_code(const char *s, size_t n)
 	return true;
 }
 
-/* The outcome of resolving one actor. */
-enum resolved { ACTOR_NONE, ACTOR_OK, ACTOR_BAD };
+/* The outcome of resolving one actor: none, an id, or a code with
+ * characters no CAMEO code has, in the column named. */
+enum resolved { ACTOR_NONE, ACTOR_OK, ACTOR_BAD_CODE, ACTOR_BAD_COUNTRY, ACTOR_BAD_GROUP };
 
 /*
  * Resolves an actor from its CAMEO code, country code and known-group code
  * (see the top of the file).  The id is a constant or copied into buf
- * (GDELT_ID_MAX bytes).  ACTOR_BAD when a code that would be kept holds
- * characters no CAMEO code has (the id must be safe to write as JSON).
+ * (GDELT_ID_MAX bytes).  ACTOR_BAD_* when the code that would be kept
+ * holds characters no CAMEO code has (the id must be safe to write as JSON)
+ * or is too long.
  */
 GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, const char *country,
 					     size_t country_len, const char *group, size_t group_len,
@@ -167,6 +169,7 @@ GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, 
 {
 	const char *known;
 	bool igo = code_len >= 3 && memcmp(code, "IGO", 3) == 0;
+	enum resolved bad = ACTOR_BAD_CODE;
 
 	*id = NULL;
 	*type = GEO_ACTOR_UNKNOWN;
@@ -191,17 +194,21 @@ GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, 
 		}
 		code = country;
 		code_len = country_len;
+		bad = ACTOR_BAD_COUNTRY;
 	} else if (group_len > 0) {
 		code = group;
 		code_len = group_len;
+		bad = ACTOR_BAD_GROUP;
 		*type = GEO_ACTOR_GROUP;
 	} else if (igo && code_len > 3) {
 		*type = GEO_ACTOR_IGO;
 	} else {
 		return ACTOR_NONE;
 	}
-	if (!is_code(code, code_len))
-		return ACTOR_BAD;
+	if (!is_code(code, code_len)) {
+		*type = GEO_ACTOR_UNKNOWN;
+		return bad;
+	}
 	memcpy(buf, code, code_len);
 	buf[code_len] = '\0';
 	*id = buf;
@@ -572,7 +579,8 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 		nf += 1 + tabs;
 	}
 	if (nf != 57 && nf != 58 && nf != 61) {
-		snprintf(msg, msglen, "%zu columns; a GDELT export row has 57, 58 or 61", nf);
+		snprintf(msg, msglen, "%zu column%s; a GDELT export row has 57, 58 or 61", nf,
+			 nf == 1 ? "" : "s");
 		return ROW_COLUMNS;
 	}
 
@@ -623,8 +631,13 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	a2 = gdelt_resolve_actor(f[COL_A2CODE], fl[COL_A2CODE], f[COL_A2COUNTRY], fl[COL_A2COUNTRY],
 				 f[COL_A2GROUP], fl[COL_A2GROUP], r->target_id, &ev->target.id,
 				 &ev->target.type);
-	if (a1 == ACTOR_BAD || a2 == ACTOR_BAD) {
-		snprintf(msg, msglen, "Actor%d has a code that is not a CAMEO code", a1 == ACTOR_BAD ? 1 : 2);
+	if (a1 > ACTOR_OK || a2 > ACTOR_OK) {
+		static const char *const cols[] = {
+			[ACTOR_BAD_CODE] = "Code", [ACTOR_BAD_COUNTRY] = "CountryCode",
+			[ACTOR_BAD_GROUP] = "KnownGroupCode",
+		};
+		snprintf(msg, msglen, "Actor%d%s is not a CAMEO code", a1 > ACTOR_OK ? 1 : 2,
+			 cols[a1 > ACTOR_OK ? a1 : a2]);
 		return ROW_MALFORMED;
 	}
 	if (a1 != ACTOR_OK || a2 != ACTOR_OK || strcmp(ev->source.id, ev->target.id) == 0)
