@@ -37,7 +37,7 @@
 #include <zip.h>
 #include <zlib.h>
 
-#include "extract_internal.h"
+#include "gdelt_internal.h"
 
 /* Columns (0-based) shared by every version; the URL is the last column
  * of 58- and 61-column rows. */
@@ -56,8 +56,6 @@ enum {
 	COL_MENTIONS = 31,
 	NCOLS_MAX = 61,
 };
-
-#define GDELT_ID_MAX 32 /* longest actor id kept from a code, with NUL */
 
 enum compression { PLAIN, GZIP, ZIP };
 
@@ -108,7 +106,7 @@ struct code_map {
 
 /* CAMEO known-group and IGO codes of the organisations that have one of
  * the project's fixed ids.  Sorted by code for bsearch. */
-GEO_STATIC const struct code_map gdelt_orgs[] = {
+static const struct code_map gdelt_orgs[] = {
 	{"ADB", "ADB"},    {"AFU", "AU"},   {"ARL", "ARABLEAGUE"}, {"ASN", "ASEAN"},
 	{"CIS", "CIS"},    {"COE", "COE"},  {"EBR", "EBRD"},       {"EEC", "EU"},
 	{"FAO", "FAO"},    {"GCC", "GCC"},  {"HCR", "UNHCR"},      {"IAE", "IAEA"},
@@ -121,7 +119,7 @@ GEO_STATIC const struct code_map gdelt_orgs[] = {
 
 /* CAMEO country codes that are not the ISO 3166 alpha-3 code of the same
  * actor.  GDELT codes the European Union's actors with EUR. */
-GEO_STATIC const struct code_map gdelt_countries[] = {
+static const struct code_map gdelt_countries[] = {
 	{"EUR", "EU"},  {"GZS", "PSE"}, {"KSV", "XKX"}, {"ROM", "ROU"},
 	{"TMP", "TLS"}, {"WSB", "PSE"}, {"ZAR", "COD"},
 };
@@ -152,24 +150,20 @@ static bool is_code(const char *s, size_t n)
 	return true;
 }
 
-/* The outcome of resolving one actor: none, an id, or a code with
- * characters no CAMEO code has, in the column named. */
-enum resolved { ACTOR_NONE, ACTOR_OK, ACTOR_BAD_CODE, ACTOR_BAD_COUNTRY, ACTOR_BAD_GROUP };
-
 /*
  * Resolves an actor from its CAMEO code, country code and known-group code
  * (see the top of the file).  The id is a constant or copied into buf
- * (GDELT_ID_MAX bytes).  ACTOR_BAD_* when the code that would be kept
+ * (GDELT_ID_MAX bytes).  GDELT_ACTOR_BAD_* when the code that would be kept
  * holds characters no CAMEO code has (the id must be safe to write as JSON)
  * or is too long.
  */
-GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, const char *country,
+GEO_STATIC enum gdelt_resolved gdelt_resolve_actor(const char *code, size_t code_len, const char *country,
 					     size_t country_len, const char *group, size_t group_len,
 					     char *buf, const char **id, geo_actor_type *type)
 {
 	const char *known;
 	bool igo = code_len >= 3 && memcmp(code, "IGO", 3) == 0;
-	enum resolved bad = ACTOR_BAD_CODE;
+	enum gdelt_resolved bad = GDELT_ACTOR_BAD_CODE;
 
 	*id = NULL;
 	*type = GEO_ACTOR_UNKNOWN;
@@ -179,31 +173,31 @@ GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, 
 		for (size_t k = (code_len / 3) * 3; k > 3; k -= 3) {
 			if ((known = LOOKUP(gdelt_orgs, code + k - 3))) {
 				*id = known;
-				return ACTOR_OK;
+				return GDELT_ACTOR_OK;
 			}
 		}
 	}
 	if (group_len == 3 && (known = LOOKUP(gdelt_orgs, group))) {
 		*id = known;
-		return ACTOR_OK;
+		return GDELT_ACTOR_OK;
 	}
 	if (country_len > 0) {
 		if (country_len == 3 && (known = LOOKUP(gdelt_countries, country))) {
 			*id = known;
-			return ACTOR_OK;
+			return GDELT_ACTOR_OK;
 		}
 		code = country;
 		code_len = country_len;
-		bad = ACTOR_BAD_COUNTRY;
+		bad = GDELT_ACTOR_BAD_COUNTRY;
 	} else if (group_len > 0) {
 		code = group;
 		code_len = group_len;
-		bad = ACTOR_BAD_GROUP;
+		bad = GDELT_ACTOR_BAD_GROUP;
 		*type = GEO_ACTOR_GROUP;
 	} else if (igo && code_len > 3) {
 		*type = GEO_ACTOR_IGO;
 	} else {
-		return ACTOR_NONE;
+		return GDELT_ACTOR_NONE;
 	}
 	if (!is_code(code, code_len)) {
 		*type = GEO_ACTOR_UNKNOWN;
@@ -212,7 +206,7 @@ GEO_STATIC enum resolved gdelt_resolve_actor(const char *code, size_t code_len, 
 	memcpy(buf, code, code_len);
 	buf[code_len] = '\0';
 	*id = buf;
-	return ACTOR_OK;
+	return GDELT_ACTOR_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -524,7 +518,7 @@ out:
 /* The number of TABs in s[0..n), eight bytes at a time: a byte of
  * x ^ 0x0909... is zero where s holds a TAB, and the expression below sets
  * the high bit of exactly those bytes (no carries cross bytes). */
-static size_t count_tabs(const char *s, size_t n)
+GEO_STATIC size_t gdelt_count_tabs(const char *s, size_t n)
 {
 	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, tabs8 = 0x0909090909090909ULL;
 	size_t count = 0, i = 0;
@@ -553,7 +547,7 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	const char *p = line, *end = line + len;
 	const geo_relation_info *rel;
 	geo_event *ev = &r->ev;
-	enum resolved a1, a2;
+	enum gdelt_resolved a1, a2;
 
 	/* Split the columns up to NumMentions; past it, only count TABs and
 	 * find the last column (SOURCEURL).  A memchr per column costs more
@@ -569,7 +563,7 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 		fl[nf] = (size_t)(end - f[nf]);
 		nf++;
 	} else {
-		size_t tabs = count_tabs(p, (size_t)(end - p));
+		size_t tabs = gdelt_count_tabs(p, (size_t)(end - p));
 		if (tabs == 0) {
 			fl[nf] = (size_t)(end - f[nf]);
 		} else {
@@ -631,16 +625,16 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	a2 = gdelt_resolve_actor(f[COL_A2CODE], fl[COL_A2CODE], f[COL_A2COUNTRY], fl[COL_A2COUNTRY],
 				 f[COL_A2GROUP], fl[COL_A2GROUP], r->target_id, &ev->target.id,
 				 &ev->target.type);
-	if (a1 > ACTOR_OK || a2 > ACTOR_OK) {
+	if (a1 > GDELT_ACTOR_OK || a2 > GDELT_ACTOR_OK) {
 		static const char *const cols[] = {
-			[ACTOR_BAD_CODE] = "Code", [ACTOR_BAD_COUNTRY] = "CountryCode",
-			[ACTOR_BAD_GROUP] = "KnownGroupCode",
+			[GDELT_ACTOR_BAD_CODE] = "Code", [GDELT_ACTOR_BAD_COUNTRY] = "CountryCode",
+			[GDELT_ACTOR_BAD_GROUP] = "KnownGroupCode",
 		};
-		snprintf(msg, msglen, "Actor%d%s is not a CAMEO code", a1 > ACTOR_OK ? 1 : 2,
-			 cols[a1 > ACTOR_OK ? a1 : a2]);
+		snprintf(msg, msglen, "Actor%d%s is not a CAMEO code", a1 > GDELT_ACTOR_OK ? 1 : 2,
+			 cols[a1 > GDELT_ACTOR_OK ? a1 : a2]);
 		return ROW_MALFORMED;
 	}
-	if (a1 != ACTOR_OK || a2 != ACTOR_OK || strcmp(ev->source.id, ev->target.id) == 0)
+	if (a1 != GDELT_ACTOR_OK || a2 != GDELT_ACTOR_OK || strcmp(ev->source.id, ev->target.id) == 0)
 		return ROW_NO_ACTORS;
 
 	/* Only rows that become events pay for the relation lookup and the
