@@ -515,20 +515,29 @@ out:
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
-/* The number of TABs in s[0..n), eight bytes at a time: a byte of
- * x ^ 0x0909... is zero where s holds a TAB, and the expression below sets
- * the high bit of exactly those bytes (no carries cross bytes). */
+/* The TABs among the 8 bytes at s: bit 7 of each byte of the result is
+ * set exactly where s holds a TAB.  A byte of x is zero where s holds a
+ * TAB, and adding 0x7F to the low 7 bits of a byte never carries into the
+ * next byte. */
+static inline uint64_t tab_mask(const char *s)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x;
+
+	memcpy(&x, s, 8);
+	x ^= 0x0909090909090909ULL;
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The number of TABs in s[0..n), eight bytes at a time. */
 GEO_STATIC size_t gdelt_count_tabs(const char *s, size_t n)
 {
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, tabs8 = 0x0909090909090909ULL;
 	size_t count = 0, i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, y;
-		memcpy(&x, s + i, 8);
-		x ^= tabs8;
-		y = ~(((x & low7) + low7) | x | low7);
-		count += (size_t)__builtin_popcountll(y);
+		/* The multiply sums the bytes of mask >> 7 (each 0 or 1) into
+		 * the top byte: a popcount without needing the instruction. */
+		count += (size_t)(((tab_mask(s + i) >> 7) * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		count += s[i] == '\t';
@@ -550,9 +559,22 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	enum gdelt_resolved a1, a2;
 
 	/* Split the columns up to NumMentions; past it, only count TABs and
-	 * find the last column (SOURCEURL).  A memchr per column costs more
-	 * than a plain scan of fields this short. */
+	 * find the last column (SOURCEURL).  Fields are short, so a memchr
+	 * per field costs more than scanning eight bytes at a time. */
 	f[0] = p;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* On a little-endian machine the lowest set bit of the mask is the
+	 * first TAB of the word. */
+	while (nf <= COL_MENTIONS && end - p >= 8) {
+		uint64_t tabs = tab_mask(p);
+		for (; tabs && nf <= COL_MENTIONS; tabs &= tabs - 1) {
+			const char *t = p + (__builtin_ctzll(tabs) >> 3);
+			fl[nf] = (size_t)(t - f[nf]);
+			f[++nf] = t + 1;
+		}
+		p = nf > COL_MENTIONS ? f[nf] : p + 8;
+	}
+#endif
 	for (; p < end && nf <= COL_MENTIONS; p++) {
 		if (*p == '\t') {
 			fl[nf] = (size_t)(p - f[nf]);
