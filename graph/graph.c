@@ -481,10 +481,14 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 			if (alive[i] && strcmp(order[i].id, f->ego) == 0)
 				ego = i;
 		if (ego == SIZE_MAX) {
-			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s", f->ego,
+			bool folded = a->opts.level == GEO_LEVEL_COUNTRY && strchr(f->ego, ':');
+			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s%s", f->ego,
 					   f->relations || f->since[0] || f->until[0] || f->min_count
 						   ? " (after the filters)"
-						   : "");
+						   : "",
+					   folded ? "; at country level people and institutions fold into "
+						    "their state (use actor level)"
+						  : "");
 			goto out;
 		}
 		if ((rc = ego_filter(a, edges, ne, nv, ego, f->depth > 0 ? f->depth : 1, keep, err)) != GEO_OK)
