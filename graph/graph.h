@@ -36,8 +36,9 @@ typedef struct geo_agg_opts {
 
 /*
  * Creates an empty aggregate.  dict (borrowed, may be NULL; it must outlive
- * the aggregate, not the graphs built from it) supplies labels, types, affiliations and relation attributes for
- * known ids; opts may be NULL (country level, no self-loops, no dates).
+ * the aggregate, not the graphs built from it) supplies labels, types,
+ * affiliations and relation attributes for known ids; opts may be NULL
+ * (country level, no self-loops, no dates).
  * The caller frees *out with geo_agg_free().  GEO_ENOMEM.
  *
  * What each actor becomes (resolved when the graph is built, so that the
@@ -60,8 +61,8 @@ void geo_agg_free(geo_agg *a);
  * Adds one event (its strings are copied as needed).  O(1) expected; memory
  * grows with distinct actors and (source, target, relation) edges only:
  * per edge it keeps counters, the date range, up to GEO_EVIDENCE_MAX
- * evidence sentences (the first seen) and the document "segment" of its
- * last event.  The events of one document arrive together in any stream
+ * evidence sentences (the first seen) and the document run of its first
+ * and last event.  The events of one document arrive together in any stream
  * geo_source produces, so a document is a maximal run of consecutive events
  * with one doc id, and an edge's docs counter goes up when its event comes
  * from a run other than its previous event's: exact, O(1) memory per edge.
@@ -88,7 +89,7 @@ typedef struct geo_agg_stats {
 	size_t documents;   /* document runs among kept events */
 } geo_agg_stats;
 
-/* Counters so far; valid until the aggregate changes or is freed. */
+/* Counters so far (they follow later adds); valid until geo_agg_free(). */
 const geo_agg_stats *geo_agg_get_stats(const geo_agg *a);
 
 /* Distinct actors and edges so far (before any filter). */
