@@ -54,6 +54,9 @@ OBJ      := $(BUILD)/obj
 TOBJ     := $(BUILD)/testobj
 LIB_O    := $(LIB_C:%.c=$(OBJ)/%.o) $(OBJ)/extract/dict_data.o
 TLIB_O   := $(LIB_C:%.c=$(TOBJ)/%.o) $(OBJ)/extract/dict_data.o
+# The HTML report's template, style sheet and script (render/report/).
+LIB_O    += $(OBJ)/render/report_data.o
+TLIB_O   += $(OBJ)/render/report_data.o
 CLI_O    := $(CLI_C:%.c=$(OBJ)/%.o)
 TESTS    := $(TEST_C:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -76,6 +79,11 @@ $(TOBJ)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -DGEO_TESTING -c -o $@ $<
 
 $(OBJ)/extract/dict_data.o: extract/dict_data.S extract/dict/actors.txt extract/dict/relations.txt
+	@mkdir -p $(@D)
+	$(CC) -c -Wa,-I. -o $@ $<
+
+$(OBJ)/render/report_data.o: render/report_data.S render/report/report.html \
+		render/report/report.css render/report/report.js
 	@mkdir -p $(@D)
 	$(CC) -c -Wa,-I. -o $@ $<
 
