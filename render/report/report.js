@@ -16,6 +16,10 @@
     sortDir: 'descending'
   };
 
+  function has(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -79,12 +83,6 @@
   var byId = {};
   actors.forEach(function (a, i) { byId[a.id] = i; });
 
-  function actorFromName(name) {
-    var m = /^n(\d+)$/.exec(name);
-    if (m && Number(m[1]) < actors.length) return Number(m[1]);
-    return Object.prototype.hasOwnProperty.call(byId, name) ? byId[name] : -1;
-  }
-
   function titleOf(g) {
     var t = g.querySelector('title');
     return t ? t.textContent : '';
@@ -145,19 +143,30 @@
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     resetView();
 
-    Array.prototype.forEach.call(svg.querySelectorAll('g.node'), function (g) {
-      var a = actorFromName(titleOf(g));
-      if (a >= 0) {
+    /* A node names its actor by its tooltip or its Graphviz name (the
+     * actor id); names n0, n1, ... are vertex numbers only when the
+     * diagram draws every actor and nothing else. */
+    var nodes = svg.querySelectorAll('g.node');
+    var nodeActor = {};
+    Array.prototype.forEach.call(nodes, function (g) {
+      var link = g.querySelector('a');
+      var tip = link ? (link.getAttributeNS('http://www.w3.org/1999/xlink', 'title') || link.getAttribute('title')) : null;
+      var name = titleOf(g);
+      var a = -1;
+      if (tip && has(byId, tip)) a = byId[tip];
+      else if (has(byId, name)) a = byId[name];
+      else if (nodes.length === actors.length && /^n\d+$/.test(name)) a = Number(name.slice(1));
+      if (a >= 0 && a < actors.length) {
+        nodeActor[name] = a;
         nodeGroups.push({ g: g, actor: a });
         g.setAttribute('data-actor', actors[a].id);
       }
     });
     Array.prototype.forEach.call(svg.querySelectorAll('g.edge'), function (g) {
       var parts = titleOf(g).split(/->|--/);
-      if (parts.length !== 2) return;
-      var from = actorFromName(parts[0]);
-      var to = actorFromName(parts[1]);
-      if (from < 0 || to < 0) return;
+      if (parts.length !== 2 || !has(nodeActor, parts[0]) || !has(nodeActor, parts[1])) return;
+      var from = nodeActor[parts[0]];
+      var to = nodeActor[parts[1]];
       var m = /^e(\d+)$/.exec(g.id || '');
       var index = m && Number(m[1]) < edges.length ? Number(m[1]) : -1;
       edgeGroups.push({ g: g, from: from, to: to, index: index });
@@ -349,7 +358,7 @@
     var seen = {};
     var rels = [];
     edges.forEach(function (e) {
-      if (!Object.prototype.hasOwnProperty.call(seen, e.relation)) {
+      if (!has(seen, e.relation)) {
         seen[e.relation] = true;
         rels.push({ label: e.relation, display: e.display || e.relation });
       }
