@@ -134,6 +134,7 @@ bool geo_export_format_is_folder(geo_export_format f);
  */
 geo_err geo_export(const geo_graph *g, geo_export_format f, const char *path, geo_error *err);
 
+/* ------------------------------------------------------------------ */
 /* HTML report                                                         */
 
 /* One column of the report's actor table: a name and one value per vertex
