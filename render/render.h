@@ -142,6 +142,7 @@ geo_err geo_export(const geo_graph *g, geo_export_format f, const char *path, ge
 typedef struct geo_report_column {
 	const char *name;     /* "pagerank"; underscores show as spaces */
 	const double *values; /* geo_graph_vcount() values, borrowed */
+	bool integer;         /* a count: written without decimals in CSV */
 } geo_report_column;
 
 typedef struct geo_report_opts {
@@ -173,5 +174,18 @@ typedef struct geo_report_opts {
  */
 geo_err geo_report_write(const geo_graph *g, const char *svg, size_t svglen,
 			 const geo_report_opts *o, FILE *out, geo_error *err);
+
+/*
+ * Writes the actor table as CSV: a header "id,label,NAME..." and one row
+ * per vertex, ordered by the column named "pagerank" (highest first; ties,
+ * and every row when there is no such column, by id).  Numbers are written
+ * with up to 15 significant digits, counts without decimals, NaN as "nan".
+ * Text cells are quoted when they hold a comma, quote or line break, and
+ * text a spreadsheet would run (leading = + - @) gets a ' in front.
+ * Returns GEO_EUSAGE for a column without name or values, GEO_EIO when out
+ * cannot be written, GEO_ENOMEM.  O(V log V + V * ncolumns).
+ */
+geo_err geo_report_write_csv(const geo_graph *g, const geo_report_column *columns, size_t ncolumns,
+			     FILE *out, geo_error *err);
 
 #endif
