@@ -66,7 +66,10 @@ typedef struct geo_render_opts {
 void geo_render_opts_init(geo_render_opts *o);
 
 /*
- * Draws g on out in o->format.  Nodes are the top actors by PageRank,
+ * Draws g on out in o->format.  PageRank and communities are those of
+ * the last geo_graph_compute() on g; without them nodes are chosen and
+ * sized by weighted degree, and --cluster has nothing to group.  Nodes are
+ * the top actors by PageRank,
  * shaped by actor type and sized by PageRank; edges are coloured by family
  * (cooperation blue and green, conflict orange and red), as wide as their
  * weight and labelled with their display text and count ("buys oil from
@@ -114,7 +117,8 @@ bool geo_export_format_is_folder(geo_export_format f);
  * Writes g to path in format f: every actor, and one edge per (source,
  * target, relation) with all its attributes (relation, label, cameo, quad,
  * count, weight, goldstein, goldstein_sum, first_date, last_date, docs);
- * actors carry id, label, type, affiliation, pagerank and community.
+ * actors carry id, label, type, affiliation, and pagerank and community
+ * when geo_graph_compute() computed them.
  *
  * path is a file ("-" for standard output), or for folder formats an
  * existing folder in which the files are written.  Each file is written
