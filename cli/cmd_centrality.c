@@ -86,7 +86,7 @@ static void format_number(char *buf, size_t len, geo_measure m, double x, bool p
 	else if (integer_measure(m))
 		snprintf(buf, len, "%.0f", x);
 	else
-		snprintf(buf, len, precise ? "%.15g" : "%.6g", x);
+		snprintf(buf, len, precise ? "%.12g" : "%.6g", x);
 }
 
 static const geo_graph *sort_graph;
@@ -281,7 +281,7 @@ static geo_err write_json(FILE *fp, const report *r, geo_error *err)
 		rc = geo_error_set(err, GEO_EDATA, "cannot write JSON: an actor id or label is not valid UTF-8");
 		goto out;
 	}
-	if (!(text = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(15))))
+	if (!(text = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(12))))
 		goto nomem;
 	fputs(text, fp);
 	fputc('\n', fp);
