@@ -64,6 +64,8 @@ void geo_render_opts_init(geo_render_opts *o)
 
 #define S(s) ((char *)(s))
 
+#define GEO_RENDER_LABELS_MAX 150
+
 /* Sets an attribute, escaping text the Graphviz way (see geo_esc_dot). */
 static geo_err set_text(void *obj, const char *name, const char *value, geo_buf *tmp)
 {
@@ -259,6 +261,7 @@ typedef struct picture {
 	double *score;     /* per view vertex: what sizes and selects nodes */
 	dedge *edges;
 	size_t ne;
+	size_t ne_all;     /* edges before the heaviest were picked */
 	bool merged;
 } picture;
 
@@ -295,6 +298,16 @@ static int cmp_dedge(const void *a, const void *b)
 		return x->to < y->to ? -1 : 1;
 	if (x->group != y->group)
 		return x->group < y->group ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Heaviest first; ties in view order. */
+static int cmp_dedge_weight(const void *a, const void *b)
+{
+	const dedge *x = a, *y = b;
+
+	if (x->weight != y->weight)
+		return x->weight > y->weight ? -1 : 1;
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
@@ -379,6 +392,15 @@ static geo_err picture_build(picture *p, const geo_rview *v, const geo_render_op
 		}
 		p->ne = out_n;
 	}
+	/* Still more than two edges per actor: a hairball whatever the
+	 * layout.  Draw the heaviest and say so in the legend. */
+	p->ne_all = p->ne;
+	if (o->merge == 0 && p->ne > 2 * p->n && p->ne > 30) {
+		size_t cap = 2 * p->n > 30 ? 2 * p->n : 30;
+		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge_weight);
+		p->ne = cap;
+		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge);
+	}
 out:
 	free(pos);
 	return rc;
@@ -411,22 +433,29 @@ static geo_err add_legend(Agraph_t *g, const picture *p)
 		geo_actor_type t = p->v->v[p->vid[i]].type;
 		seen_type[(unsigned)t < sizeof type_styles / sizeof *type_styles ? t : 0] = true;
 	}
-	rc = geo_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+	rc = geo_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
 			      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
 	for (int f = 1; f <= 4 && rc == GEO_OK; f++)
 		if (seen_family[f])
-			rc = geo_buf_printf(&b, "<TR><TD><FONT COLOR=\"%s\">&#9472;&#9472;&#9654;</FONT></TD>"
+			rc = geo_buf_printf(&b, "<TR><TD WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"12\">"
+						"<FONT COLOR=\"%s\">&#9472;&#9472;&#9654;</FONT></TD>"
 						"<TD ALIGN=\"LEFT\">%s</TD></TR>",
 					    family_colour[f], family_name[f]);
 	for (size_t t = 0; t < sizeof type_styles / sizeof *type_styles && rc == GEO_OK; t++)
 		if (seen_type[t])
-			rc = geo_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\"> </TD>"
-						"<TD ALIGN=\"LEFT\">%s (%s)</TD></TR>",
+			rc = geo_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"12\" "
+						"FIXEDSIZE=\"TRUE\"> </TD><TD ALIGN=\"LEFT\">%s (%s)</TD></TR>",
 					    type_styles[t].fill, type_styles[t].name, type_styles[t].shape);
 	if (rc == GEO_OK)
-		rc = geo_buf_printf(&b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">node size: PageRank; edge width: "
-					"weight%s</TD></TR></TABLE>",
-				    p->merged ? "; one edge per pair and family" : "");
+		rc = geo_buf_puts(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">node size: PageRank</TD></TR>"
+				      "<TR><TD></TD><TD ALIGN=\"LEFT\">edge width: weight</TD></TR>");
+	if (rc == GEO_OK && p->merged)
+		rc = geo_buf_puts(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">one edge per pair and family</TD></TR>");
+	if (rc == GEO_OK && p->ne < p->ne_all)
+		rc = geo_buf_printf(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">heaviest %zu of %zu edges</TD></TR>",
+				    p->ne, p->ne_all);
+	if (rc == GEO_OK)
+		rc = geo_buf_puts(&b, "</TABLE>");
 	if (rc != GEO_OK)
 		goto out;
 	n = agnode(g, S("legend"), 1);
@@ -458,7 +487,8 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 	Agnode_t **nodes = calloc(p->n ? p->n : 1, sizeof *nodes);
 	geo_buf tmp = {0};
 	double lo = INFINITY, hi = -INFINITY, wmax = 0;
-	bool big = layout != GEO_LAYOUT_DOT && layout != GEO_LAYOUT_CIRCO;
+	/* Past ~150 edges labels cover the picture: they become tooltips. */
+	bool big = p->ne > GEO_RENDER_LABELS_MAX;
 	geo_err rc = GEO_OK;
 	char buf[64];
 
@@ -604,8 +634,12 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 	rc = picture_build(&p, v, o, err);
 	if (rc != GEO_OK)
 		goto out;
+	/* dot draws sparse graphs best; dense ones it spreads into a wide
+	 * band, and past ~60 nodes it is slow (TOOLCHAIN.md timings). */
 	if (layout == GEO_LAYOUT_AUTO)
-		layout = p.n <= GEO_RENDER_DOT_MAX ? GEO_LAYOUT_DOT : GEO_LAYOUT_SFDP;
+		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_SFDP
+			 : p.ne <= 2 * p.n + 4     ? GEO_LAYOUT_DOT
+						   : GEO_LAYOUT_NEATO;
 	gv_errors_begin();
 	rc = build_agraph(&g, &p, o, layout);
 	if (rc != GEO_OK) {
