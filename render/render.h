@@ -183,7 +183,7 @@ geo_err geo_report_write(const geo_graph *g, const char *svg, size_t svglen,
  * Writes the actor table as CSV: a header "id,label,NAME..." and one row
  * per vertex, ordered by the column named "pagerank" (highest first; ties,
  * and every row when there is no such column, by id).  Numbers are written
- * with up to 15 significant digits, counts without decimals, NaN as "nan".
+ * with up to 12 significant digits, counts without decimals, NaN as "nan".
  * Text cells are quoted when they hold a comma, quote or line break, and
  * text a spreadsheet would run (leading = + - @) gets a ' in front.
  * Returns GEO_EUSAGE for a column without name or values, GEO_EIO when out

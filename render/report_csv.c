@@ -45,7 +45,7 @@ static geo_err put_number(geo_buf *b, double x, bool integer)
 	else if (integer)
 		snprintf(num, sizeof num, "%.0f", x);
 	else
-		snprintf(num, sizeof num, "%.15g", x);
+		snprintf(num, sizeof num, "%.12g", x);
 	return geo_buf_puts(b, num);
 }
 
