@@ -133,10 +133,13 @@ install: all geograph.pc
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libgeograph.a
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/geograph/
 	install -m 644 geograph.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 geograph.1 $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/geograph $(DESTDIR)$(PREFIX)/lib/libgeograph.a \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 	rm -rf $(DESTDIR)$(PREFIX)/include/geograph
 
 clean:
