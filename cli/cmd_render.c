@@ -114,10 +114,13 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	status = cli_load_graph(self, &in, &go, argv + optind, argc - optind, &dict, &g);
 	if (status != EXIT_OK)
 		goto done;
-	if (geo_graph_compute(g, &co, &err) != GEO_OK || geo_outfile_open(&out, output, &err) != GEO_OK ||
-	    geo_render(g, &ro, geo_outfile_fp(out), &err) != GEO_OK)
+	if (geo_graph_compute(g, &co, &err) != GEO_OK || geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
-	if (geo_outfile_commit(out, &err) != GEO_OK) {
+	/* A write error leaves the stream in error: committing reports it
+	 * with the file name and the system's reason. */
+	if (geo_render(g, &ro, geo_outfile_fp(out), &err) != GEO_OK && err.code != GEO_EIO)
+		goto fail;
+	if (geo_outfile_commit(out, &err) != GEO_OK || err.code == GEO_EIO) {
 		out = NULL;
 		goto fail;
 	}

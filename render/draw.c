@@ -626,6 +626,8 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 	GVC_t *gvc = NULL;
 	geo_layout layout = o->layout;
 	bool laid_out = false;
+	char *data = NULL;
+	unsigned int len = 0;
 	geo_err rc;
 
 	if ((unsigned)o->format >= sizeof renderers / sizeof *renderers ||
@@ -638,7 +640,7 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 	 * band, and past ~60 nodes it is slow (TOOLCHAIN.md timings). */
 	if (layout == GEO_LAYOUT_AUTO)
 		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_SFDP
-			 : p.ne <= 2 * p.n + 4     ? GEO_LAYOUT_DOT
+			 : p.ne <= p.n + 10        ? GEO_LAYOUT_DOT
 						   : GEO_LAYOUT_NEATO;
 	gv_errors_begin();
 	rc = build_agraph(&g, &p, o, layout);
@@ -666,10 +668,18 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		goto out;
 	}
 	laid_out = true;
-	if (gvRender(gvc, g, renderers[o->format], out) != 0)
+	/* Into memory first: gvRender() on a FILE calls exit() when a write
+	 * fails (a full disk), which a library must never do. */
+	if (gvRenderData(gvc, g, S(renderers[o->format]), &data, &len) != 0 || !data) {
 		rc = geo_error_set(err, GEO_EINTERNAL, "Graphviz could not render %s: %s",
 				   geo_image_format_name(o->format), gv_errors_text());
+		goto out;
+	}
+	if (len && fwrite(data, 1, len, out) != len)
+		rc = geo_error_set(err, GEO_EIO, "write failed");
 out:
+	if (data)
+		gvFreeRenderData(data);
 	if (laid_out)
 		gvFreeLayout(gvc, g);
 	if (g)

@@ -38,7 +38,7 @@ geo_err geo_esc_dot(geo_buf *b, const char *s)
 			rc = geo_buf_puts(b, "\\\\");
 		else if (*p == '\n')
 			rc = geo_buf_puts(b, "\\n");
-		else if (*p >= 0x20 && *p != 0x7f)
+		else if ((*p >= 0x20 && *p != 0x7f) || *p == '\t')
 			rc = geo_buf_putc(b, (char)*p);
 	}
 	return rc;
@@ -88,7 +88,12 @@ geo_err geo_esc_gml(geo_buf *b, const char *s)
 			p++;
 			continue;
 		}
-		if (cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '&')
+		/* Named entities for the two that igraph's reader decodes. */
+		if (cp == '"')
+			rc = geo_buf_puts(b, "&quot;");
+		else if (cp == '&')
+			rc = geo_buf_puts(b, "&amp;");
+		else if (cp >= 0x20 && cp < 0x7f)
 			rc = geo_buf_putc(b, (char)cp);
 		else
 			rc = geo_buf_printf(b, "&#%lu;", cp);

@@ -671,9 +671,15 @@ static geo_err export_file(const geo_rview *v, geo_export_format f, write_fn fn,
 		if (rc != GEO_OK)
 			geo_error_set(err, rc, "out of memory");
 	}
-	if (rc != GEO_OK)
+	if (rc != GEO_OK && rc != GEO_EIO)
 		goto out;
-	rc = geo_outfile_commit(of, err);
+	/* After a write error the stream is in error, so the commit fails and
+	 * says which file and why. */
+	{
+		geo_err crc = geo_outfile_commit(of, err);
+		if (crc != GEO_OK)
+			rc = crc;
+	}
 	of = NULL;
 out:
 	geo_outfile_abort(of);

@@ -127,11 +127,13 @@ bool geo_export_format_is_folder(geo_export_format f);
  *
  * How each format carries text it cannot hold: XML drops control bytes
  * other than tab, newline and carriage return (XML 1.0 forbids them); GML
- * writes `"`, `&` and non-ASCII as &#N; (NetworkX's convention); Pajek,
+ * (ASCII only) writes `"` and `&` as &quot; &amp; and other non-ASCII
+ * and control characters as &#N; (NetworkX reads all back; igraph 0.10
+ * leaves &#N; as it is); Pajek,
  * which has no escapes, writes `"`, `%` and control bytes as %XX; CSV
  * prefixes text starting with = + - @ (or tab, CR) with ' so spreadsheets
  * do not run it, and leaves numbers alone; DOT writes \ as \\ and newline
- * as \n.
+ * as \n and drops control bytes other than tab.
  *
  * Errors: GEO_EIO (folder missing, write failure, naming the path),
  * GEO_EDATA (text that is not UTF-8), GEO_ENOMEM, GEO_EINTERNAL.  O(V + E).

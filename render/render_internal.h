@@ -48,11 +48,11 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err);
 geo_err geo_esc_xml(geo_buf *b, const char *s);
 
 /* Graphviz escString (labels and every text attribute): \ -> \\, newline
- * -> \n, other control bytes (and CR) dropped.  cgraph adds the quotes. */
+ * -> \n, tab kept, other control bytes (CR too) dropped.  cgraph adds the quotes. */
 geo_err geo_esc_dot(geo_buf *b, const char *s);
 
-/* A GML string body: " & and anything outside printable ASCII as &#N; (N
- * the Unicode code point; bytes that are not UTF-8 as themselves). */
+/* A GML string body (GML is ASCII): " and & as &quot; &amp;, anything
+ * else outside printable ASCII as &#N; (N the Unicode code point; a byte that is not UTF-8 as &#65533;). */
 geo_err geo_esc_gml(geo_buf *b, const char *s);
 
 /* A Pajek string body: " % and control bytes as %XX. */
