@@ -67,7 +67,7 @@ static void add(geo_agg *a, const ev_spec *s)
 	ev.relation = s->rel;
 	ev.doc = s->doc;
 	if (s->date)
-		memcpy(ev.date, s->date, 11);
+		snprintf(ev.date, sizeof ev.date, "%s", s->date);
 	ev.goldstein = s->goldstein;
 	ev.weight = s->weight ? s->weight : 1;
 	ev.evidence = s->evidence;
