@@ -198,6 +198,7 @@ async function run(context) {
   await page.selectOption('#filter-relation', '');
 
   /* Zoom and pan. */
+  await page.locator('#canvas').scrollIntoViewIfNeeded();
   const box0 = await page.locator('#canvas svg').getAttribute('viewBox');
   const cbox = await page.locator('#canvas').boundingBox();
   await page.mouse.move(cbox.x + cbox.width / 2, cbox.y + cbox.height / 2);
