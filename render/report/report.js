@@ -417,17 +417,29 @@
     return li;
   }
 
-  var items = edges.map(edgeItem);
+  /* Busiest relations first; items are built when first shown, and only
+   * PAGE at a time, so a graph of GDELT size stays quick. */
+  var PAGE = 200;
+  var items = [];
+  var byCount = edges.map(function (e, i) { return i; });
+  byCount.sort(function (x, y) { return (edges[y].count - edges[x].count) || (x - y); });
+  var moreBtn = document.getElementById('more');
+  var pending = [];
+
+  function showMore() {
+    pending.splice(0, PAGE).forEach(function (i) {
+      if (!items[i]) items[i] = edgeItem(edges[i]);
+      list.appendChild(items[i]);
+    });
+    moreBtn.hidden = pending.length === 0;
+    moreBtn.textContent = 'Show ' + Math.min(PAGE, pending.length) + ' more of ' + pending.length;
+  }
 
   function paintEdges() {
-    var shown = 0;
     list.textContent = '';
-    edges.forEach(function (e, i) {
-      if (edgePasses(e) && touchesActor(e)) {
-        list.appendChild(items[i]);
-        shown++;
-      }
-    });
+    pending = byCount.filter(function (i) { return edgePasses(edges[i]) && touchesActor(edges[i]); });
+    var shown = pending.length;
+    showMore();
     var what = shown + (shown === 1 ? ' relation' : ' relations');
     if (state.actor >= 0) what += ' of ' + actorName(state.actor);
     if (state.family) what += ', family ' + state.family;
@@ -455,6 +467,7 @@
   famSelect.addEventListener('change', function () { state.family = famSelect.value; repaint(); });
   relSelect.addEventListener('change', function () { state.relation = relSelect.value; repaint(); });
   clearBtn.addEventListener('click', function () { selectActor(-1); });
+  moreBtn.addEventListener('click', showMore);
 
   repaint();
 })();

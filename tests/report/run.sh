@@ -33,4 +33,23 @@ if ! "$GEOGRAPH" run --title 'geograph report: test <events> & "quotes"' -o "$ou
 	exit 1
 fi
 echo "ok - report: geograph run wrote report.html"
-node "$here/check-report.js" "$out/run/report.html" "$out/report.png"
+node "$here/check-report.js" "$out/run/report.html" "$out/report.png" || status=1
+
+# More relations than one page shows: 25 actors, each acting on the next
+# ten (250 edges), actor i's edges with i+1 events so the order is known.
+actors=(USA CHN RUS IND EU JPN KOR DEU FRA GBR BRA ZAF TUR IRN ISR SAU ARE EGY NGA MEX CAN AUS IDN PAK UKR)
+rels=(tariff sanction buys_oil trade_talks meet accuse threaten agreement aid reject)
+for ((i = 0; i < 25; i++)); do
+	for ((k = 1; k <= 10; k++)); do
+		for ((c = 0; c <= i % 3; c++)); do
+			printf '{"doc":"d%d","source":"%s","target":"%s","relation":"%s","evidence":"e%d-%d"}\n' \
+				"$i" "${actors[i]}" "${actors[(i + k) % 25]}" "${rels[k - 1]}" "$i" "$k"
+		done
+	done
+done >"$out/many.jsonl"
+if ! "$GEOGRAPH" run -o "$out/many" "$out/many.jsonl" >/dev/null 2>"$out/many.stderr"; then
+	echo "not ok - report: geograph run failed on many.jsonl"
+	exit 1
+fi
+node "$here/check-report.js" --paging "$out/many/report.html" || status=1
+exit "${status:-0}"
