@@ -296,6 +296,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	}
 	if (!dir || !*dir)
 		return cli_usage_error(self, "no output folder given (-o DIR)");
+	if (strcmp(dir, "-") == 0)
+		return cli_usage_error(self, "-o needs a folder, not '-' (standard output)");
 	if (optind == argc)
 		return cli_usage_error(self, "no INPUT given (use - for standard input)");
 	cli_diag_setup(self, in.quiet, in.verbose);
