@@ -323,6 +323,13 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		status = cli_build_graph(self, &go, agg, &g);
 	if (status != EXIT_OK)
 		goto done;
+	if (in.verbose) {
+		const geo_agg_stats *as = geo_agg_get_stats(agg);
+
+		cli_error(self, "graph: %zu of %zu events kept; dropped %zu self-loop%s, %zu negated, %zu outside the dates",
+			  as->kept, as->events, as->self_loops, as->self_loops == 1 ? "" : "s", as->negated,
+			  as->out_of_range);
+	}
 	if (geo_graph_compute(g, NULL, &err) != GEO_OK)
 		goto fail;
 
