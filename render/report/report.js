@@ -432,7 +432,8 @@
       list.appendChild(items[i]);
     });
     moreBtn.hidden = pending.length === 0;
-    moreBtn.textContent = 'Show ' + Math.min(PAGE, pending.length) + ' more of ' + pending.length;
+    moreBtn.textContent = pending.length <= PAGE ? 'Show the remaining ' + pending.length
+      : 'Show ' + PAGE + ' more (' + pending.length + ' left)';
   }
 
   function paintEdges() {

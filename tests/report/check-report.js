@@ -266,7 +266,7 @@ async function runPaging(context) {
   check('paging: busiest relations first', shown.every((c, i) => i === 0 || shown[i - 1] >= c) &&
     shown[0] === Math.max.apply(null, data.edges.map((e) => e.count)), JSON.stringify(shown.slice(0, 5)));
   check('paging: the button offers the rest', await more.isVisible() &&
-    await more.textContent() === 'Show ' + (n - 200) + ' more of ' + (n - 200), await more.textContent());
+    await more.textContent() === 'Show the remaining ' + (n - 200), await more.textContent());
   await more.click();
   shown = await counts();
   check('paging: "Show more" lists the rest', shown.length === n && !(await more.isVisible()), String(shown.length));
