@@ -52,8 +52,6 @@ def make_events(rng, nactors=40, nevents=400):
 def pair_graph(events, mode):
     """The pair graph geograph describes: one edge per ordered pair,
     self-loops dropped, weight per mode, zero-weight pairs left out."""
-    ids = sorted({e["source"] for e in events} | {e["target"] for e in events}
-                 - set())
     kept = [e for e in events if e["source"] != e["target"]]
     ids = sorted({e["source"] for e in kept} | {e["target"] for e in kept})
     index = {a: i for i, a in enumerate(ids)}
@@ -156,6 +154,21 @@ def compare(events, path, mode, normalize):
         "%.4f vs %.4f" % (q, ref))
 
 
+def compare_leiden(events, path):
+    label = "leiden"
+    got = run_geograph(path, ["--community", "leiden", "--measures", "community"])
+    ids, _, u, uw = expected(events, "count", False)
+    actors = {a["id"]: a for a in got["actors"]}
+    memb = [actors[i]["community"] for i in ids]
+    q = u.modularity(memb, weights=uw)
+    tap(got["community"]["algorithm"] == "leiden", label + ": algorithm announced")
+    tap(close(got["community"]["modularity"], q), label + ": modularity of the reported partition",
+        "%r vs %r" % (got["community"]["modularity"], q))
+    ref = u.community_leiden(objective_function="modularity", weights=uw, n_iterations=-1).modularity
+    tap(q >= ref - 0.03, label + ": modularity close to python-igraph's Leiden",
+        "%.4f vs %.4f" % (q, ref))
+
+
 def main():
     rng = random.Random(20250729)
     with tempfile.TemporaryDirectory() as tmp:
@@ -168,6 +181,7 @@ def main():
             for mode in ["count", "mentions", "goldstein-abs", "none"]:
                 compare(events, path, mode, False)
             compare(events, path, "count", True)
+            compare_leiden(events, path)
     return 1 if failures else 0
 
 
