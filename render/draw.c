@@ -1,7 +1,7 @@
 /* draw.c - diagrams: the graph as a styled cgraph graph, laid out and
  * rendered in-process by gvc; and the plain DOT export. */
-#include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -634,6 +634,17 @@ out:
 	return rc;
 }
 
+/* One Graphviz context for the process.  A second gvContext() after
+ * gvFreeContext() reads freed font names in the pango plugin (ASan and
+ * valgrind show it), so the context is made once and kept. */
+static GVC_t *shared_gvc;
+static pthread_once_t shared_gvc_once = PTHREAD_ONCE_INIT;
+
+static void shared_gvc_init(void)
+{
+	shared_gvc = gvContext();
+}
+
 geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out, geo_error *err)
 {
 	static const char *const renderers[] = {"dot", "svg", "png:cairo", "pdf:cairo"};
@@ -673,7 +684,8 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 			rc = geo_error_set(err, GEO_EIO, "write failed");
 		goto out;
 	}
-	gvc = gvContext();
+	pthread_once(&shared_gvc_once, shared_gvc_init);
+	gvc = shared_gvc;
 	if (!gvc) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory (Graphviz context)");
 		goto out;
@@ -700,8 +712,6 @@ out:
 		gvFreeLayout(gvc, g);
 	if (g)
 		agclose(g);
-	if (gvc)
-		gvFreeContext(gvc);
 	picture_free(&p);
 	return rc;
 }

@@ -3,8 +3,11 @@
  * through gvc (in-process, never a `dot` subprocess), and the export
  * formats for Gephi, Cytoscape, NetworkX, igraph, Pajek and Neo4j.
  *
- * Every output is deterministic: the same graph gives the same bytes
- * (PNG and PDF included, as far as cairo allows; see geo_render()).
+ * Every output is deterministic: the same graph gives the same bytes.
+ *
+ * Graphviz keeps process-wide state (one layout context, made on first use
+ * and kept for the life of the process; its error callback): call the
+ * drawing functions from one thread at a time.
  */
 #ifndef GEO_RENDER_H
 #define GEO_RENDER_H
