@@ -136,7 +136,8 @@ bool geo_export_format_is_folder(geo_export_format f);
  * which has no escapes, writes `"`, `%` and control bytes as %XX; CSV
  * prefixes text starting with = + - @ (or tab, CR) with ' so spreadsheets
  * do not run it, and leaves numbers alone; DOT writes \ as \\ and newline
- * as \n and drops control bytes other than tab.
+ * as \n, & in labels as &amp; (Graphviz decodes entities there), and
+ * drops control bytes other than tab.
  *
  * Errors: GEO_EIO (folder missing, write failure, naming the path),
  * GEO_EDATA (text that is not UTF-8), GEO_ENOMEM, GEO_EINTERNAL.  O(V + E).

@@ -48,6 +48,8 @@ static void test_escapers(void **state)
 	check_esc(geo_esc_dot, "two\nlines\r\x02\tend", "two\\nlines\tend");
 	check_esc(geo_esc_dot, "\\N \"q\" {}<>", "\\\\N \"q\" {}<>");
 
+	check_esc(geo_esc_dot_label, "Tom & \"&amp;\"\\", "Tom &amp; \"&amp;amp;\"\\\\");
+
 	check_esc(geo_esc_gml, "a\"b&c", "a&quot;b&amp;c");
 	check_esc(geo_esc_gml, "\xc3\xa9\xe5\x8c\x97\xf0\x9f\x8c\x8d", "&#233;&#21271;&#127757;");
 	check_esc(geo_esc_gml, "x\ny\xff", "x&#10;y&#65533;");
