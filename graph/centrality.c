@@ -402,11 +402,14 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 				score[GEO_M_GOLDSTEIN_OUT][e->from] += e->goldstein_sum;
 		}
 	}
-	/* ARPACK may return -0 for a zero score: print it as 0. */
-	for (int k = 0; k < GEO_M_COUNT; k++)
+	/* ARPACK leaves rounding noise (1e-18, -0) where the exact score is 0;
+	 * the scaled scores have maximum 1, so below 1e-12 is zero. */
+	for (int k = 0; k < GEO_M_COUNT; k++) {
+		bool scaled = k == GEO_M_HUB || k == GEO_M_AUTHORITY || k == GEO_M_EIGENVECTOR;
 		for (size_t i = 0; score[k] && i < n; i++)
-			if (score[k][i] == 0)
+			if (score[k][i] == 0 || (scaled && fabs(score[k][i]) < 1e-12))
 				score[k][i] = 0.0;
+	}
 	geo_graph_set_results(gr, want(o, GEO_M_BETWEENNESS) ? cutoff : 0, modularity, ncomm);
 	goto out;
 nomem:

@@ -273,18 +273,23 @@ static geo_err gintern(geo_graph *g, const char *s, const char **out)
 	return geo_strmap_put(g->strings, s, strlen(s), &dummy, out);
 }
 
-/* Sorting helpers: qsort has no context argument. */
-static const geo_agg *sort_agg;
+/* Sort records carry their keys: qsort has no context argument, and the
+ * library keeps no global state. */
+typedef struct vertex_ref {
+	const char *id;
+	size_t agg; /* index in the aggregate */
+} vertex_ref;
 
 static int cmp_vertex_id(const void *x, const void *y)
 {
-	return strcmp(sort_agg->v[*(const size_t *)x].id, sort_agg->v[*(const size_t *)y].id);
+	return strcmp(((const vertex_ref *)x)->id, ((const vertex_ref *)y)->id);
 }
 
 /* Edge sort key once vertex ranks are known. */
 typedef struct edge_ref {
-	size_t from, to; /* ranks (positions in id order) */
-	size_t agg;      /* index in the aggregate */
+	size_t from, to;      /* ranks (positions in id order) */
+	const char *relation;
+	size_t agg;           /* index in the aggregate */
 } edge_ref;
 
 static int cmp_edge(const void *x, const void *y)
@@ -295,7 +300,7 @@ static int cmp_edge(const void *x, const void *y)
 		return a->from < b->from ? -1 : 1;
 	if (a->to != b->to)
 		return a->to < b->to ? -1 : 1;
-	return strcmp(sort_agg->e[a->agg].relation, sort_agg->e[b->agg].relation);
+	return strcmp(a->relation, b->relation);
 }
 
 static bool edge_passes(const geo_agg *a, const geo_agg_edge *e, const relation_filter *rf,
@@ -356,24 +361,27 @@ static geo_err ego_filter(const geo_agg *a, const edge_ref *edges, size_t ne, si
 }
 
 /* Keeps the top n vertices by PageRank over the kept edges. */
-static const double *sort_pr;
-static const char *const *sort_ids;
+typedef struct rank_ref {
+	double pr;
+	const char *id;
+	size_t vertex; /* rank in id order */
+} rank_ref;
 
 static int cmp_rank(const void *x, const void *y)
 {
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const rank_ref *a = x, *b = y;
 
-	if (sort_pr[i] != sort_pr[j])
-		return sort_pr[i] > sort_pr[j] ? -1 : 1;
-	return strcmp(sort_ids[i], sort_ids[j]);
+	if (a->pr != b->pr)
+		return a->pr > b->pr ? -1 : 1;
+	return strcmp(a->id, b->id);
 }
 
 static geo_err top_filter(const geo_agg *a, const edge_ref *edges, size_t ne, size_t nv,
-			  const size_t *order, const bool *alive, size_t top, bool *keep, geo_error *err)
+			  const vertex_ref *order, const bool *alive, size_t top, bool *keep, geo_error *err)
 {
-	size_t *from = NULL, *to = NULL, *idx = NULL, *cand = NULL, *orig = NULL, m = 0, nc = 0;
+	size_t *from = NULL, *to = NULL, *idx = NULL, m = 0, nc = 0;
 	double *w = NULL, *pr = NULL;
-	const char **ids = NULL;
+	rank_ref *cand = NULL;
 	geo_err rc = GEO_OK;
 
 	from = malloc((ne + 1) * sizeof *from);
@@ -382,20 +390,14 @@ static geo_err top_filter(const geo_agg *a, const edge_ref *edges, size_t ne, si
 	pr = malloc((nv + 1) * sizeof *pr);
 	idx = malloc((nv + 1) * sizeof *idx);
 	cand = malloc((nv + 1) * sizeof *cand);
-	ids = malloc((nv + 1) * sizeof *ids);
-	orig = malloc((nv + 1) * sizeof *orig);
-	if (!from || !to || !w || !pr || !idx || !cand || !ids || !orig)
+	if (!from || !to || !w || !pr || !idx || !cand)
 		goto nomem;
 	/* Compact the live vertices, then merge relations into pair edges
 	 * (edges arrive sorted by pair). */
 	for (size_t i = 0; i < nv; i++) {
 		idx[i] = alive[i] ? nc : SIZE_MAX;
-		if (alive[i]) {
-			ids[nc] = a->v[order[i]].id;
-			cand[nc] = nc;
-			orig[nc] = i;
-			nc++;
-		}
+		if (alive[i])
+			cand[nc++] = (rank_ref){.id = order[i].id, .vertex = i};
 	}
 	for (size_t i = 0; i < ne; i++) {
 		size_t u = idx[edges[i].from], v = idx[edges[i].to];
@@ -412,13 +414,13 @@ static geo_err top_filter(const geo_agg *a, const edge_ref *edges, size_t ne, si
 	}
 	if ((rc = geo_graph_pagerank_pairs(nc, m, from, to, w, pr, err)) != GEO_OK)
 		goto out;
-	sort_pr = pr;
-	sort_ids = ids;
+	for (size_t k = 0; k < nc; k++)
+		cand[k].pr = pr[k];
 	qsort(cand, nc, sizeof *cand, cmp_rank);
 	for (size_t i = 0; i < nv; i++)
 		keep[i] = false;
 	for (size_t k = 0; k < top && k < nc; k++)
-		keep[orig[cand[k]]] = true;
+		keep[cand[k].vertex] = true;
 	goto out;
 nomem:
 	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
@@ -429,8 +431,6 @@ out:
 	free(pr);
 	free(idx);
 	free(cand);
-	free(ids);
-	free(orig);
 	return rc;
 }
 
@@ -440,7 +440,8 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 	const geo_filter *f = fin ? fin : &none;
 	relation_filter rf = {0};
 	geo_graph *g = NULL;
-	size_t *order = NULL, *rank = NULL, *newidx = NULL, ne = 0, nv = a->nv;
+	vertex_ref *order = NULL;
+	size_t *rank = NULL, *newidx = NULL, ne = 0, nv = a->nv;
 	edge_ref *edges = NULL;
 	bool *alive = NULL, *keep = NULL;
 	geo_err rc;
@@ -460,32 +461,34 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 
 	/* Vertices in id order; rank[agg index] = position. */
 	for (size_t i = 0; i < nv; i++)
-		order[i] = i;
-	sort_agg = a;
+		order[i] = (vertex_ref){.id = a->v[i].id, .agg = i};
 	qsort(order, nv, sizeof *order, cmp_vertex_id);
 	for (size_t i = 0; i < nv; i++)
-		rank[order[i]] = i;
+		rank[order[i].agg] = i;
 
 	for (size_t i = 0; i < a->ne; i++) {
 		const geo_agg_edge *e = &a->e[i];
 		if (!edge_passes(a, e, &rf, f))
 			continue;
-		edges[ne++] = (edge_ref){.from = rank[e->from], .to = rank[e->to], .agg = i};
+		edges[ne++] = (edge_ref){.from = rank[e->from], .to = rank[e->to], .relation = e->relation, .agg = i};
 		alive[rank[e->from]] = alive[rank[e->to]] = true;
 	}
-	sort_agg = a;
 	qsort(edges, ne, sizeof *edges, cmp_edge);
 
 	if (f->ego) {
 		size_t ego = SIZE_MAX;
 		for (size_t i = 0; i < nv && ego == SIZE_MAX; i++)
-			if (alive[i] && strcmp(a->v[order[i]].id, f->ego) == 0)
+			if (alive[i] && strcmp(order[i].id, f->ego) == 0)
 				ego = i;
 		if (ego == SIZE_MAX) {
-			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s", f->ego,
+			bool folded = a->opts.level == GEO_LEVEL_COUNTRY && strchr(f->ego, ':');
+			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s%s", f->ego,
 					   f->relations || f->since[0] || f->until[0] || f->min_count
 						   ? " (after the filters)"
-						   : "");
+						   : "",
+					   folded ? "; at country level people and institutions fold into "
+						    "their state (use actor level)"
+						  : "");
 			goto out;
 		}
 		if ((rc = ego_filter(a, edges, ne, nv, ego, f->depth > 0 ? f->depth : 1, keep, err)) != GEO_OK)
@@ -512,7 +515,7 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 	if (!(g->v = calloc(g->nv + 1, sizeof *g->v)) || !(g->e = calloc(ne + 1, sizeof *g->e)))
 		goto nomem;
 	for (size_t i = 0; i < nv; i++) {
-		const geo_agg_vertex *av = &a->v[order[i]];
+		const geo_agg_vertex *av = &a->v[order[i].agg];
 		const geo_actor_info *info = a->dict ? geo_dict_actor(a->dict, av->id) : NULL;
 		geo_vertex *v;
 		size_t vi = newidx[i];
