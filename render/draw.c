@@ -1,7 +1,7 @@
 /* draw.c - diagrams: the graph as a styled cgraph graph, laid out and
  * rendered in-process by gvc; and the plain DOT export. */
-#include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -69,10 +69,24 @@ void geo_render_opts_init(geo_render_opts *o)
 /* Sets an attribute, escaping text the Graphviz way (see geo_esc_dot). */
 static geo_err set_text(void *obj, const char *name, const char *value, geo_buf *tmp)
 {
+	bool label = strcmp(name, "label") == 0;
+
 	geo_buf_reset(tmp);
-	if (geo_esc_dot(tmp, value) != GEO_OK)
+	if ((label ? geo_esc_dot_label(tmp, value) : geo_esc_dot(tmp, value)) != GEO_OK)
 		return GEO_ENOMEM;
 	return agsafeset(obj, S(name), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
+}
+
+/* Sets a tooltip.  Graphviz 2.42 reads one byte past a tooltip that ends
+ * in an escaped backslash (valgrind shows it in initMapData): a trailing
+ * space, invisible on hover, keeps it inside the string. */
+static geo_err set_tooltip(void *obj, const char *value, geo_buf *tmp)
+{
+	geo_buf_reset(tmp);
+	if (geo_esc_dot_label(tmp, value) != GEO_OK || (tmp->len && tmp->data[tmp->len - 1] == '\\' &&
+						  geo_buf_putc(tmp, ' ') != GEO_OK))
+		return GEO_ENOMEM;
+	return agsafeset(obj, S("tooltip"), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
 }
 
 /* Sets an attribute that needs no escaping (our own numbers and names). */
@@ -437,14 +451,14 @@ static geo_err add_legend(Agraph_t *g, const picture *p)
 			      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
 	for (int f = 1; f <= 4 && rc == GEO_OK; f++)
 		if (seen_family[f])
-			rc = geo_buf_printf(&b, "<TR><TD WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"12\">"
+			rc = geo_buf_printf(&b, "<TR><TD WIDTH=\"28\" HEIGHT=\"12\">"
 						"<FONT COLOR=\"%s\">&#9472;&#9472;&#9654;</FONT></TD>"
 						"<TD ALIGN=\"LEFT\">%s</TD></TR>",
 					    family_colour[f], family_name[f]);
 	for (size_t t = 0; t < sizeof type_styles / sizeof *type_styles && rc == GEO_OK; t++)
 		if (seen_type[t])
-			rc = geo_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"12\" "
-						"FIXEDSIZE=\"TRUE\"> </TD><TD ALIGN=\"LEFT\">%s (%s)</TD></TR>",
+			rc = geo_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"12\">"
+						" </TD><TD ALIGN=\"LEFT\">%s (%s)</TD></TR>",
 					    type_styles[t].fill, type_styles[t].name, type_styles[t].shape);
 	if (rc == GEO_OK)
 		rc = geo_buf_puts(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">node size: PageRank</TD></TR>"
@@ -567,7 +581,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		}
 		rc = set_text(nodes[i], "label", x->label, &tmp);
 		if (rc == GEO_OK)
-			rc = set_text(nodes[i], "tooltip", x->id, &tmp);
+			rc = set_tooltip(nodes[i], x->id, &tmp);
 		if (rc == GEO_OK)
 			rc = set_raw(nodes[i], "shape", st->shape);
 		if (rc == GEO_OK && strcmp(st->style, "filled") != 0)
@@ -592,9 +606,13 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		if (rc == GEO_OK) {
 			/* The label text is ours plus display texts: escape the whole. */
 			geo_buf esc = {0};
-			rc = geo_esc_dot(&esc, tmp.data);
-			if (rc == GEO_OK)
-				rc = set_raw(e, big ? "tooltip" : "label", esc.data ? esc.data : "");
+			if (big) {
+				rc = set_tooltip(e, tmp.data, &esc);
+			} else {
+				rc = geo_esc_dot_label(&esc, tmp.data);
+				if (rc == GEO_OK)
+					rc = set_raw(e, "label", esc.data ? esc.data : "");
+			}
 			geo_buf_free(&esc);
 		}
 		if (rc == GEO_OK)
@@ -616,6 +634,39 @@ out:
 	}
 	*out = g;
 	return rc;
+}
+
+/* cairo 1.16 stamps PDFs with the time of day (and ignores
+ * SOURCE_DATE_EPOCH).  The stamp becomes the graph's last event date, or
+ * 1970-01-01: same length, so the file's byte offsets stay right. */
+static void pdf_fix_date(char *data, size_t len, const geo_rview *v)
+{
+	static const char key[] = "/CreationDate (D:";
+	char stamp[15] = "19700101000000";
+	const char *last = "";
+
+	for (size_t i = 0; i < v->ne; i++)
+		if (strcmp(v->e[i].last_date, last) > 0)
+			last = v->e[i].last_date;
+	if (strlen(last) == 10)
+		snprintf(stamp, sizeof stamp, "%.4s%.2s%.2s000000", last, last + 5, last + 8);
+	for (size_t i = 0; i + sizeof key - 1 + 14 <= len; i++) {
+		if (memcmp(data + i, key, sizeof key - 1) == 0) {
+			memcpy(data + i + sizeof key - 1, stamp, 14);
+			break;
+		}
+	}
+}
+
+/* One Graphviz context for the process.  A second gvContext() after
+ * gvFreeContext() reads freed font names in the pango plugin (ASan and
+ * valgrind show it), so the context is made once and kept. */
+static GVC_t *shared_gvc;
+static pthread_once_t shared_gvc_once = PTHREAD_ONCE_INIT;
+
+static void shared_gvc_init(void)
+{
+	shared_gvc = gvContext();
 }
 
 geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out, geo_error *err)
@@ -657,7 +708,8 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 			rc = geo_error_set(err, GEO_EIO, "write failed");
 		goto out;
 	}
-	gvc = gvContext();
+	pthread_once(&shared_gvc_once, shared_gvc_init);
+	gvc = shared_gvc;
 	if (!gvc) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory (Graphviz context)");
 		goto out;
@@ -675,6 +727,8 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 				   geo_image_format_name(o->format), gv_errors_text());
 		goto out;
 	}
+	if (o->format == GEO_IMAGE_PDF)
+		pdf_fix_date(data, len, v);
 	if (len && fwrite(data, 1, len, out) != len)
 		rc = geo_error_set(err, GEO_EIO, "write failed");
 out:
@@ -684,8 +738,6 @@ out:
 		gvFreeLayout(gvc, g);
 	if (g)
 		agclose(g);
-	if (gvc)
-		gvFreeContext(gvc);
 	picture_free(&p);
 	return rc;
 }

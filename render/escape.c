@@ -29,6 +29,25 @@ geo_err geo_esc_xml(geo_buf *b, const char *s)
 	return rc;
 }
 
+geo_err geo_esc_dot_label(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+	const char *amp;
+
+	/* Graphviz decodes entities in labels: "&amp;" would show as "&". */
+	while (rc == GEO_OK && (amp = strchr(s, '&'))) {
+		geo_buf part = {0};
+		rc = geo_buf_append(&part, s, (size_t)(amp - s));
+		if (rc == GEO_OK && part.data)
+			rc = geo_esc_dot(b, part.data);
+		if (rc == GEO_OK)
+			rc = geo_buf_puts(b, "&amp;");
+		geo_buf_free(&part);
+		s = amp + 1;
+	}
+	return rc == GEO_OK ? geo_esc_dot(b, s) : rc;
+}
+
 geo_err geo_esc_dot(geo_buf *b, const char *s)
 {
 	geo_err rc = GEO_OK;

@@ -3,8 +3,11 @@
  * through gvc (in-process, never a `dot` subprocess), and the export
  * formats for Gephi, Cytoscape, NetworkX, igraph, Pajek and Neo4j.
  *
- * Every output is deterministic: the same graph gives the same bytes
- * (PNG and PDF included, as far as cairo allows; see geo_render()).
+ * Every output is deterministic: the same graph gives the same bytes.
+ *
+ * Graphviz keeps process-wide state (one layout context, made on first use
+ * and kept for the life of the process; its error callback): call the
+ * drawing functions from one thread at a time.
  */
 #ifndef GEO_RENDER_H
 #define GEO_RENDER_H
@@ -133,7 +136,8 @@ bool geo_export_format_is_folder(geo_export_format f);
  * which has no escapes, writes `"`, `%` and control bytes as %XX; CSV
  * prefixes text starting with = + - @ (or tab, CR) with ' so spreadsheets
  * do not run it, and leaves numbers alone; DOT writes \ as \\ and newline
- * as \n and drops control bytes other than tab.
+ * as \n, & in labels as &amp; (Graphviz decodes entities there), and
+ * drops control bytes other than tab.
  *
  * Errors: GEO_EIO (folder missing, write failure, naming the path),
  * GEO_EDATA (text that is not UTF-8), GEO_ENOMEM, GEO_EINTERNAL.  O(V + E).

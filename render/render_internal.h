@@ -51,6 +51,10 @@ geo_err geo_esc_xml(geo_buf *b, const char *s);
  * -> \n, tab kept, other control bytes (CR too) dropped.  cgraph adds the quotes. */
 geo_err geo_esc_dot(geo_buf *b, const char *s);
 
+/* As geo_esc_dot(), for labels and tooltips, where Graphviz also decodes
+ * HTML entities: & -> &amp;. */
+geo_err geo_esc_dot_label(geo_buf *b, const char *s);
+
 /* A GML string body (GML is ASCII): " and & as &quot; &amp;, anything
  * else outside printable ASCII as &#N; (N the Unicode code point; a byte that is not UTF-8 as &#65533;). */
 geo_err geo_esc_gml(geo_buf *b, const char *s);

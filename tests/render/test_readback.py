@@ -356,12 +356,14 @@ def check_dot(tag, path, wn, we):
     objs = data.get("objects", [])
     nodes = {}
     for o in objs:
-        nodes[dot_unescape(o["id"])] = {"label": dot_unescape(o["label"]), "type": o["type"],
+        # Labels are Graphviz labels: entities are decoded there, so & is &amp;.
+        nodes[dot_unescape(o["id"])] = {"label": html.unescape(dot_unescape(o["label"])), "type": o["type"],
                                         "pagerank": o.get("pagerank")}
     byg = {o["_gvid"]: dot_unescape(o["id"]) for o in objs}
     edges = []
     for e in data.get("edges", []):
         d = {k: dot_unescape(v) if isinstance(v, str) else v for k, v in e.items()}
+        d["label"] = html.unescape(d["label"])
         d.setdefault("first_date", None)
         d.setdefault("last_date", None)
         edges.append((byg[e["tail"]], byg[e["head"]], d))
