@@ -169,6 +169,9 @@ demo: deps
 	$(BIN) extract samples/ -o out/events.jsonl
 	@echo "demo: wrote out/events.jsonl"
 
+# Phony: PREFIX changes from one install to the next, and a stale file would
+# point at the old one.
+.PHONY: geograph.pc
 geograph.pc: geograph.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GEO_VERSION "\(.*\)"/\1/p' core/geo.h)|g' \
 		-e 's|@REQUIRES@|$(PKGS)|g' $< > $@
