@@ -4,13 +4,14 @@
  *
  * Build it against an installed geograph (`make install`):
  *
- *   cc -std=c11 -o embed embed.c $(pkg-config --cflags --libs --static geograph)
+ *   cc -std=c11 -o embed embed.c $(pkg-config --cflags --libs geograph)
  *
- * (--static because geograph installs a static library: the flags then
- * name igraph, Graphviz, jansson and the other libraries it uses.)
+ * geograph installs a static library, so its pkg-config flags also name the
+ * libraries it uses (igraph, Graphviz, jansson, utf8proc, zlib, libzip).
  *
- *   ./embed samples/stockholm-talks.txt      text, events JSON Lines, GDELT
- *   ./embed - < events.jsonl                 "-" reads standard input
+ *   ./embed events.jsonl 20191024143000.export.CSV   events JSON Lines, GDELT
+ *   ./embed news/                     a folder: every file in it, text too
+ *   ./embed - < events.jsonl          "-" reads standard input
  *
  * Every geograph call follows one pattern: it returns a geo_err (GEO_OK on
  * success) and, on failure, leaves a message in the geo_error passed last.
