@@ -25,9 +25,11 @@ fail() {
 # The build under test: tests/run passes $GEO_BUILD (build/sanitize for a
 # sanitizer run).  This script may itself run under make: the inner make
 # must not inherit its jobserver.
+# BUILD relative to the root, as the outer make named it, so that the
+# dependency files written by that make still apply.
 mk() {
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -C "$root" \
-		BUILD="$GEO_BUILD" SANITIZE="${SANITIZE:-}" "$@"
+		BUILD="${GEO_BUILD#"$root"/}" SANITIZE="${SANITIZE:-}" "$@"
 }
 
 # A sanitizer build of the library needs the same runtime in the program.
