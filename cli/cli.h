@@ -14,6 +14,7 @@
 
 #include "extract.h"
 #include "geo.h"
+#include "graph.h"
 
 /* Exit statuses (also geo_err_exit_status()). */
 enum {
@@ -130,5 +131,87 @@ geo_err cli_open_source(const cli_inputs *in, const geo_dict *dict, char **paths
 /* Prints one line on stderr counting what the source skipped, if
  * anything (always under --verbose, with what was read). */
 void cli_report_source(const cli_cmd *cmd, const cli_inputs *in, const geo_source_stats *st);
+
+/*
+ * Graph options shared by every command that builds a graph (centrality,
+ * stats, render, export, run), in cli/graph_input.c.  --level is an input
+ * option (above).  A command zero-initialises a cli_graph_opts, sets
+ * top_default (0: all actors), puts CLI_GRAPH_LONGOPTS in its getopt_long
+ * table, passes each option to cli_graph_option() and then calls
+ * cli_load_graph().
+ */
+enum {
+	OPT_GRAPH_RELATION = 0x180,
+	OPT_GRAPH_SINCE,
+	OPT_GRAPH_UNTIL,
+	OPT_GRAPH_MIN_COUNT,
+	OPT_GRAPH_EGO,
+	OPT_GRAPH_DEPTH,
+	OPT_GRAPH_TOP,
+	OPT_GRAPH_ALL,
+	OPT_GRAPH_SELF_LOOPS,
+};
+
+#define CLI_GRAPH_LONGOPTS                                                        \
+	{"relation", required_argument, NULL, OPT_GRAPH_RELATION},                \
+	{"since", required_argument, NULL, OPT_GRAPH_SINCE},                      \
+	{"until", required_argument, NULL, OPT_GRAPH_UNTIL},                      \
+	{"min-count", required_argument, NULL, OPT_GRAPH_MIN_COUNT},              \
+	{"ego", required_argument, NULL, OPT_GRAPH_EGO},                          \
+	{"depth", required_argument, NULL, OPT_GRAPH_DEPTH},                      \
+	{"top", required_argument, NULL, OPT_GRAPH_TOP},                          \
+	{"all", no_argument, NULL, OPT_GRAPH_ALL},                                \
+	{"self-loops", no_argument, NULL, OPT_GRAPH_SELF_LOOPS}
+
+/* The help text lines for the shared graph options (the command states its
+ * own --top default). */
+#define CLI_GRAPH_HELP                                                                          \
+	"Graph options:\n"                                                                      \
+	"  --relation LIST    keep these relations: labels (tariff,sanction) and families\n"   \
+	"                     cooperation (quad 1-2), conflict (3-4), verbal (1, 3),\n"        \
+	"                     material (2, 4), trade; comma-separated\n"                       \
+	"  --since DATE       keep events on or after DATE (YYYY-MM-DD); undated events go\n"  \
+	"  --until DATE       keep events on or before DATE\n"                                 \
+	"  --min-count N      keep edges of at least N events\n"                               \
+	"  --ego ACTOR        keep ACTOR and the actors within --depth steps of it\n"          \
+	"  --depth K          radius of --ego, following edges either way (default 1)\n"       \
+	"  --top N            keep the N actors of highest PageRank (events as weights)\n"     \
+	"  --all              keep every actor (no --top cut)\n"                               \
+	"  --self-loops       keep events whose two sides are one actor (after --level)\n"
+
+typedef struct cli_graph_opts {
+	size_t top_default;  /* the command's --top default; 0 = all */
+	geo_filter filter;   /* relations, dates, min_count, ego, depth, top */
+	bool self_loops;
+	bool all;            /* --all given */
+	bool top_set;        /* --top given */
+	bool depth_set;      /* --depth given */
+} cli_graph_opts;
+
+/* Handles opt if it is a shared graph option: returns true and sets
+ * *status to EXIT_OK, or to EXIT_USAGE after printing what was wrong.
+ * Returns false for any other option. */
+bool cli_graph_option(const cli_cmd *cmd, int opt, const char *arg, cli_graph_opts *go, int *status);
+
+/*
+ * Loads the dictionary (*dict, freed by the caller) and reads every INPUT
+ * through geo_source into a new aggregate (*agg, freed by the caller),
+ * reporting skipped records (cli_report_source) and, under --verbose, what
+ * the aggregate dropped.  *st, if not NULL, receives the source counters.
+ * Checks the graph options first (--depth without --ego, --top with --all,
+ * --since after --until).  Returns an exit status, having printed any error.
+ */
+int cli_load_agg(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **paths, int npaths,
+		 geo_dict **dict, geo_agg **agg, geo_source_stats *st);
+
+/* Builds the filtered graph from an aggregate with the options' filters
+ * (top: --top, else the command's default, none under --all).  Returns an
+ * exit status, having printed any error. */
+int cli_build_graph(const cli_cmd *cmd, const cli_graph_opts *go, const geo_agg *agg, geo_graph **g);
+
+/* cli_load_agg() then cli_build_graph(): what every graph command calls.
+ * *dict and *g belong to the caller (free them even on failure). */
+int cli_load_graph(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **paths, int npaths,
+		   geo_dict **dict, geo_graph **g);
 
 #endif

@@ -35,4 +35,58 @@ geo_err geo_igraph_error(geo_error *err, igraph_error_t rc, const char *what);
 		}                                               \
 	} while (0)
 
+/* ------------------------------------------------------------------ */
+/* The aggregate, as graph.c reads it                                  */
+
+/* An actor as events described it; the dictionary is applied when the
+ * graph is built, so the first value seen wins whatever the merge order. */
+typedef struct geo_agg_vertex {
+	const char *id;          /* interned in geo_agg.strings */
+	const char *label;       /* first label an event gave, or NULL */
+	geo_actor_type type;     /* first type an event gave, or UNKNOWN */
+	const char *affiliation; /* first affiliation an event gave, or NULL */
+} geo_agg_vertex;
+
+typedef struct geo_agg_edge {
+	size_t from, to;         /* geo_agg.v indices */
+	const char *relation;    /* interned */
+	const char *cameo;       /* first code seen, interned, or NULL */
+	int quad;                /* first non-zero quad seen */
+	size_t count;
+	double weight, goldstein_sum, goldstein_abs_sum;
+	char first_date[11], last_date[11];
+	size_t docs;
+	uint64_t first_run, last_run; /* document runs of its first and last event */
+	size_t nevidence;
+	geo_evidence evidence[GEO_EVIDENCE_MAX]; /* text and doc malloc'd */
+} geo_agg_edge;
+
+struct geo_agg {
+	const geo_dict *dict;
+	geo_agg_opts opts;
+	geo_strmap *strings;     /* interned strings: ids, labels, relations */
+	geo_strmap *vindex;      /* actor id -> index in v */
+	geo_strmap *eindex;      /* (from, to, relation pointer) bytes -> index in e */
+	geo_agg_vertex *v;
+	size_t nv, capv;
+	geo_agg_edge *e;
+	size_t ne, cape;
+	char *first_doc, *last_doc; /* docs of the first and last kept event */
+	uint64_t runs;           /* document runs so far; the current one is runs */
+	geo_agg_stats stats;
+};
+
+/* The type the aggregate guesses for an id nothing describes. */
+geo_actor_type geo_graph_guess_type(const char *id);
+
+/* PageRank (PRPACK, 0.85) of a graph given as pair edges (from[i], to[i],
+ * weight[i]) over n vertices; res must hold n doubles. */
+geo_err geo_graph_pagerank_pairs(size_t n, size_t m, const size_t *from, const size_t *to,
+				 const double *weight, double *res, geo_error *err);
+
+/* For centrality.c: the graph's score arrays (one per measure, NULL until
+ * computed) and where it records the run's cutoff and communities. */
+double **geo_graph_scores(geo_graph *g);
+void geo_graph_set_results(geo_graph *g, double cutoff, double modularity, size_t ncommunities);
+
 #endif

@@ -1,0 +1,374 @@
+/* agg.c - events to one record per (source, target, relation), streaming. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+
+geo_actor_type geo_graph_guess_type(const char *id)
+{
+	if (strncmp(id, "person:", 7) == 0)
+		return GEO_ACTOR_PERSON;
+	if (strncmp(id, "institution:", 12) == 0)
+		return GEO_ACTOR_INSTITUTION;
+	if (strncmp(id, "group:", 6) == 0)
+		return GEO_ACTOR_GROUP;
+	if (strlen(id) == 3 && id[0] >= 'A' && id[0] <= 'Z' && id[1] >= 'A' && id[1] <= 'Z' &&
+	    id[2] >= 'A' && id[2] <= 'Z')
+		return GEO_ACTOR_COUNTRY;
+	return GEO_ACTOR_UNKNOWN;
+}
+
+geo_err geo_agg_new(geo_agg **out, const geo_dict *dict, const geo_agg_opts *opts, geo_error *err)
+{
+	geo_agg *a = calloc(1, sizeof *a);
+
+	*out = NULL;
+	if (!a)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	a->dict = dict;
+	if (opts)
+		a->opts = *opts;
+	a->opts.since[10] = a->opts.until[10] = '\0';
+	a->strings = geo_strmap_new();
+	a->vindex = geo_strmap_new();
+	a->eindex = geo_strmap_new();
+	if (!a->strings || !a->vindex || !a->eindex) {
+		geo_agg_free(a);
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	}
+	*out = a;
+	return GEO_OK;
+}
+
+static void free_evidence(geo_agg_edge *e)
+{
+	for (size_t i = 0; i < e->nevidence; i++) {
+		free((char *)e->evidence[i].text);
+		free((char *)e->evidence[i].doc);
+	}
+	e->nevidence = 0;
+}
+
+void geo_agg_free(geo_agg *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->ne; i++)
+		free_evidence(&a->e[i]);
+	free(a->e);
+	free(a->v);
+	free(a->first_doc);
+	free(a->last_doc);
+	geo_strmap_free(a->eindex);
+	geo_strmap_free(a->vindex);
+	geo_strmap_free(a->strings);
+	free(a);
+}
+
+const geo_agg_stats *geo_agg_get_stats(const geo_agg *a)
+{
+	return &a->stats;
+}
+
+size_t geo_agg_vcount(const geo_agg *a)
+{
+	return a->nv;
+}
+
+size_t geo_agg_ecount(const geo_agg *a)
+{
+	return a->ne;
+}
+
+/* The aggregate's copy of s (NULL stays NULL). */
+static geo_err intern(geo_agg *a, const char *s, const char **out)
+{
+	size_t dummy = 0;
+
+	*out = NULL;
+	if (!s)
+		return GEO_OK;
+	return geo_strmap_put(a->strings, s, strlen(s), &dummy, out);
+}
+
+static geo_err grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap)
+		return GEO_OK;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * size);
+	if (!q)
+		return GEO_ENOMEM;
+	*p = q;
+	*cap = n;
+	return GEO_OK;
+}
+
+/* The vertex for id, created empty when new. */
+static geo_err vertex_get(geo_agg *a, const char *id, size_t *out)
+{
+	size_t idx = a->nv;
+	const char *key;
+
+	if (geo_strmap_get(a->vindex, id, strlen(id), out))
+		return GEO_OK;
+	if (grow((void **)&a->v, &a->capv, a->nv + 1, sizeof *a->v) != GEO_OK ||
+	    geo_strmap_put(a->vindex, id, strlen(id), &idx, &key) != GEO_OK)
+		return GEO_ENOMEM;
+	a->v[a->nv++] = (geo_agg_vertex){.id = key, .type = GEO_ACTOR_UNKNOWN};
+	*out = idx;
+	return GEO_OK;
+}
+
+/* First value seen wins: fills what the vertex does not know yet. */
+static geo_err vertex_note(geo_agg *a, size_t vi, const char *label, geo_actor_type type,
+			   const char *affiliation)
+{
+	geo_agg_vertex *v = &a->v[vi];
+
+	if (!v->label && label && *label && intern(a, label, &v->label) != GEO_OK)
+		return GEO_ENOMEM;
+	if (v->type == GEO_ACTOR_UNKNOWN)
+		v->type = type;
+	if (!v->affiliation && affiliation && *affiliation &&
+	    intern(a, affiliation, &v->affiliation) != GEO_OK)
+		return GEO_ENOMEM;
+	return GEO_OK;
+}
+
+/* The actor an event side stands for at the aggregate's level. */
+static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
+{
+	const geo_actor_info *info = a->dict ? geo_dict_actor(a->dict, ref->id) : NULL;
+	const char *aff = ref->affiliation && *ref->affiliation ? ref->affiliation
+			  : info ? info->affiliation : NULL;
+
+	if (a->opts.level == GEO_LEVEL_COUNTRY && aff && *aff && strcmp(aff, ref->id) != 0)
+		/* The person's label and type describe the person, not the state. */
+		return vertex_get(a, aff, out);
+	if (vertex_get(a, ref->id, out) != GEO_OK)
+		return GEO_ENOMEM;
+	return vertex_note(a, *out, ref->label, ref->type, ref->affiliation);
+}
+
+static void edge_key(char key[3 * sizeof(size_t)], size_t from, size_t to, const char *rel)
+{
+	size_t r = (size_t)(uintptr_t)rel;
+
+	memcpy(key, &from, sizeof from);
+	memcpy(key + sizeof from, &to, sizeof to);
+	memcpy(key + 2 * sizeof from, &r, sizeof r);
+}
+
+static geo_err edge_get(geo_agg *a, size_t from, size_t to, const char *rel, size_t *out, bool *fresh)
+{
+	char key[3 * sizeof(size_t)];
+	size_t idx = a->ne;
+
+	edge_key(key, from, to, rel);
+	*fresh = false;
+	if (geo_strmap_get(a->eindex, key, sizeof key, out))
+		return GEO_OK;
+	if (grow((void **)&a->e, &a->cape, a->ne + 1, sizeof *a->e) != GEO_OK ||
+	    geo_strmap_put(a->eindex, key, sizeof key, &idx, NULL) != GEO_OK)
+		return GEO_ENOMEM;
+	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .relation = rel};
+	*out = idx;
+	*fresh = true;
+	return GEO_OK;
+}
+
+static void note_dates(geo_agg_edge *e, const char *first, const char *last)
+{
+	if (*first && (!*e->first_date || strcmp(first, e->first_date) < 0))
+		memcpy(e->first_date, first, sizeof e->first_date);
+	if (*last && (!*e->last_date || strcmp(last, e->last_date) > 0))
+		memcpy(e->last_date, last, sizeof e->last_date);
+}
+
+static geo_err add_evidence(geo_agg_edge *e, const geo_evidence *ev)
+{
+	geo_evidence *to;
+
+	if (e->nevidence == GEO_EVIDENCE_MAX || !ev->text)
+		return GEO_OK;
+	to = &e->evidence[e->nevidence];
+	*to = *ev;
+	to->text = geo_strndup(ev->text, strlen(ev->text));
+	to->doc = ev->doc ? geo_strndup(ev->doc, strlen(ev->doc)) : NULL;
+	if (!to->text || (ev->doc && !to->doc)) {
+		free((char *)to->text);
+		free((char *)to->doc);
+		return GEO_ENOMEM;
+	}
+	e->nevidence++;
+	return GEO_OK;
+}
+
+static geo_err set_doc(char **slot, const char *doc)
+{
+	char *copy = geo_strndup(doc, strlen(doc));
+
+	if (!copy)
+		return GEO_ENOMEM;
+	free(*slot);
+	*slot = copy;
+	return GEO_OK;
+}
+
+/* Moves the aggregate to the document run of doc. */
+static geo_err enter_doc(geo_agg *a, const char *doc)
+{
+	if (a->runs && strcmp(a->last_doc, doc) == 0)
+		return GEO_OK;
+	if (set_doc(&a->last_doc, doc) != GEO_OK || (!a->runs && set_doc(&a->first_doc, doc) != GEO_OK))
+		return GEO_ENOMEM;
+	a->runs++;
+	a->stats.documents++;
+	return GEO_OK;
+}
+
+static bool in_range(const geo_agg *a, const char *date)
+{
+	if (!a->opts.since[0] && !a->opts.until[0])
+		return true;
+	if (!*date)
+		return false;
+	return (!a->opts.since[0] || strcmp(date, a->opts.since) >= 0) &&
+	       (!a->opts.until[0] || strcmp(date, a->opts.until) <= 0);
+}
+
+geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
+{
+	size_t from, to, ei;
+	const char *rel, *cameo;
+	geo_agg_edge *e;
+	bool fresh;
+
+	if (!ev->source.id || !*ev->source.id || !ev->target.id || !*ev->target.id || !ev->relation ||
+	    !*ev->relation)
+		return geo_error_set(err, GEO_EDATA, "%s: event without source, target or relation",
+				     ev->doc ? ev->doc : "event");
+	a->stats.events++;
+	if (ev->negated) {
+		a->stats.negated++;
+		return GEO_OK;
+	}
+	if (!in_range(a, ev->date)) {
+		a->stats.out_of_range++;
+		return GEO_OK;
+	}
+	if (resolve_actor(a, &ev->source, &from) != GEO_OK || resolve_actor(a, &ev->target, &to) != GEO_OK)
+		goto nomem;
+	if (from == to && !a->opts.self_loops) {
+		a->stats.self_loops++;
+		return GEO_OK;
+	}
+	if (intern(a, ev->relation, &rel) != GEO_OK || intern(a, ev->cameo, &cameo) != GEO_OK ||
+	    enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK ||
+	    edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
+		goto nomem;
+	e = &a->e[ei];
+	if (fresh)
+		e->first_run = a->runs;
+	if (fresh || e->last_run != a->runs)
+		e->docs++;
+	e->last_run = a->runs;
+	if (!e->cameo)
+		e->cameo = cameo;
+	if (!e->quad)
+		e->quad = ev->quad;
+	e->count++;
+	e->weight += ev->weight;
+	e->goldstein_sum += ev->goldstein;
+	e->goldstein_abs_sum += fabs(ev->goldstein);
+	note_dates(e, ev->date, ev->date);
+	if (ev->evidence) {
+		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};
+		memcpy(evd.date, ev->date, sizeof evd.date);
+		if (add_evidence(e, &evd) != GEO_OK)
+			goto nomem;
+	}
+	a->stats.kept++;
+	return GEO_OK;
+nomem:
+	return geo_error_set(err, GEO_ENOMEM, "out of memory");
+}
+
+geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
+{
+	size_t *vmap = NULL;
+	geo_err rc = GEO_OK;
+	bool joined;
+	uint64_t offset;
+
+	if (into == from)
+		return geo_error_set(err, GEO_EUSAGE, "cannot merge an aggregate into itself");
+	/* A document split across the two streams is one run, not two. */
+	joined = into->runs && from->runs && strcmp(into->last_doc, from->first_doc) == 0;
+	offset = into->runs - (joined ? 1 : 0);
+	if (from->nv && !(vmap = malloc(from->nv * sizeof *vmap)))
+		goto nomem;
+	for (size_t i = 0; i < from->nv; i++) {
+		const geo_agg_vertex *fv = &from->v[i];
+		if (vertex_get(into, fv->id, &vmap[i]) != GEO_OK ||
+		    vertex_note(into, vmap[i], fv->label, fv->type, fv->affiliation) != GEO_OK)
+			goto nomem;
+	}
+	for (size_t i = 0; i < from->ne; i++) {
+		const geo_agg_edge *fe = &from->e[i];
+		const char *rel, *cameo;
+		size_t ei;
+		bool fresh;
+		geo_agg_edge *e;
+
+		if (intern(into, fe->relation, &rel) != GEO_OK || intern(into, fe->cameo, &cameo) != GEO_OK ||
+		    edge_get(into, vmap[fe->from], vmap[fe->to], rel, &ei, &fresh) != GEO_OK)
+			goto nomem;
+		e = &into->e[ei];
+		if (fresh) {
+			e->first_run = fe->first_run + offset;
+			e->docs = fe->docs;
+		} else {
+			e->docs += fe->docs;
+			if (joined && e->last_run == into->runs && fe->first_run == 1)
+				e->docs--;
+		}
+		e->last_run = fe->last_run + offset;
+		if (!e->cameo)
+			e->cameo = cameo;
+		if (!e->quad)
+			e->quad = fe->quad;
+		e->count += fe->count;
+		e->weight += fe->weight;
+		e->goldstein_sum += fe->goldstein_sum;
+		e->goldstein_abs_sum += fe->goldstein_abs_sum;
+		note_dates(e, fe->first_date, fe->last_date);
+		for (size_t k = 0; k < fe->nevidence; k++)
+			if (add_evidence(e, &fe->evidence[k]) != GEO_OK)
+				goto nomem;
+	}
+	if (from->runs) {
+		if (set_doc(&into->last_doc, from->last_doc) != GEO_OK ||
+		    (!into->runs && set_doc(&into->first_doc, from->first_doc) != GEO_OK))
+			goto nomem;
+		into->runs = from->runs + offset;
+	}
+	into->stats.events += from->stats.events;
+	into->stats.kept += from->stats.kept;
+	into->stats.self_loops += from->stats.self_loops;
+	into->stats.negated += from->stats.negated;
+	into->stats.out_of_range += from->stats.out_of_range;
+	into->stats.documents += from->stats.documents - (joined ? 1 : 0);
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	free(vmap);
+	return rc;
+}

@@ -1,0 +1,585 @@
+/* graph.c - an aggregate to a filtered, sorted graph; accessors. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+
+static const char *const measure_names[GEO_M_COUNT] = {
+	"degree_in", "degree_out", "degree", "strength_in", "strength_out",
+	"betweenness", "closeness", "pagerank", "hub", "authority",
+	"eigenvector", "coreness", "community", "goldstein_in", "goldstein_out",
+};
+
+const char *geo_measure_name(geo_measure m)
+{
+	return (unsigned)m < GEO_M_COUNT ? measure_names[m] : NULL;
+}
+
+bool geo_measure_parse(const char *s, geo_measure *out)
+{
+	for (int i = 0; i < GEO_M_COUNT; i++)
+		if (strcmp(s, measure_names[i]) == 0) {
+			*out = (geo_measure)i;
+			return true;
+		}
+	return false;
+}
+
+static const char *const weight_names[] = {"count", "mentions", "goldstein-abs", "none"};
+
+const char *geo_weight_mode_name(geo_weight_mode w)
+{
+	return (unsigned)w < sizeof weight_names / sizeof *weight_names ? weight_names[w] : NULL;
+}
+
+bool geo_weight_mode_parse(const char *s, geo_weight_mode *out)
+{
+	for (size_t i = 0; i < sizeof weight_names / sizeof *weight_names; i++)
+		if (strcmp(s, weight_names[i]) == 0) {
+			*out = (geo_weight_mode)i;
+			return true;
+		}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Relation families                                                   */
+
+enum {
+	FAM_COOPERATION = 1 << 0,
+	FAM_CONFLICT = 1 << 1,
+	FAM_VERBAL = 1 << 2,
+	FAM_MATERIAL = 1 << 3,
+	FAM_TRADE = 1 << 4,
+};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} families[] = {
+	{"cooperation", FAM_COOPERATION}, {"conflict", FAM_CONFLICT}, {"verbal", FAM_VERBAL},
+	{"material", FAM_MATERIAL},       {"trade", FAM_TRADE},
+};
+
+static unsigned family_bit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++)
+		if (strlen(families[i].name) == n && memcmp(families[i].name, s, n) == 0)
+			return families[i].bit;
+	return 0;
+}
+
+bool geo_relation_family_is(const char *name)
+{
+	return family_bit(name, strlen(name)) != 0;
+}
+
+static unsigned families_of(int quad, bool trade)
+{
+	unsigned f = trade ? FAM_TRADE : 0;
+
+	switch (quad) {
+	case 1:
+		f |= FAM_COOPERATION | FAM_VERBAL;
+		break;
+	case 2:
+		f |= FAM_COOPERATION | FAM_MATERIAL;
+		break;
+	case 3:
+		f |= FAM_CONFLICT | FAM_VERBAL;
+		break;
+	case 4:
+		f |= FAM_CONFLICT | FAM_MATERIAL;
+		break;
+	}
+	return f;
+}
+
+/* A parsed --relation list: family bits and relation labels (interned in
+ * the aggregate, so a label compares by pointer). */
+typedef struct relation_filter {
+	bool active;
+	unsigned families;
+	const char **labels;
+	size_t nlabels;
+} relation_filter;
+
+static geo_err parse_relations(const geo_agg *a, const char *list, relation_filter *rf, geo_error *err)
+{
+	geo_buf bad = {0};
+	geo_err rc = GEO_OK;
+	size_t n = 1;
+	const char *p = list;
+
+	memset(rf, 0, sizeof *rf);
+	if (!list)
+		return GEO_OK;
+	rf->active = true;
+	for (const char *q = list; *q; q++)
+		n += *q == ',';
+	if (!(rf->labels = calloc(n, sizeof *rf->labels)))
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	for (;;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		unsigned bit;
+		size_t idx = 0;
+		char name[128];
+
+		/* Spaces around items are forgiven: "trade, conflict". */
+		while (len && *p == ' ')
+			p++, len--;
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len && (bit = family_bit(p, len))) {
+			rf->families |= bit;
+		} else if (len && len < sizeof name) {
+			const geo_relation_info *ri;
+			memcpy(name, p, len);
+			name[len] = '\0';
+			ri = a->dict ? geo_dict_relation(a->dict, name) : NULL;
+			if (geo_strmap_get(a->strings, name, len, NULL)) {
+				const char *key = NULL;
+				/* The aggregate's interned copy, which edges point to;
+				 * the key is there, so nothing is allocated. */
+				if (geo_strmap_put(a->strings, name, len, &idx, &key) != GEO_OK)
+					goto nomem;
+				rf->labels[rf->nlabels++] = key;
+			} else if (!ri) {
+				if (geo_buf_printf(&bad, "%s'%s'", bad.len ? ", " : "", name) != GEO_OK)
+					goto nomem;
+			}
+		} else {
+			if (geo_buf_printf(&bad, "%s'%.*s'", bad.len ? ", " : "", (int)(len < 60 ? len : 60),
+					   p) != GEO_OK)
+				goto nomem;
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	if (bad.len)
+		rc = geo_error_set(err, GEO_EUSAGE,
+				   "unknown relation %s (a relation label, or a family: cooperation, "
+				   "conflict, verbal, material, trade)",
+				   bad.data);
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	geo_buf_free(&bad);
+	if (rc != GEO_OK) {
+		free(rf->labels);
+		rf->labels = NULL;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The graph                                                           */
+
+struct geo_graph {
+	geo_vertex *v;
+	size_t nv;
+	geo_edge *e;
+	size_t ne;
+	geo_strmap *strings; /* the graph's own copies */
+	geo_strmap *vindex;  /* id -> vertex index */
+	double *score[GEO_M_COUNT];
+	double cutoff, modularity;
+	size_t ncommunities;
+};
+
+size_t geo_graph_vcount(const geo_graph *g)
+{
+	return g->nv;
+}
+
+size_t geo_graph_ecount(const geo_graph *g)
+{
+	return g->ne;
+}
+
+const geo_vertex *geo_graph_vertex(const geo_graph *g, size_t i)
+{
+	return i < g->nv ? &g->v[i] : NULL;
+}
+
+const geo_edge *geo_graph_edge(const geo_graph *g, size_t i)
+{
+	return i < g->ne ? &g->e[i] : NULL;
+}
+
+size_t geo_graph_find(const geo_graph *g, const char *id)
+{
+	size_t i;
+
+	return id && geo_strmap_get(g->vindex, id, strlen(id), &i) ? i : SIZE_MAX;
+}
+
+void geo_graph_free(geo_graph *g)
+{
+	if (!g)
+		return;
+	for (int m = 0; m < GEO_M_COUNT; m++)
+		free(g->score[m]);
+	free(g->v);
+	free(g->e);
+	geo_strmap_free(g->strings);
+	geo_strmap_free(g->vindex);
+	free(g);
+}
+
+double **geo_graph_scores(geo_graph *g)
+{
+	return g->score;
+}
+
+void geo_graph_set_results(geo_graph *g, double cutoff, double modularity, size_t ncommunities)
+{
+	g->cutoff = cutoff;
+	g->modularity = modularity;
+	g->ncommunities = ncommunities;
+}
+
+double geo_graph_score(const geo_graph *g, geo_measure m, size_t v)
+{
+	if ((unsigned)m >= GEO_M_COUNT || !g->score[m] || v >= g->nv)
+		return NAN;
+	return g->score[m][v];
+}
+
+double geo_graph_betweenness_cutoff(const geo_graph *g)
+{
+	return g->cutoff;
+}
+
+double geo_graph_modularity(const geo_graph *g)
+{
+	return g->ncommunities ? g->modularity : NAN;
+}
+
+size_t geo_graph_community_count(const geo_graph *g)
+{
+	return g->ncommunities;
+}
+
+static geo_err gintern(geo_graph *g, const char *s, const char **out)
+{
+	size_t dummy = 0;
+
+	*out = NULL;
+	if (!s)
+		return GEO_OK;
+	return geo_strmap_put(g->strings, s, strlen(s), &dummy, out);
+}
+
+/* Sort records carry their keys: qsort has no context argument, and the
+ * library keeps no global state. */
+typedef struct vertex_ref {
+	const char *id;
+	size_t agg; /* index in the aggregate */
+} vertex_ref;
+
+static int cmp_vertex_id(const void *x, const void *y)
+{
+	return strcmp(((const vertex_ref *)x)->id, ((const vertex_ref *)y)->id);
+}
+
+/* Edge sort key once vertex ranks are known. */
+typedef struct edge_ref {
+	size_t from, to;      /* ranks (positions in id order) */
+	const char *relation;
+	size_t agg;           /* index in the aggregate */
+} edge_ref;
+
+static int cmp_edge(const void *x, const void *y)
+{
+	const edge_ref *a = x, *b = y;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	return strcmp(a->relation, b->relation);
+}
+
+static bool edge_passes(const geo_agg *a, const geo_agg_edge *e, const relation_filter *rf,
+			const geo_filter *f)
+{
+	if (rf->active) {
+		bool ok = false;
+		for (size_t i = 0; i < rf->nlabels && !ok; i++)
+			ok = rf->labels[i] == e->relation;
+		if (!ok && rf->families) {
+			const geo_relation_info *ri = a->dict ? geo_dict_relation(a->dict, e->relation) : NULL;
+			ok = (families_of(ri ? ri->quad : e->quad, ri && ri->trade) & rf->families) != 0;
+		}
+		if (!ok)
+			return false;
+	}
+	if (f->since[0] || f->until[0]) {
+		if (!e->first_date[0])
+			return false;
+		if (f->since[0] && strcmp(e->last_date, f->since) < 0)
+			return false;
+		if (f->until[0] && strcmp(e->first_date, f->until) > 0)
+			return false;
+	}
+	return e->count >= f->min_count;
+}
+
+/* Keeps the actors within depth undirected steps of ego: marks keep[]. */
+static geo_err ego_filter(const edge_ref *edges, size_t ne, size_t nv, size_t ego, int depth, bool *keep,
+			  geo_error *err)
+{
+	size_t *dist = malloc((nv + 1) * sizeof *dist);
+
+	if (!dist)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nv; i++)
+		dist[i] = SIZE_MAX;
+	dist[ego] = 0;
+	/* Bellman-style sweeps: each settles one more ring; depth is small. */
+	for (int d = 0; d < depth; d++) {
+		bool changed = false;
+		for (size_t i = 0; i < ne; i++) {
+			size_t u = edges[i].from, w = edges[i].to;
+			if (dist[u] == (size_t)d && dist[w] == SIZE_MAX)
+				dist[w] = (size_t)d + 1, changed = true;
+			else if (dist[w] == (size_t)d && dist[u] == SIZE_MAX)
+				dist[u] = (size_t)d + 1, changed = true;
+		}
+		if (!changed)
+			break;
+	}
+	for (size_t i = 0; i < nv; i++)
+		keep[i] = dist[i] != SIZE_MAX;
+	free(dist);
+	return GEO_OK;
+}
+
+/* Keeps the top n vertices by PageRank over the kept edges. */
+typedef struct rank_ref {
+	double pr;
+	const char *id;
+	size_t vertex; /* rank in id order */
+} rank_ref;
+
+static int cmp_rank(const void *x, const void *y)
+{
+	const rank_ref *a = x, *b = y;
+
+	if (a->pr != b->pr)
+		return a->pr > b->pr ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static geo_err top_filter(const geo_agg *a, const edge_ref *edges, size_t ne, size_t nv,
+			  const vertex_ref *order, const bool *alive, size_t top, bool *keep, geo_error *err)
+{
+	size_t *from = NULL, *to = NULL, *idx = NULL, m = 0, nc = 0;
+	double *w = NULL, *pr = NULL;
+	rank_ref *cand = NULL;
+	geo_err rc = GEO_OK;
+
+	from = malloc((ne + 1) * sizeof *from);
+	to = malloc((ne + 1) * sizeof *to);
+	w = malloc((ne + 1) * sizeof *w);
+	pr = malloc((nv + 1) * sizeof *pr);
+	idx = malloc((nv + 1) * sizeof *idx);
+	cand = malloc((nv + 1) * sizeof *cand);
+	if (!from || !to || !w || !pr || !idx || !cand)
+		goto nomem;
+	/* Compact the live vertices, then merge relations into pair edges
+	 * (edges arrive sorted by pair). */
+	for (size_t i = 0; i < nv; i++) {
+		idx[i] = alive[i] ? nc : SIZE_MAX;
+		if (alive[i])
+			cand[nc++] = (rank_ref){.id = order[i].id, .vertex = i};
+	}
+	for (size_t i = 0; i < ne; i++) {
+		size_t u = idx[edges[i].from], v = idx[edges[i].to];
+		if (u == SIZE_MAX || v == SIZE_MAX)
+			continue;
+		if (m && from[m - 1] == u && to[m - 1] == v) {
+			w[m - 1] += (double)a->e[edges[i].agg].count;
+		} else {
+			from[m] = u;
+			to[m] = v;
+			w[m] = (double)a->e[edges[i].agg].count;
+			m++;
+		}
+	}
+	if ((rc = geo_graph_pagerank_pairs(nc, m, from, to, w, pr, err)) != GEO_OK)
+		goto out;
+	for (size_t k = 0; k < nc; k++)
+		cand[k].pr = pr[k];
+	qsort(cand, nc, sizeof *cand, cmp_rank);
+	for (size_t i = 0; i < nv; i++)
+		keep[i] = false;
+	for (size_t k = 0; k < top && k < nc; k++)
+		keep[cand[k].vertex] = true;
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	free(from);
+	free(to);
+	free(w);
+	free(pr);
+	free(idx);
+	free(cand);
+	return rc;
+}
+
+geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin, geo_error *err)
+{
+	static const geo_filter none;
+	const geo_filter *f = fin ? fin : &none;
+	relation_filter rf = {0};
+	geo_graph *g = NULL;
+	vertex_ref *order = NULL;
+	size_t *rank = NULL, *newidx = NULL, ne = 0, nv = a->nv;
+	edge_ref *edges = NULL;
+	bool *alive = NULL, *keep = NULL;
+	geo_err rc;
+
+	*out = NULL;
+	geo_igraph_init();
+	if ((rc = parse_relations(a, f->relations, &rf, err)) != GEO_OK)
+		return rc;
+	order = malloc((nv + 1) * sizeof *order);
+	rank = malloc((nv + 1) * sizeof *rank);
+	newidx = malloc((nv + 1) * sizeof *newidx);
+	alive = calloc(nv + 1, sizeof *alive);
+	keep = calloc(nv + 1, sizeof *keep);
+	edges = malloc((a->ne + 1) * sizeof *edges);
+	if (!order || !rank || !newidx || !alive || !keep || !edges)
+		goto nomem;
+
+	/* Vertices in id order; rank[agg index] = position. */
+	for (size_t i = 0; i < nv; i++)
+		order[i] = (vertex_ref){.id = a->v[i].id, .agg = i};
+	qsort(order, nv, sizeof *order, cmp_vertex_id);
+	for (size_t i = 0; i < nv; i++)
+		rank[order[i].agg] = i;
+
+	for (size_t i = 0; i < a->ne; i++) {
+		const geo_agg_edge *e = &a->e[i];
+		if (!edge_passes(a, e, &rf, f))
+			continue;
+		edges[ne++] = (edge_ref){.from = rank[e->from], .to = rank[e->to], .relation = e->relation, .agg = i};
+		alive[rank[e->from]] = alive[rank[e->to]] = true;
+	}
+	qsort(edges, ne, sizeof *edges, cmp_edge);
+
+	if (f->ego) {
+		size_t ego = SIZE_MAX;
+		for (size_t i = 0; i < nv && ego == SIZE_MAX; i++)
+			if (alive[i] && strcmp(order[i].id, f->ego) == 0)
+				ego = i;
+		if (ego == SIZE_MAX) {
+			bool folded = a->opts.level == GEO_LEVEL_COUNTRY && strchr(f->ego, ':');
+			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s%s", f->ego,
+					   f->relations || f->since[0] || f->until[0] || f->min_count
+						   ? " (after the filters)"
+						   : "",
+					   folded ? "; at country level people and institutions fold into "
+						    "their state (use actor level)"
+						  : "");
+			goto out;
+		}
+		if ((rc = ego_filter(edges, ne, nv, ego, f->depth > 0 ? f->depth : 1, keep, err)) != GEO_OK)
+			goto out;
+		for (size_t i = 0; i < nv; i++)
+			alive[i] = alive[i] && keep[i];
+	}
+	if (f->top) {
+		size_t live = 0;
+		for (size_t i = 0; i < nv; i++)
+			live += alive[i];
+		if (live > f->top) {
+			if ((rc = top_filter(a, edges, ne, nv, order, alive, f->top, keep, err)) != GEO_OK)
+				goto out;
+			for (size_t i = 0; i < nv; i++)
+				alive[i] = alive[i] && keep[i];
+		}
+	}
+
+	if (!(g = calloc(1, sizeof *g)) || !(g->strings = geo_strmap_new()) || !(g->vindex = geo_strmap_new()))
+		goto nomem;
+	for (size_t i = 0; i < nv; i++)
+		newidx[i] = alive[i] ? g->nv++ : SIZE_MAX;
+	if (!(g->v = calloc(g->nv + 1, sizeof *g->v)) || !(g->e = calloc(ne + 1, sizeof *g->e)))
+		goto nomem;
+	for (size_t i = 0; i < nv; i++) {
+		const geo_agg_vertex *av = &a->v[order[i].agg];
+		const geo_actor_info *info = a->dict ? geo_dict_actor(a->dict, av->id) : NULL;
+		geo_vertex *v;
+		size_t vi = newidx[i];
+
+		if (vi == SIZE_MAX)
+			continue;
+		v = &g->v[vi];
+		if (gintern(g, av->id, &v->id) != GEO_OK ||
+		    gintern(g, info ? info->label : av->label ? av->label : av->id, &v->label) != GEO_OK ||
+		    gintern(g, av->affiliation ? av->affiliation : info ? info->affiliation : NULL,
+			    &v->affiliation) != GEO_OK ||
+		    geo_strmap_put(g->vindex, v->id, strlen(v->id), &vi, NULL) != GEO_OK)
+			goto nomem;
+		v->type = info ? info->type
+			  : av->type != GEO_ACTOR_UNKNOWN ? av->type : geo_graph_guess_type(av->id);
+	}
+	for (size_t i = 0; i < ne; i++) {
+		const geo_agg_edge *ae = &a->e[edges[i].agg];
+		const geo_relation_info *ri = a->dict ? geo_dict_relation(a->dict, ae->relation) : NULL;
+		size_t u = newidx[edges[i].from], w = newidx[edges[i].to];
+		geo_edge *e;
+
+		if (u == SIZE_MAX || w == SIZE_MAX)
+			continue;
+		e = &g->e[g->ne++];
+		e->from = u;
+		e->to = w;
+		if (gintern(g, ae->relation, &e->relation) != GEO_OK ||
+		    gintern(g, ri && ri->display ? ri->display : ae->relation, &e->display) != GEO_OK ||
+		    gintern(g, ri && ri->cameo ? ri->cameo : ae->cameo, &e->cameo) != GEO_OK)
+			goto nomem;
+		e->quad = ri ? ri->quad : ae->quad;
+		e->trade = ri && ri->trade;
+		e->count = ae->count;
+		e->weight = ae->weight;
+		e->goldstein_sum = ae->goldstein_sum;
+		e->goldstein_abs_sum = ae->goldstein_abs_sum;
+		e->goldstein_mean = ae->count ? ae->goldstein_sum / (double)ae->count : 0.0;
+		memcpy(e->first_date, ae->first_date, sizeof e->first_date);
+		memcpy(e->last_date, ae->last_date, sizeof e->last_date);
+		e->docs = ae->docs;
+		for (size_t k = 0; k < ae->nevidence; k++) {
+			geo_evidence *ev = &e->evidence[k];
+			*ev = ae->evidence[k];
+			if (gintern(g, ae->evidence[k].text, &ev->text) != GEO_OK ||
+			    gintern(g, ae->evidence[k].doc, &ev->doc) != GEO_OK)
+				goto nomem;
+		}
+		e->nevidence = ae->nevidence;
+	}
+	*out = g;
+	g = NULL;
+	rc = GEO_OK;
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	geo_graph_free(g);
+	free(rf.labels);
+	free(order);
+	free(rank);
+	free(newidx);
+	free(alive);
+	free(keep);
+	free(edges);
+	return rc;
+}
