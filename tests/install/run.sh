@@ -161,6 +161,19 @@ check_embed "no input: usage and exit status 2" 2 /dev/null "$work/usage.err"
 cmp -s "$work/stdin.out" "$work/file.out" && [ -s "$work/file.out" ] &&
 	ok "embed reads - as standard input" || fail "embed - differs from the file"
 
+# The code a developer copies frees what it makes.  (A sanitizer build
+# checks this through LeakSanitizer in the runs above instead.)
+if [ -z "$san" ] && command -v valgrind >/dev/null 2>&1; then
+	if (cd "$root" && valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		"$embed" tests/data/graph-trade.jsonl tests/data/events-bad.jsonl tests/data/gdelt-v2.CSV.zip \
+		>/dev/null 2>"$work/vg.log"); then
+		ok "embed is clean under valgrind (no memory error, no leak)"
+	else
+		grep '^==' "$work/vg.log" >"$work/vg.err"
+		fail "embed under valgrind" "$work/vg.err"
+	fi
+fi
+
 # The example's ranking is the command's: same actors in the same order,
 # same PageRank to the four decimals it prints.
 (cd "$root" && "$GEOGRAPH" centrality --all --measures pagerank --format csv \
