@@ -70,12 +70,19 @@ for pair in "bin/geograph:$GEO_BUILD/geograph" "lib/libgeograph.a:$lib" \
 	"share/man/man1/geograph.1:$root/geograph.1"; do
 	cmp -s "$top/${pair%%:*}" "${pair#*:}" || { same=0; echo "#   $top/${pair%%:*} differs from ${pair#*:}"; }
 done
-[ $same = 1 ] && ok "installed files are the built ones" || fail "installed files are not the built ones"
+if [ $same = 1 ]; then
+	ok "installed files are the built ones"
+else
+	fail "installed files are not the built ones"
+fi
 
 version=$(sed -n 's/^#define GEO_VERSION "\(.*\)"/\1/p' "$root/core/geo.h")
 out=$("$top/bin/geograph" --version 2>&1)
-[ "$out" = "geograph $version" ] && ok "installed geograph --version says $version" ||
+if [ "$out" = "geograph $version" ]; then
+	ok "installed geograph --version says $version"
+else
 	fail "installed geograph --version said '$out', expected 'geograph $version'"
+fi
 
 pc="$top/lib/pkgconfig/geograph.pc"
 if grep -qx "prefix=$prefix" "$pc" && grep -qx "Version: $version" "$pc"; then
@@ -90,9 +97,9 @@ fi
 for h in "$top"/include/geograph/*.h; do
 	name=$(basename "$h")
 	bad=
-	for inc in $(sed -n 's/^#include "\(.*\)"/\1/p' "$h"); do
+	while IFS= read -r inc; do
 		[ -f "$top/include/geograph/$inc" ] || bad="$bad $inc"
-	done
+	done < <(sed -n 's/^#include "\(.*\)"/\1/p' "$h")
 	if [ -n "$bad" ]; then
 		fail "header $name includes headers that are not installed:$bad"
 		continue
@@ -158,8 +165,11 @@ printf 'usage: embed INPUT...\n' >"$work/usage.err"
 check_embed "no input: usage and exit status 2" 2 /dev/null "$work/usage.err"
 (cd "$root" && "$embed" - <tests/data/render-basic.jsonl >"$work/stdin.out" 2>&1 &&
 	"$embed" tests/data/render-basic.jsonl >"$work/file.out" 2>&1)
-cmp -s "$work/stdin.out" "$work/file.out" && [ -s "$work/file.out" ] &&
-	ok "embed reads - as standard input" || fail "embed - differs from the file"
+if cmp -s "$work/stdin.out" "$work/file.out" && [ -s "$work/file.out" ]; then
+	ok "embed reads - as standard input"
+else
+	fail "embed - differs from the file"
+fi
 
 # The code a developer copies frees what it makes.  (A sanitizer build
 # checks this through LeakSanitizer in the runs above instead.)
