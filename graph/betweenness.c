@@ -19,11 +19,29 @@
  * path counts when its length is at most the cutoff.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "graph_internal.h"
+
+/*
+ * Large graphs are split into GEO_BETWEENNESS_PARTS runs over disjoint
+ * halves of the sources, on as many threads (the searches share nothing
+ * but the read-only edges), and their sums added in part order.  Below
+ * n * m of GEO_BETWEENNESS_SPLIT_MIN a thread costs more than it saves.
+ */
+#define GEO_BETWEENNESS_PARTS 2
+#define GEO_BETWEENNESS_SPLIT_MIN 2e7
+
+static long geo_cpu_count(void)
+{
+	long k = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return k > 0 ? k : 1;
+}
 
 /* Relative tolerance under which two path lengths are equal: igraph's
  * IGRAPH_SHORTEST_PATH_EPSILON. */
@@ -57,6 +75,8 @@ typedef struct search {
 	uint32_t *heap;      /* binary min-heap of reached vertices by dist */
 	uint32_t *pos;       /* index of a vertex in heap */
 	size_t nheap;
+	size_t first, last;  /* the sources of this part */
+	double *res;         /* their sums */
 } search;
 
 static void add_parent(search *s, uint32_t v, uint32_t parent)
@@ -197,13 +217,78 @@ static void search_unweighted(search *s, uint32_t src)
 	}
 }
 
+/* The arrays one search needs; each worker has its own. */
+static bool search_alloc(search *s, size_t n, size_t m)
+{
+	s->dist = calloc(n, sizeof *s->dist);
+	s->sigma = calloc(n, sizeof *s->sigma);
+	s->delta = calloc(n, sizeof *s->delta);
+	s->order = malloc(n * sizeof *s->order);
+	s->phead = malloc(n * sizeof *s->phead);
+	s->pnext = malloc((m + 1) * sizeof *s->pnext);
+	s->pvert = malloc((m + 1) * sizeof *s->pvert);
+	s->heap = malloc(n * sizeof *s->heap);
+	s->pos = malloc(n * sizeof *s->pos);
+	s->res = calloc(n, sizeof *s->res);
+	if (!s->dist || !s->sigma || !s->delta || !s->order || !s->phead || !s->pnext || !s->pvert ||
+	    !s->heap || !s->pos || !s->res)
+		return false;
+	for (size_t v = 0; v < n; v++)
+		s->phead[v] = -1;
+	return true;
+}
+
+static void search_free(search *s)
+{
+	free(s->dist);
+	free(s->sigma);
+	free(s->delta);
+	free(s->order);
+	free(s->phead);
+	free(s->pnext);
+	free(s->pvert);
+	free(s->heap);
+	free(s->pos);
+	free(s->res);
+}
+
+/* Brandes over the sources first .. last - 1, into s->res. */
+static void *run_sources(void *arg)
+{
+	search *s = arg;
+
+	for (size_t src = s->first; src < s->last; src++) {
+		s->nsettled = 0;
+		s->nlinks = 0;
+		if (s->len)
+			search_weighted(s, (uint32_t)src);
+		else
+			search_unweighted(s, (uint32_t)src);
+		/* Dependencies, farthest first. */
+		while (s->nsettled) {
+			uint32_t w = s->order[--s->nsettled];
+			double coeff = (1.0 + s->delta[w]) / s->sigma[w];
+			for (int32_t l = s->phead[w]; l >= 0; l = s->pnext[l]) {
+				uint32_t v = s->pvert[l];
+				s->delta[v] += s->sigma[v] * coeff;
+			}
+			if (w != src)
+				s->res[w] += s->delta[w];
+			reset_vertex(s, w);
+		}
+	}
+	return NULL;
+}
+
 geo_err geo_graph_betweenness_pairs(size_t n, size_t m, const size_t *from, const size_t *to,
 				    const double *len, double cutoff, double *res, geo_error *err)
 {
-	search s = {.n = n, .limit = cutoff >= 0 ? 1.0 + cutoff : INFINITY};
-	size_t *off = NULL;
+	search part[GEO_BETWEENNESS_PARTS] = {{0}};
+	size_t *off = NULL, nparts;
 	uint32_t *adj = NULL;
 	double *elen = NULL;
+	pthread_t thread[GEO_BETWEENNESS_PARTS];
+	bool started[GEO_BETWEENNESS_PARTS] = {false};
 	geo_err rc = GEO_OK;
 
 	memset(res, 0, n * sizeof *res);
@@ -211,23 +296,17 @@ geo_err geo_graph_betweenness_pairs(size_t n, size_t m, const size_t *from, cons
 		return GEO_OK;
 	if (n >= INT32_MAX || m >= INT32_MAX)
 		return geo_error_set(err, GEO_ELIMIT, "betweenness: graph too large (%zu actors, %zu pairs)", n, m);
+	/* A split fixed by the graph alone, not by the machine, so that the
+	 * sums, and the output bytes, are the same everywhere. */
+	nparts = (double)n * (double)m >= GEO_BETWEENNESS_SPLIT_MIN ? GEO_BETWEENNESS_PARTS : 1;
 	off = calloc(n + 1, sizeof *off);
 	adj = malloc((m + 1) * sizeof *adj);
 	elen = len ? malloc((m + 1) * sizeof *elen) : NULL;
-	s.dist = calloc(n, sizeof *s.dist);
-	s.sigma = calloc(n, sizeof *s.sigma);
-	s.delta = calloc(n, sizeof *s.delta);
-	s.order = malloc(n * sizeof *s.order);
-	s.phead = malloc(n * sizeof *s.phead);
-	s.pnext = malloc((m + 1) * sizeof *s.pnext);
-	s.pvert = malloc((m + 1) * sizeof *s.pvert);
-	s.heap = malloc(n * sizeof *s.heap);
-	s.pos = malloc(n * sizeof *s.pos);
-	if (!off || !adj || (len && !elen) || !s.dist || !s.sigma || !s.delta || !s.order || !s.phead ||
-	    !s.pnext || !s.pvert || !s.heap || !s.pos) {
-		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
-		goto out;
-	}
+	if (!off || !adj || (len && !elen))
+		goto nomem;
+	for (size_t k = 0; k < nparts; k++)
+		if (!search_alloc(&part[k], n, m))
+			goto nomem;
 	/* Out-edges by tail, in the order given, self-loops left out. */
 	for (size_t i = 0; i < m; i++)
 		if (from[i] != to[i])
@@ -246,44 +325,40 @@ geo_err geo_graph_betweenness_pairs(size_t n, size_t m, const size_t *from, cons
 	for (size_t v = n; v > 0; v--)
 		off[v] = off[v - 1];
 	off[0] = 0;
-	s.off = off;
-	s.adj = adj;
-	s.len = elen;
-	for (size_t v = 0; v < n; v++)
-		s.phead[v] = -1;
-
-	for (size_t src = 0; src < n; src++) {
-		s.nsettled = 0;
-		s.nlinks = 0;
-		if (elen)
-			search_weighted(&s, (uint32_t)src);
-		else
-			search_unweighted(&s, (uint32_t)src);
-		/* Dependencies, farthest first. */
-		while (s.nsettled) {
-			uint32_t w = s.order[--s.nsettled];
-			double coeff = (1.0 + s.delta[w]) / s.sigma[w];
-			for (int32_t l = s.phead[w]; l >= 0; l = s.pnext[l]) {
-				uint32_t v = s.pvert[l];
-				s.delta[v] += s.sigma[v] * coeff;
-			}
-			if (w != src)
-				res[w] += s.delta[w];
-			reset_vertex(&s, w);
-		}
+	for (size_t k = 0; k < nparts; k++) {
+		search *s = &part[k];
+		s->n = n;
+		s->limit = cutoff >= 0 ? 1.0 + cutoff : INFINITY;
+		s->off = off;
+		s->adj = adj;
+		s->len = elen;
+		s->first = n * k / nparts;
+		s->last = n * (k + 1) / nparts;
 	}
+	/* The last part runs here; the others on threads when the machine has
+	 * the cores for them (or in turn here when it has not, or a thread
+	 * cannot be started). */
+	for (size_t k = 0; k + 1 < nparts; k++)
+		if (geo_cpu_count() > 1)
+			started[k] = pthread_create(&thread[k], NULL, run_sources, &part[k]) == 0;
+	run_sources(&part[nparts - 1]);
+	for (size_t k = 0; k + 1 < nparts; k++) {
+		if (started[k])
+			pthread_join(thread[k], NULL);
+		else
+			run_sources(&part[k]);
+	}
+	for (size_t k = 0; k < nparts; k++)
+		for (size_t v = 0; v < n; v++)
+			res[v] += part[k].res[v];
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
 out:
+	for (size_t k = 0; k < GEO_BETWEENNESS_PARTS; k++)
+		search_free(&part[k]);
 	free(off);
 	free(adj);
 	free(elen);
-	free(s.dist);
-	free(s.sigma);
-	free(s.delta);
-	free(s.order);
-	free(s.phead);
-	free(s.pnext);
-	free(s.pvert);
-	free(s.heap);
-	free(s.pos);
 	return rc;
 }

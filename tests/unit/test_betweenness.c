@@ -141,11 +141,50 @@ static void test_known_values(void **state)
 	assert_int_equal(geo_graph_betweenness_pairs(0, 0, NULL, NULL, NULL, -1, res, &err), GEO_OK);
 }
 
+/* A graph large enough (n * m over 2e7) to be split between two threads:
+ * the same values as igraph's single run. */
+static void test_split_run(void **state)
+{
+	size_t n = 800, m = 0, cap = 40000;
+	size_t *from = malloc(cap * sizeof *from), *to = malloc(cap * sizeof *to);
+	double *len = malloc(cap * sizeof *len), *ours = malloc(n * sizeof *ours),
+	       *theirs = malloc(n * sizeof *theirs);
+	geo_error err = {0};
+
+	(void)state;
+	assert_non_null(from);
+	assert_non_null(to);
+	assert_non_null(len);
+	assert_non_null(ours);
+	assert_non_null(theirs);
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < n && m < cap; b++)
+			if (a != b && next_rand(1000) < 45) {
+				from[m] = a;
+				to[m] = b;
+				len[m] = 1.0 / (double)(1 + next_rand(4));
+				m++;
+			}
+	assert_true((double)n * (double)m > 2e7);
+	assert_int_equal(geo_graph_betweenness_pairs(n, m, from, to, len, -1, ours, &err), GEO_OK);
+	igraph_result(n, m, from, to, len, -1, theirs);
+	assert_close(ours, theirs, n);
+	assert_int_equal(geo_graph_betweenness_pairs(n, m, from, to, NULL, 2.0, ours, &err), GEO_OK);
+	igraph_result(n, m, from, to, NULL, 2.0, theirs);
+	assert_close(ours, theirs, n);
+	free(from);
+	free(to);
+	free(len);
+	free(ours);
+	free(theirs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_values),
 		cmocka_unit_test(test_random_graphs),
+		cmocka_unit_test(test_split_run),
 	};
 
 	return cmocka_run_group_tests_name("betweenness", tests, NULL, NULL);
