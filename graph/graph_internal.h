@@ -66,7 +66,8 @@ struct geo_agg {
 	geo_agg_opts opts;
 	geo_strmap *strings;     /* interned strings: ids, labels, relations */
 	geo_strmap *vindex;      /* actor id -> index in v */
-	geo_strmap *eindex;      /* (from, to, relation pointer) bytes -> index in e */
+	struct geo_agg_eslot *eindex; /* (from, to, relation) -> index in e: see agg.c */
+	size_t ecap;             /* slots in eindex, a power of two */
 	geo_agg_vertex *v;
 	size_t nv, capv;
 	geo_agg_edge *e;
