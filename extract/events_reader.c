@@ -384,9 +384,11 @@ static bool flat_number(const char **pp, const char *end, value *v)
 			return false;
 	} else {
 		while (p != end && isdigit((unsigned char)*p)) {
-			i = i * 10 + (*p++ - '0');
+			/* 18 digits always fit in a long long; longer ones are
+			 * jansson's to convert or refuse. */
 			if (++digits > 18)
 				return false;
+			i = i * 10 + (*p++ - '0');
 		}
 	}
 	if (p != end && *p == '.') {
