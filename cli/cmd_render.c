@@ -114,6 +114,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	status = cli_load_graph(self, &in, &go, argv + optind, argc - optind, &dict, &g);
 	if (status != EXIT_OK)
 		goto done;
+	if (geo_graph_vcount(g) == 0 && !in.quiet)
+		cli_error(self, "warning: no actor is left after the filters: the diagram is empty");
 	if (geo_graph_compute(g, &co, &err) != GEO_OK || geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
 	/* A write error leaves the stream in error: committing reports it
@@ -151,13 +153,15 @@ const cli_cmd cmd_render = {
 		"(material), conflict orange (verbal) and red (material) - as wide as their\n"
 		"weight and labelled \"imposes tariffs on \xc3\x97" "3\".  When there are more than\n"
 		"two edges per actor, the relations of one family between one pair merge\n"
-		"into one edge.  Above 60 actors edge labels become tooltips.\n"
+		"into one edge, and past two edges per actor only the heaviest are drawn\n"
+		"(the legend says how many).  Past 150 edges, labels become tooltips.\n"
 		"\n"
 		"Options:\n"
 		"  -o, --output FILE  write the diagram to FILE (required; - with --format)\n"
 		"  --format F         dot, svg, png or pdf, whatever FILE's extension\n"
-		"  --layout L         auto (dot up to 60 actors, sfdp above), dot, sfdp,\n"
-		"                     neato, circo, fdp\n"
+		"  --layout L         auto, dot, sfdp, neato, circo, fdp; auto is dot for\n"
+		"                     sparse graphs of up to 60 actors, neato for denser\n"
+		"                     ones, sfdp above 60 actors\n"
 		"  --cluster          draw each community in its own box\n"
 		"  --merge            always one edge per pair and family\n"
 		"  --no-merge         never merge edges\n"

@@ -37,7 +37,8 @@ const char *geo_image_format_name(geo_image_format f);
 bool geo_image_format_from_path(const char *path, geo_image_format *out);
 
 typedef enum geo_layout {
-	GEO_LAYOUT_AUTO = 0, /* dot up to GEO_RENDER_DOT_MAX nodes, sfdp above */
+	GEO_LAYOUT_AUTO = 0, /* up to GEO_RENDER_DOT_MAX nodes: dot when sparse
+			      * (edges <= nodes + 10), else neato; sfdp above */
 	GEO_LAYOUT_DOT,
 	GEO_LAYOUT_SFDP,
 	GEO_LAYOUT_NEATO,
