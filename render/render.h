@@ -71,13 +71,19 @@ void geo_render_opts_init(geo_render_opts *o);
 
 /*
  * Draws g on out in o->format.  PageRank and communities are those of
- * the last geo_graph_compute() on g; without them nodes are chosen and
- * sized by weighted degree, and --cluster has nothing to group.  Nodes are
- * the top actors by PageRank,
- * shaped by actor type and sized by PageRank; edges are coloured by family
+ * the last geo_graph_compute() on g; without them actors are chosen and
+ * sized by weighted degree, and cluster has nothing to group.
+ *
+ * What is drawn: the top actors by PageRank (all of them under o->all),
+ * shaped by actor type and sized by PageRank; edges coloured by family
  * (cooperation blue and green, conflict orange and red), as wide as their
- * weight and labelled with their display text and count ("buys oil from
- * x3").  DOT output is the styled graph before layout.
+ * weight (log scale) and labelled with display text and count ("buys oil
+ * from \u00d73", the count from 2 up).  When there are more than two edges
+ * per actor (and over 30), the edges of one family between one pair merge
+ * into one, labelled by its heaviest relation ("sanctions \u00d72 (+1
+ * more)"); if that still leaves more than two per actor, only the
+ * heaviest 2 x actors are drawn and the legend says so.  Past 150 edges,
+ * labels become tooltips.  DOT output is the styled graph before layout.
  *
  * Errors: GEO_EUSAGE for a bad option, GEO_EINTERNAL when Graphviz fails,
  * GEO_ENOMEM.  Write errors on out are the caller's to detect (ferror /
