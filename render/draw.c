@@ -495,10 +495,21 @@ static double font_size(const picture *p, size_t i, double lo, double hi)
 	return 10 + 14 * sqrt((s - lo) / (hi - lo));
 }
 
+/* Whether drawn node i goes in its community's box: only communities
+ * with two or more drawn members get one (communities are numbered from
+ * 0, so csize, indexed by community, has p->n entries). */
+static bool in_cluster(const picture *p, const size_t *csize, size_t i)
+{
+	int64_t c = p->v->community[p->vid[i]];
+
+	return c >= 0 && (uint64_t)c < p->n && csize[c] >= 2;
+}
+
 static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_opts *o, geo_layout layout)
 {
 	Agraph_t *g = agopen(S("geograph"), Agdirected, NULL);
 	Agnode_t **nodes = calloc(p->n ? p->n : 1, sizeof *nodes);
+	size_t *csize = calloc(p->n ? p->n : 1, sizeof *csize);
 	geo_buf tmp = {0};
 	double lo = INFINITY, hi = -INFINITY, wmax = 0;
 	/* Past ~150 edges labels cover the picture: they become tooltips. */
@@ -506,9 +517,14 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 	geo_err rc = GEO_OK;
 	char buf[64];
 
-	if (!g || !nodes) {
+	if (!g || !nodes || !csize) {
 		rc = GEO_ENOMEM;
 		goto out;
+	}
+	for (size_t i = 0; p->v->community && i < p->n; i++) {
+		int64_t c = p->v->community[p->vid[i]];
+		if (c >= 0 && (uint64_t)c < p->n)
+			csize[c]++;
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		double s = p->score[p->vid[i]];
@@ -552,7 +568,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		const type_style *st = style_of(x->type);
 		Agraph_t *parent = g;
 
-		if (o->cluster && p->v->community) {
+		if (o->cluster && p->v->community && in_cluster(p, csize, i)) {
 			int64_t c = p->v->community[p->vid[i]];
 			snprintf(buf, sizeof buf, "cluster_c%lld", (long long)c);
 			parent = agsubg(g, buf, 1);
@@ -627,6 +643,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		rc = add_legend(g, p);
 out:
 	free(nodes);
+	free(csize);
 	geo_buf_free(&tmp);
 	if (rc != GEO_OK && g) {
 		agclose(g);
@@ -689,7 +706,10 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		goto out;
 	/* dot draws sparse graphs best; dense ones it spreads into a wide
 	 * band, and past ~60 nodes it is slow (TOOLCHAIN.md timings). */
-	if (layout == GEO_LAYOUT_AUTO)
+	if (layout == GEO_LAYOUT_AUTO && o->cluster && p.v->community)
+		/* Only dot and fdp draw cluster boxes. */
+		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_FDP : GEO_LAYOUT_DOT;
+	else if (layout == GEO_LAYOUT_AUTO)
 		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_SFDP
 			 : p.ne <= p.n + 10        ? GEO_LAYOUT_DOT
 						   : GEO_LAYOUT_NEATO;

@@ -60,7 +60,9 @@ typedef struct geo_render_opts {
 	size_t top;    /* draw the N actors with the highest PageRank; 0 means
 			* GEO_RENDER_TOP_DEFAULT */
 	bool all;      /* draw every actor (top is ignored) */
-	bool cluster;  /* group the actors of each community in a box */
+	bool cluster;  /* box each community with two or more drawn actors
+			* (the automatic layout is then dot, or fdp above
+			* GEO_RENDER_DOT_MAX nodes: the others draw no boxes) */
 	int merge;     /* one edge per pair and family: 1 always, -1 never,
 			* 0 when the picture would be cluttered */
 	bool legend;   /* draw the legend (colours, shapes) */

@@ -207,6 +207,29 @@ static void test_render_merge_and_top(void **state)
 	free(dot);
 }
 
+static void test_render_cluster(void **state)
+{
+	/* Communities {A, B, C}, {D, E} and singletons: two boxes, the
+	 * singletons outside any box. */
+	static int64_t comm[STAR + 1] = {0, 0, 0, 1, 1, 2, 3, 4, 5};
+	geo_rview v = make_star();
+	geo_render_opts o;
+	char *dot;
+
+	(void)state;
+	v.community = comm;
+	geo_render_opts_init(&o);
+	o.cluster = true;
+	dot = render_dot(&v, &o);
+	assert_int_equal(count(dot, "subgraph cluster_"), 2);
+	assert_non_null(strstr(dot, "subgraph cluster_c0"));
+	assert_non_null(strstr(dot, "subgraph cluster_c1"));
+	assert_non_null(strstr(dot, "label=\"community 1\""));
+	/* Boxes need dot (or fdp): the automatic layout picks it. */
+	assert_non_null(strstr(dot, "layout=dot"));
+	free(dot);
+}
+
 static void test_render_edge_cap(void **state)
 {
 	/* 40 actors in a ring, each sending 3 edges onward: 120 edges of one
@@ -387,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_fmt_real),
 		cmocka_unit_test(test_formats_by_name),
 		cmocka_unit_test(test_render_merge_and_top),
+		cmocka_unit_test(test_render_cluster),
 		cmocka_unit_test(test_render_edge_cap),
 		cmocka_unit_test(test_render_images),
 		cmocka_unit_test(test_render_empty),
