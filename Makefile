@@ -39,7 +39,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(INCLUDES) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(FUZZFLAGS) $(INCLUDES) \
 	$(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm -lpthread
@@ -56,12 +56,16 @@ LIB_O    := $(LIB_C:%.c=$(OBJ)/%.o) $(OBJ)/extract/dict_data.o
 TLIB_O   := $(LIB_C:%.c=$(TOBJ)/%.o) $(OBJ)/extract/dict_data.o
 CLI_O    := $(CLI_C:%.c=$(OBJ)/%.o)
 TESTS    := $(TEST_C:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_C   := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+REPLAYS  := $(FUZZ_C:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
+FUZZERS  := $(FUZZ_C:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
+FUZZ_SECONDS ?= 60
 
 LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check demo deps install uninstall clean
+.PHONY: all tests check check-valgrind demo bench deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -97,7 +101,29 @@ $(BUILD)/tests/%: tests/unit/%.c $(TLIB)
 	$(CC) $(ALL_CFLAGS) -DGEO_TESTING $(shell pkg-config --cflags cmocka) $(ALL_LDFLAGS) -o $@ $< \
 		$(TLIB) $(LIBS) $(shell pkg-config --libs cmocka)
 
-tests: all $(TESTS)
+# Fuzz harnesses: replayed over their seeds and saved crashes by `make
+# check` (no libFuzzer needed), run for real by `make fuzz`.
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c tests/fuzz/replay.c $(TLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/fuzz_common.c \
+		tests/fuzz/replay.c $(TLIB) $(LIBS)
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz_common.c $(TLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		tests/fuzz/fuzz_common.c $(TLIB) $(LIBS)
+
+tests: all $(TESTS) $(REPLAYS)
+
+fuzzers: $(FUZZERS)
+
+# libFuzzer with ASan and UBSan, FUZZ_SECONDS per harness.  New crashes are
+# left in build/fuzz/crashes/NAME/; copy each into
+# tests/fuzz/regressions/NAME/ once fixed, and `make check` replays it.
+fuzz: deps
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SANITIZE=address,undefined \
+		FUZZFLAGS=-fsanitize=fuzzer-no-link WERROR=0 fuzzers
+	tests/fuzz/run-fuzzers build/fuzz $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps
@@ -107,6 +133,27 @@ deps:
 check: deps
 	$(MAKE) --no-print-directory tests
 	BUILD=$(BUILD) tests/run
+
+# The unit tests and every CLI case under valgrind: any memory error or
+# definite leak fails the test (exit status 99 instead of the expected one).
+check-valgrind: deps
+	$(MAKE) --no-print-directory tests
+	@mkdir -p $(BUILD)/valgrind
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
+		> $(BUILD)/valgrind/geograph
+	chmod +x $(BUILD)/valgrind/geograph
+	GEOGRAPH=$(CURDIR)/$(BUILD)/valgrind/geograph tests/cli/run.sh | tee $(BUILD)/valgrind/cli.log | { grep -v '^ok ' || true; }
+	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		--suppressions=$(CURDIR)/tests/valgrind.supp $$t >/dev/null 2>$(BUILD)/valgrind/unit.log \
+		|| { cat $(BUILD)/valgrind/unit.log; echo "not ok - $$t"; exit 1; }; echo "ok - $$t"; done
+	@! grep -q '^not ok' $(BUILD)/valgrind/cli.log
+	@echo "check-valgrind: $$(grep -c '^ok' $(BUILD)/valgrind/cli.log) CLI cases and $(words $(TESTS)) unit programs clean"
+
+# Timings beside reference runs (wc, python-igraph, NetworkX): see
+# bench/README.md.  Never part of `make check`.
+bench: deps
+	$(MAKE) --no-print-directory all
+	GEOGRAPH=$(CURDIR)/$(BIN) /usr/bin/python3 bench/bench.py
 
 demo: deps
 	$(MAKE) --no-print-directory all
@@ -134,4 +181,4 @@ uninstall:
 clean:
 	rm -rf build geograph.pc
 
--include $(LIB_O:.o=.d) $(TLIB_O:.o=.d) $(CLI_O:.o=.d) $(TESTS:=.d)
+-include $(LIB_O:.o=.d) $(TLIB_O:.o=.d) $(CLI_O:.o=.d) $(TESTS:=.d) $(REPLAYS:=.d) $(FUZZERS:=.d)

@@ -1,0 +1,187 @@
+#!/usr/bin/python3
+"""geograph's benchmark: every stage timed beside a reference run in the
+same script, reported as ratios, never asserted.  `make bench` runs it.
+
+Environment:
+  BENCH_TEXT_MB     size of the generated text corpus (default 20)
+  BENCH_CORPUS      a folder of real text to measure as well (optional)
+  BENCH_GDELT_ROWS  rows of generated GDELT export (default 1000000)
+  BENCH_SIZES       distinct-edge counts for centrality (default 1000,10000,100000,1000000)
+  BENCH_TIMEOUT     seconds before a run is abandoned (default 600)
+  GEOGRAPH          the binary (default build/geograph)
+
+Prints one table and writes bench/results.json.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "build", "bench")
+GEOGRAPH = os.environ.get("GEOGRAPH", os.path.join(ROOT, "build", "geograph"))
+PY = "/usr/bin/python3"
+TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))
+
+
+def run(cmd):
+    """Runs cmd, returning (exit status or "timeout", stderr)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = p.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        return "timeout", ""
+    return p.returncode, err.decode("utf-8", "replace")
+
+
+def measured(cmd, shell=False):
+    """Runs cmd and returns its wall time and peak RSS: a small python parent
+    forks it and reads its rusage with wait4, so each run is measured alone."""
+    helper = ("import os,sys,time,subprocess\n"
+              "t=time.perf_counter()\n"
+              "pid=os.fork()\n"
+              "if pid==0:\n"
+              "  fd=os.open(os.devnull,os.O_WRONLY); os.dup2(fd,1)\n"
+              "  os.execvp(sys.argv[1],sys.argv[1:])\n"
+              "_,st,ru=os.wait4(pid,0)\n"
+              "sys.stderr.write('\\nBENCH %f %d %d\\n'%(time.perf_counter()-t,ru.ru_maxrss,os.waitstatus_to_exitcode(st)))\n")
+    argv = ["sh", "-c", cmd] if shell else cmd
+    rc, err = run([PY, "-c", helper] + argv)
+    if rc == "timeout":
+        return {"status": "timeout"}
+    for line in err.splitlines()[::-1]:
+        if line.startswith("BENCH "):
+            _, s, rss, code = line.split()
+            out = {"seconds": float(s), "rss_mb": int(rss) / 1024.0, "exit": int(code)}
+            if int(code) != 0:
+                out["status"] = "failed"
+                out["stderr"] = "\n".join(l for l in err.splitlines() if not l.startswith("BENCH "))[-400:]
+            else:
+                out["status"] = "ok"
+            return out
+    return {"status": "failed", "stderr": err[-400:]}
+
+
+def gen(*args):
+    subprocess.run([PY, os.path.join(ROOT, "bench", "gen.py")] + list(args), check=True)
+
+
+def dir_bytes(path):
+    total = 0
+    for d, _, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(d, f))
+    return total
+
+
+def ratio(ours, ref):
+    """ours/ref speed as a fraction of the reference's speed."""
+    if ours.get("status") != "ok" or ref.get("status") != "ok" or not ours["seconds"]:
+        return None
+    return ref["seconds"] / ours["seconds"]
+
+
+ROWS = []
+
+
+def row(stage, what, res, ref=None, ref_name="", extra=""):
+    ROWS.append((stage, what, res, ref, ref_name, extra))
+
+
+def fmt(res):
+    if res is None:
+        return "-"
+    if res.get("status") != "ok":
+        return res.get("status", "?")
+    return "%.2fs %4.0fMB" % (res["seconds"], res["rss_mb"])
+
+
+def stage_extract(results):
+    mb = float(os.environ.get("BENCH_TEXT_MB", "20"))
+    corpora = []
+    text = os.path.join(WORK, "text-%g" % mb)
+    if not os.path.isdir(text):
+        gen("text", "--bytes", str(int(mb * 1e6)), "--seed", "1", "--out", text)
+    corpora.append(("generated", text))
+    if os.environ.get("BENCH_CORPUS"):
+        corpora.append(("corpus", os.environ["BENCH_CORPUS"]))
+    for name, path in corpora:
+        size = dir_bytes(path)
+        ours = measured([GEOGRAPH, "extract", "--quiet", path, "-o", "/dev/null"])
+        ref = measured("find '%s' -type f -print0 | xargs -0 cat | wc -w" % path, shell=True)
+        r = ratio(ours, ref)
+        extra = ""
+        if ours.get("status") == "ok":
+            extra = "%.1f MB/s" % (size / 1e6 / ours["seconds"])
+        results["extract_" + name] = {"bytes": size, "geograph": ours, "wc -w": ref, "ratio": r}
+        row("extract", "%s text, %.0f MB" % (name, size / 1e6), ours, ref, "wc -w", extra)
+
+
+def stage_gdelt(results):
+    rows = int(os.environ.get("BENCH_GDELT_ROWS", "1000000"))
+    path = os.path.join(WORK, "gdelt-%d.CSV" % rows)
+    if not os.path.exists(path):
+        gen("gdelt", "--rows", str(rows), "--seed", "1", "--out", path)
+    ours = measured([GEOGRAPH, "extract", "--quiet", "--input-format", "gdelt", path, "-o", "/dev/null"])
+    ref = measured(["wc", "-l", path])
+    extra = "%.0f rows/s" % (rows / ours["seconds"]) if ours.get("status") == "ok" else ""
+    results["gdelt"] = {"rows": rows, "geograph": ours, "wc -l": ref, "ratio": ratio(ours, ref)}
+    row("gdelt", "%d rows" % rows, ours, ref, "wc -l", extra)
+
+
+def stage_centrality(results):
+    sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "1000,10000,100000,1000000").split(",")]
+    for edges in sizes:
+        path = os.path.join(WORK, "events-%d.jsonl" % edges)
+        if not os.path.exists(path):
+            gen("events", "--events", str(edges * 2), "--edges", str(edges), "--seed", "1", "--out", path)
+        ours = measured([GEOGRAPH, "centrality", "--quiet", "--all", "--measures",
+                         "pagerank,betweenness,community", "--format", "csv", "-o", "/dev/null", path])
+        cutoff = [] if edges <= 100000 else ["--cutoff", "4"]
+        ig = measured([PY, os.path.join(ROOT, "bench", "ref_centrality.py"), "igraph", path] + cutoff)
+        nxr = {"status": "skipped"} if edges > 100000 else measured(
+            [PY, os.path.join(ROOT, "bench", "ref_centrality.py"), "networkx", path] + cutoff)
+        results["centrality_%d" % edges] = {"geograph": ours, "python-igraph": ig, "networkx": nxr,
+                                            "ratio_igraph": ratio(ours, ig), "ratio_networkx": ratio(ours, nxr)}
+        row("centrality", "%d edges" % edges, ours, ig, "python-igraph")
+        row("", "", None, nxr, "networkx")
+
+
+def stage_memory(results):
+    edges = 100000
+    small = os.path.join(WORK, "mem-1x.jsonl")
+    big = os.path.join(WORK, "mem-10x.jsonl")
+    if not os.path.exists(small):
+        gen("events", "--events", str(edges), "--edges", str(edges), "--seed", "2", "--out", small)
+    if not os.path.exists(big):
+        gen("events", "--events", str(edges * 10), "--edges", str(edges), "--seed", "2", "--out", big)
+    a = measured([GEOGRAPH, "stats", "--quiet", small])
+    b = measured([GEOGRAPH, "stats", "--quiet", big])
+    growth = None
+    if a.get("status") == "ok" and b.get("status") == "ok":
+        growth = b["rss_mb"] / a["rss_mb"] - 1
+    results["memory"] = {"1x": a, "10x": b, "rss_growth": growth}
+    row("memory", "stats, 10x events, same edges", b, a, "1x events",
+        "" if growth is None else "RSS +%.1f%%" % (growth * 100))
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    results = {"geograph": GEOGRAPH}
+    for stage in (stage_extract, stage_gdelt, stage_centrality, stage_memory):
+        stage(results)
+    print("%-11s %-30s %-16s %-16s %-14s %s" % ("stage", "input", "geograph", "reference", "ref", "ratio / rate"))
+    for stage, what, res, ref, ref_name, extra in ROWS:
+        r = ratio(res, ref) if res is not None and ref is not None else None
+        rtxt = "" if r is None else "x%.2f of ref speed" % r
+        print("%-11s %-30s %-16s %-16s %-14s %s %s" % (stage, what, fmt(res), fmt(ref), ref_name, rtxt, extra))
+    with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""Deterministic, seedable generators of benchmark inputs for geograph.
+
+    bench/gen.py text   --bytes N [--seed S] --out DIR   news-like articles
+    bench/gen.py gdelt  --rows N  [--seed S] --out FILE  GDELT 2.0 export rows
+    bench/gen.py events --events N --edges E [--seed S] --out FILE
+                                                          events JSON Lines
+
+Text is built from the project's own dictionaries (actor names, adjectives,
+seats of power from extract/dict/actors.txt; relation display phrases from
+extract/dict/relations.txt) with the noise real wire copy has: datelines,
+quotes, numbers, sentences that name no actor.  The same seed gives the
+same bytes.
+"""
+import argparse
+import json
+import os
+import random
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def load_dictionaries():
+    actors = []   # (id, [names], [adjectives], [seats])
+    relations = []  # (label, display, cameo, goldstein, quad)
+    cur = None
+    with open(os.path.join(ROOT, "extract/dict/actors.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            fields = line.split("\t")
+            if fields[0] == "actor" and fields[2] in ("country", "igo"):
+                cur = (fields[1], [], [], [])
+                actors.append(cur)
+            elif fields[0] == "actor":
+                cur = None
+            elif fields[0] == "" and cur is not None and len(fields) >= 3:
+                items = [a.strip() for a in fields[2].split(";") if a.strip()]
+                slot = {"name": 1, "adj": 2, "seat": 3}.get(fields[1])
+                if slot:
+                    cur[slot].extend(items)
+            elif fields[0] != "":
+                cur = None
+    with open(os.path.join(ROOT, "extract/dict/relations.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "relation":
+                relations.append((fields[1], fields[2], fields[3], float(fields[4]), int(fields[5])))
+    actors = [a for a in actors if a[1]]
+    return actors, relations
+
+
+FILLER = [
+    "Markets were little changed in early trading.",
+    "The figures were in line with analysts' forecasts of {n} percent growth.",
+    "Officials declined to comment further on the matter.",
+    "\"We will see what happens next week,\" one official said.",
+    "Shares rose {n} percent to {m} dollars in heavy trading.",
+    "The meeting was expected to last until Thursday.",
+    "No date has been set for the next round.",
+    "Analysts said the outcome remained uncertain.",
+]
+MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
+          "Sept.", "Oct.", "Nov.", "Dec."]
+CITIES = ["WASHINGTON", "BEIJING", "MOSCOW", "BRUSSELS", "TOKYO", "LONDON",
+          "GENEVA", "NEW DELHI", "STOCKHOLM", "PARIS"]
+
+
+def sentence(rng, actors, relations):
+    a, b = rng.sample(actors, 2) if len(actors) > 1 else (actors[0], actors[0])
+    rel = rng.choice(relations)
+    src = rng.choice(a[1] + a[3]) if a[3] and rng.random() < 0.3 else rng.choice(a[1])
+    tgt = rng.choice(b[1])
+    verb = rel[1]
+    # "buys oil from" -> "bought oil from" style variation is left to the
+    # lexicon; the display phrase is already a present-tense verb phrase.
+    form = rng.random()
+    if form < 0.6:
+        return "%s %s %s." % (src, verb, tgt)
+    if form < 0.8 and a[2]:
+        return "The %s government %s %s, officials said." % (rng.choice(a[2]), verb, tgt)
+    return "\"%s %s %s,\" a spokesman said on %s." % (src, verb, tgt, rng.choice(["Monday", "Tuesday", "Friday"]))
+
+
+def article(rng, actors, relations):
+    lines = []
+    a, b = rng.sample(actors, 2) if len(actors) > 1 else (actors[0], actors[0])
+    lines.append("%s says talks with %s to resume" % (rng.choice(a[1]), rng.choice(b[1])))
+    lines.append("")
+    para = ["%s, %s %d (Reuters) -" % (rng.choice(CITIES), rng.choice(MONTHS), rng.randint(1, 28))]
+    for _ in range(rng.randint(6, 14)):
+        if rng.random() < 0.55:
+            para.append(sentence(rng, actors, relations))
+        else:
+            para.append(rng.choice(FILLER).format(n=rng.randint(1, 9), m=rng.randint(10, 99)))
+        if rng.random() < 0.25:
+            lines.append(" ".join(para))
+            para = []
+    if para:
+        lines.append(" ".join(para))
+    return "\n".join(lines) + "\n"
+
+
+def gen_text(args):
+    actors, relations = load_dictionaries()
+    rng = random.Random(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    written, i = 0, 0
+    while written < args.bytes:
+        body = article(rng, actors, relations).encode("utf-8")
+        sub = os.path.join(args.out, "%03d" % (i // 1000))
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, "a%07d.txt" % i), "wb") as f:
+            f.write(body)
+        written += len(body)
+        i += 1
+    print("gen: %d articles, %d bytes in %s" % (i, written, args.out), file=sys.stderr)
+
+
+def gen_gdelt(args):
+    actors, relations = load_dictionaries()
+    countries = [a[0] for a in actors if len(a[0]) == 3 and a[0].isupper()]
+    rng = random.Random(args.seed)
+    with open(args.out, "w", encoding="utf-8") as f:
+        for i in range(args.rows):
+            rel = rng.choice(relations)
+            c1, c2 = rng.sample(countries, 2)
+            day = "2019%02d%02d" % (rng.randint(1, 12), rng.randint(1, 28))
+            row = [""] * 61
+            row[0] = str(800000000 + i)
+            row[1], row[2], row[3] = day, day[:6], day[:4]
+            row[4] = "%s.%04d" % (day[:4], rng.randint(0, 9999))
+            row[5], row[6], row[7] = c1 + "GOV", c1 + " GOVERNMENT", c1
+            row[15], row[16], row[17] = c2, c2, c2
+            row[25] = "1"
+            cameo = rel[2] if len(rel[2]) >= 3 else rel[2] + "0"
+            row[26], row[27], row[28] = cameo, cameo[:3], cameo[:2]
+            row[29] = str(rel[4])
+            row[30] = "%.1f" % rel[3]
+            row[31], row[32], row[33] = str(rng.randint(1, 20)), "1", str(rng.randint(1, 10))
+            row[34] = "%.6f" % rng.uniform(-10, 10)
+            row[59] = "20191024143000"
+            row[60] = "https://example.org/news/%d" % i
+            f.write("\t".join(row) + "\n")
+
+
+def gen_events(args):
+    rng = random.Random(args.seed)
+    _, relations = load_dictionaries()
+    labels = [r[0] for r in relations]
+    # Distinct edges first (a power-law-ish choice of actors), then events
+    # drawn from them, so --events / --edges controls repetition.
+    nact = max(10, int(args.actors or (args.edges ** 0.5) * 4))
+    edges = set()
+    while len(edges) < args.edges:
+        s = int(nact * rng.random() ** 2)
+        t = int(nact * rng.random() ** 2)
+        if s != t:
+            edges.add((s, t, rng.choice(labels)))
+    edges = sorted(edges)
+    with open(args.out, "w", encoding="utf-8") as f:
+        for i in range(args.events):
+            s, t, r = edges[i] if i < len(edges) else rng.choice(edges)
+            f.write(json.dumps({"source": "A%06d" % s, "target": "A%06d" % t, "relation": r,
+                                "doc": "d%d" % (i // 5),
+                                "date": "2024-%02d-%02d" % (1 + i % 12, 1 + i % 28)},
+                               sort_keys=True, separators=(",", ":")) + "\n")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="what", required=True)
+    t = sub.add_parser("text")
+    t.add_argument("--bytes", type=int, required=True)
+    g = sub.add_parser("gdelt")
+    g.add_argument("--rows", type=int, required=True)
+    e = sub.add_parser("events")
+    e.add_argument("--events", type=int, required=True)
+    e.add_argument("--edges", type=int, required=True)
+    e.add_argument("--actors", type=int, default=0)
+    for s in (t, g, e):
+        s.add_argument("--seed", type=int, default=1)
+        s.add_argument("--out", required=True)
+    args = p.parse_args()
+    {"text": gen_text, "gdelt": gen_gdelt, "events": gen_events}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()

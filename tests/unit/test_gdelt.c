@@ -1,0 +1,468 @@
+/* test_gdelt.c - the GDELT reader: actor resolution, field parsing, and
+ * whole files read through geo_source (plain, gzip, zip, and their
+ * failures). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <zip.h>
+#include <zlib.h>
+
+#include "gdelt_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Actors                                                              */
+
+struct actor_case {
+	const char *code, *country, *group;
+	enum gdelt_resolved want;
+	const char *id;
+	geo_actor_type type;
+};
+
+static void test_resolve_actor(void **state)
+{
+	static const struct actor_case cases[] = {
+		/* countries: ISO3 kept, CAMEO's own codes translated */
+		{"USAGOV", "USA", "", GDELT_ACTOR_OK, "USA", GEO_ACTOR_UNKNOWN},
+		{"", "CHN", "", GDELT_ACTOR_OK, "CHN", GEO_ACTOR_UNKNOWN},
+		{"ROM", "ROM", "", GDELT_ACTOR_OK, "ROU", GEO_ACTOR_UNKNOWN},
+		{"ZARMIL", "ZAR", "", GDELT_ACTOR_OK, "COD", GEO_ACTOR_UNKNOWN},
+		{"TMP", "TMP", "", GDELT_ACTOR_OK, "TLS", GEO_ACTOR_UNKNOWN},
+		{"WSB", "WSB", "", GDELT_ACTOR_OK, "PSE", GEO_ACTOR_UNKNOWN},
+		/* regions are kept as they are */
+		{"AFR", "AFR", "", GDELT_ACTOR_OK, "AFR", GEO_ACTOR_UNKNOWN},
+		{"MEAREB", "MEA", "", GDELT_ACTOR_OK, "MEA", GEO_ACTOR_UNKNOWN},
+		/* organisations: the IGO code's most specific part wins */
+		{"IGOEUREEC", "EUR", "EEC", GDELT_ACTOR_OK, "EU", GEO_ACTOR_UNKNOWN},
+		{"", "EUR", "", GDELT_ACTOR_OK, "EU", GEO_ACTOR_UNKNOWN},
+		{"IGOUNO", "", "UNO", GDELT_ACTOR_OK, "UN", GEO_ACTOR_UNKNOWN},
+		{"IGOUNODEVWBK", "", "UNO", GDELT_ACTOR_OK, "WB", GEO_ACTOR_UNKNOWN},
+		{"IGOUNODEVWBKMED", "", "UNO", GDELT_ACTOR_OK, "WB", GEO_ACTOR_UNKNOWN},
+		{"IGOUNOREFHCR", "", "UNO", GDELT_ACTOR_OK, "UNHCR", GEO_ACTOR_UNKNOWN},
+		{"IGOAFRAFU", "AFR", "", GDELT_ACTOR_OK, "AU", GEO_ACTOR_UNKNOWN},
+		{"IGOSEAASN", "SEA", "ASN", GDELT_ACTOR_OK, "ASEAN", GEO_ACTOR_UNKNOWN},
+		{"IGOWSTNAT", "", "NAT", GDELT_ACTOR_OK, "NATO", GEO_ACTOR_UNKNOWN},
+		{"", "", "OPC", GDELT_ACTOR_OK, "OPEC", GEO_ACTOR_UNKNOWN},
+		/* an organisation no table knows: its region, else its code */
+		{"IGOSAFSAD", "SAF", "SAD", GDELT_ACTOR_OK, "SAF", GEO_ACTOR_UNKNOWN},
+		{"IGOXYZ", "", "", GDELT_ACTOR_OK, "IGOXYZ", GEO_ACTOR_IGO},
+		/* a known group without a country is kept, typed as a group */
+		{"TAL", "", "TAL", GDELT_ACTOR_OK, "TAL", GEO_ACTOR_GROUP},
+		{"AFGINSTAL", "AFG", "TAL", GDELT_ACTOR_OK, "AFG", GEO_ACTOR_UNKNOWN},
+		/* roles without a country are not actors */
+		{"GOV", "", "", GDELT_ACTOR_NONE, NULL, GEO_ACTOR_UNKNOWN},
+		{"", "", "", GDELT_ACTOR_NONE, NULL, GEO_ACTOR_UNKNOWN},
+		{"IGO", "", "", GDELT_ACTOR_NONE, NULL, GEO_ACTOR_UNKNOWN},
+		/* codes that cannot be written as ids */
+		{"", "U\"S", "", GDELT_ACTOR_BAD_COUNTRY, NULL, GEO_ACTOR_UNKNOWN},
+		{"", "", "T\xffL", GDELT_ACTOR_BAD_GROUP, NULL, GEO_ACTOR_UNKNOWN},
+		{"IGOX-Y", "", "", GDELT_ACTOR_BAD_CODE, NULL, GEO_ACTOR_UNKNOWN},
+		{"", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH", "", GDELT_ACTOR_BAD_COUNTRY, NULL,
+		 GEO_ACTOR_UNKNOWN},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const struct actor_case *c = &cases[i];
+		char buf[GDELT_ID_MAX];
+		const char *id = "unset";
+		geo_actor_type type = GEO_ACTOR_COUNTRY;
+		enum gdelt_resolved got;
+
+		got = gdelt_resolve_actor(c->code, strlen(c->code), c->country, strlen(c->country),
+					  c->group, strlen(c->group), buf, &id, &type);
+		if (got != c->want || (c->id ? !id || strcmp(id, c->id) != 0 : id != NULL) ||
+		    type != c->type)
+			fail_msg("case %zu (%s/%s/%s): got %d %s type %d", i, c->code, c->country, c->group,
+				 (int)got, id ? id : "(null)", (int)type);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Fields                                                              */
+
+static void test_parse_date(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_true(gdelt_parse_date("20191024", 8, out));
+	assert_string_equal(out, "2019-10-24");
+	assert_true(gdelt_parse_date("19790101", 8, out));
+	assert_string_equal(out, "1979-01-01");
+	assert_true(gdelt_parse_date("20240229", 8, out));
+	assert_true(gdelt_parse_date("20000229", 8, out));
+	assert_false(gdelt_parse_date("19000229", 8, out));
+	assert_false(gdelt_parse_date("20230229", 8, out));
+	assert_false(gdelt_parse_date("20250431", 8, out));
+	assert_false(gdelt_parse_date("20251301", 8, out));
+	assert_false(gdelt_parse_date("20250001", 8, out));
+	assert_false(gdelt_parse_date("20250100", 8, out));
+	assert_false(gdelt_parse_date("2025010", 7, out));
+	assert_false(gdelt_parse_date("201910241", 9, out));
+	assert_false(gdelt_parse_date("2019-10-", 8, out));
+	assert_false(gdelt_parse_date("", 0, out));
+}
+
+static void test_parse_decimal(void **state)
+{
+	double v = 99;
+
+	(void)state;
+	assert_true(gdelt_parse_decimal("-7.0", 4, &v) && v == -7.0);
+	assert_true(gdelt_parse_decimal("10", 2, &v) && v == 10.0);
+	assert_true(gdelt_parse_decimal("+3.4", 4, &v) && v == 3.4);
+	assert_true(gdelt_parse_decimal("2.8", 3, &v) && v == 2.8);
+	assert_true(gdelt_parse_decimal("-0.5", 4, &v) && v == -0.5);
+	assert_true(gdelt_parse_decimal(".5", 2, &v) && v == 0.5);
+	/* only the n bytes given count */
+	assert_true(gdelt_parse_decimal("1.25\t9", 4, &v) && v == 1.25);
+	assert_false(gdelt_parse_decimal("", 0, &v));
+	assert_false(gdelt_parse_decimal("-", 1, &v));
+	assert_false(gdelt_parse_decimal(".", 1, &v));
+	assert_false(gdelt_parse_decimal("1e3", 3, &v));
+	assert_false(gdelt_parse_decimal("1.2.3", 5, &v));
+	assert_false(gdelt_parse_decimal("nan", 3, &v));
+	assert_false(gdelt_parse_decimal(" 1", 2, &v));
+}
+
+static void test_count_tabs(void **state)
+{
+	unsigned char buf[300];
+	unsigned seed = 12345;
+
+	(void)state;
+	assert_int_equal(gdelt_count_tabs("", 0), 0);
+	assert_int_equal(gdelt_count_tabs("\t", 1), 1);
+	assert_int_equal(gdelt_count_tabs("a\tb\t\tc", 6), 3);
+	/* Every length and alignment, with bytes next to TAB's value (0x08,
+	 * 0x0a, 0x89, 0xff) that a wrong bit trick would count. */
+	for (size_t round = 0; round < 200; round++) {
+		size_t n = round % sizeof buf, want = 0;
+		for (size_t i = 0; i < n; i++) {
+			static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x89, 0xff, 0x00, 'A', 0x19};
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = pick[(seed >> 16) % sizeof pick];
+			want += buf[i] == '\t';
+		}
+		assert_int_equal(gdelt_count_tabs((const char *)buf + 0, n), want);
+	}
+}
+
+static void test_sniff(void **state)
+{
+	char row[200];
+	size_t n = 0;
+
+	(void)state;
+	assert_true(geo_gdelt_sniff((const unsigned char *)"PK\3\4rest", 8));
+	assert_true(geo_gdelt_sniff((const unsigned char *)"\x1f\x8b\x08", 3));
+	n += (size_t)snprintf(row, sizeof row, "881990832");
+	for (int i = 0; i < 56; i++)
+		row[n++] = '\t';
+	assert_true(geo_gdelt_sniff((const unsigned char *)row, n));
+	assert_false(geo_gdelt_sniff((const unsigned char *)row, n - 1));
+	assert_false(geo_gdelt_sniff((const unsigned char *)"The EU sanctioned Russia.", 25));
+	assert_false(geo_gdelt_sniff((const unsigned char *)"{\"source\":\"USA\"}", 16));
+	assert_false(geo_gdelt_sniff((const unsigned char *)"", 0));
+}
+
+/* ------------------------------------------------------------------ */
+/* Whole files                                                         */
+
+static char tmpdir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/geo-gdelt-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd);
+}
+
+/* A 61-column row; url may be "" and ncols cuts or pads the row. */
+static void make_row(char *out, size_t outlen, long id, const char *a1, const char *a2,
+		     const char *code, const char *goldstein, int ncols)
+{
+	size_t n = 0;
+
+	for (int col = 0; col < ncols; col++) {
+		const char *v = "";
+		char num[32];
+		switch (col) {
+		case 0: snprintf(num, sizeof num, "%ld", id); v = num; break;
+		case 1: v = "20191024"; break;
+		case 7: v = a1; break;
+		case 17: v = a2; break;
+		case 26: v = code; break;
+		case 29: v = "1"; break;
+		case 30: v = goldstein; break;
+		case 31: v = "3"; break;
+		case 60: v = "https://example.com/a"; break;
+		}
+		n += (size_t)snprintf(out + n, outlen - n, "%s%s", col ? "\t" : "", v);
+	}
+	snprintf(out + n, outlen - n, "\n");
+}
+
+static void path_of(char *out, size_t len, const char *name)
+{
+	snprintf(out, len, "%s/%s", tmpdir, name);
+}
+
+static void write_bytes(const char *name, const void *data, size_t n)
+{
+	char path[256];
+	FILE *fp;
+
+	path_of(path, sizeof path, name);
+	assert_non_null(fp = fopen(path, "wb"));
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Reads every event of one file: "doc:source>target:relation;" each. */
+static geo_err read_file(const char *name, const geo_dict *dict, bool strict, char *out, size_t outlen,
+			 geo_source_stats *stats, geo_error *err)
+{
+	char path[256];
+	const char *paths[1] = {path};
+	geo_source_opts opts = {.dict = dict, .strict = strict};
+	geo_source *src;
+	const geo_event *ev;
+	geo_err rc;
+
+	path_of(path, sizeof path, name);
+	out[0] = '\0';
+	assert_int_equal(geo_source_open(&src, paths, 1, &opts, err), GEO_OK);
+	while ((rc = geo_source_next(src, &ev, err)) == GEO_OK && ev) {
+		size_t used = strlen(out);
+		snprintf(out + used, outlen - used, "%s:%s>%s:%s;", ev->doc, ev->source.id, ev->target.id,
+			 ev->relation);
+	}
+	if (stats)
+		*stats = *geo_source_get_stats(src);
+	geo_source_free(src);
+	return rc;
+}
+
+static void test_no_dictionary(void **state)
+{
+	char row[1024], got[64];
+	geo_error err;
+
+	(void)state;
+	make_row(row, sizeof row, 1, "USA", "CHN", "040", "1.0", 61);
+	write_bytes("nodict.CSV", row, strlen(row));
+	assert_int_equal(read_file("nodict.CSV", NULL, false, got, sizeof got, NULL, &err), GEO_EUSAGE);
+	assert_non_null(strstr(err.msg, "nodict.CSV: GDELT input needs a dictionary"));
+}
+
+static void test_rows_and_counts(void **state)
+{
+	geo_dict *d;
+	geo_error err;
+	geo_source_stats st;
+	char text[8192], got[1024];
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	make_row(text + n, sizeof text - n, 1, "USA", "CHN", "163", "-8.0", 61);
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 2, "USA", "", "010", "0.0", 61);   /* one actor */
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 3, "RUS", "RUS", "010", "0.0", 58); /* domestic */
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 4, "RUS", "UKR", "190", "-10", 57);
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 5, "RUS", "UKR", "190", "-10", 59); /* columns */
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 6, "RUS", "UKR", "190", "x", 61);   /* malformed */
+	n += strlen(text + n);
+	make_row(text + n, sizeof text - n, 7, "EUR", "IRN", "0311", "5.2", 58);
+	n += strlen(text + n);
+	write_bytes("rows.CSV", text, n);
+
+	assert_int_equal(read_file("rows.CSV", d, false, got, sizeof got, &st, &err), GEO_OK);
+	assert_string_equal(got, "1:USA>CHN:sanction;4:RUS>UKR:war;7:EU>IRN:intend_trade;");
+	assert_int_equal(st.records, 7);
+	assert_int_equal(st.documents, 7);
+	assert_int_equal(st.events, 3);
+	assert_int_equal(st.skipped[GEO_SKIP_ONE_ACTOR], 2);
+	assert_int_equal(st.skipped[GEO_SKIP_COLUMNS], 1);
+	assert_int_equal(st.skipped[GEO_SKIP_MALFORMED], 1);
+	assert_int_equal(st.bytes, n);
+
+	/* Under strict, one-actor rows are still only counted; the row with
+	 * the wrong column count is the error. */
+	assert_int_equal(read_file("rows.CSV", d, true, got, sizeof got, &st, &err), GEO_EDATA);
+	assert_string_equal(got, "1:USA>CHN:sanction;4:RUS>UKR:war;");
+	assert_non_null(strstr(err.msg, "rows.CSV:5: 59 columns; a GDELT export row has 57, 58 or 61"));
+	geo_dict_free(d);
+}
+
+/* Many rows, so that gzip input and output cross several buffers. */
+static size_t many_rows(char **out, size_t rows)
+{
+	size_t cap = rows * 200 + 1, n = 0;
+	char *text = malloc(cap);
+
+	assert_non_null(text);
+	for (size_t i = 0; i < rows; i++) {
+		make_row(text + n, cap - n, (long)(i + 1), i % 3 ? "USA" : "GBR", i % 2 ? "CHN" : "IND",
+			 "043", "2.8", 61);
+		n += strlen(text + n);
+	}
+	*out = text;
+	return n;
+}
+
+static void test_gzip(void **state)
+{
+	geo_dict *d;
+	geo_error err;
+	geo_source_stats st;
+	char *text, *got = malloc(1 << 20);
+	size_t n = many_rows(&text, 5000);
+	uLongf clen = compressBound((uLong)n) + 64;
+	unsigned char *gz = malloc(clen + 64);
+	z_stream z = {0};
+	char path[256];
+
+	(void)state;
+	assert_non_null(got);
+	assert_non_null(gz);
+	/* gzip wrapper: windowBits 16 + 15 */
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = (Bytef *)text;
+	z.avail_in = (uInt)n;
+	z.next_out = gz;
+	z.avail_out = (uInt)clen;
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	clen = z.total_out;
+	deflateEnd(&z);
+	write_bytes("many.CSV.gz", gz, clen);
+
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	assert_int_equal(read_file("many.CSV.gz", d, false, got, 1 << 20, &st, &err), GEO_OK);
+	assert_int_equal(st.records, 5000);
+	assert_int_equal(st.events, 5000);
+	assert_int_equal(st.bytes, clen); /* compressed bytes read */
+	assert_true(strncmp(got, "1:GBR>IND:host;2:USA>CHN:host;", 30) == 0);
+	assert_non_null(strstr(got, ";5000:USA>CHN:host;"));
+
+	/* Cut short, or with garbage after the member: errors naming the file. */
+	write_bytes("short.CSV.gz", gz, clen - 9);
+	assert_int_equal(read_file("short.CSV.gz", d, false, got, 1 << 20, NULL, &err), GEO_EDATA);
+	path_of(path, sizeof path, "short.CSV.gz");
+	assert_non_null(strstr(err.msg, path));
+	assert_non_null(strstr(err.msg, "truncated gzip data"));
+	memcpy(gz + clen, "garbage!", 8);
+	write_bytes("trailing.CSV.gz", gz, clen + 8);
+	assert_int_equal(read_file("trailing.CSV.gz", d, false, got, 1 << 20, NULL, &err), GEO_EDATA);
+	assert_non_null(strstr(err.msg, "corrupt gzip data"));
+
+	geo_dict_free(d);
+	free(text);
+	free(gz);
+	free(got);
+}
+
+/* Writes a zip archive of the named members (NULL data: a directory). */
+static void write_zip(const char *name, const char *const *members, const char *const *data,
+		      size_t n, bool store)
+{
+	char path[256];
+	zip_t *za;
+	int zerr;
+
+	path_of(path, sizeof path, name);
+	assert_non_null(za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr));
+	for (size_t i = 0; i < n; i++) {
+		zip_int64_t idx;
+		if (!data[i]) {
+			assert_true(zip_dir_add(za, members[i], 0) >= 0);
+			continue;
+		}
+		zip_source_t *zs = zip_source_buffer(za, data[i], strlen(data[i]), 0);
+		assert_non_null(zs);
+		assert_true((idx = zip_file_add(za, members[i], zs, 0)) >= 0);
+		if (store)
+			assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
+	}
+	assert_int_equal(zip_close(za), 0);
+}
+
+static void test_zip(void **state)
+{
+	geo_dict *d;
+	geo_error err;
+	geo_source_stats st;
+	char *text, *got = malloc(1 << 20);
+	char row[1024];
+	size_t n = many_rows(&text, 3000);
+	const char *one[] = {"x.export.CSV"}, *with_dir[] = {"dir/", "dir/x.export.CSV"},
+		   *two[] = {"a.CSV", "b.CSV"};
+	const char *data1[] = {text}, *data_dir[] = {NULL, text}, *data2[] = {text, text};
+
+	(void)state;
+	assert_non_null(got);
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+
+	write_zip("deflated.CSV.zip", one, data1, 1, false);
+	assert_int_equal(read_file("deflated.CSV.zip", d, false, got, 1 << 20, &st, &err), GEO_OK);
+	assert_int_equal(st.events, 3000);
+	assert_true(st.bytes > 0 && st.bytes < n); /* the member's compressed size */
+	assert_non_null(strstr(got, ";3000:USA>CHN:host;"));
+
+	write_zip("stored.zip", with_dir, data_dir, 2, true);
+	assert_int_equal(read_file("stored.zip", d, false, got, 1 << 20, &st, &err), GEO_OK);
+	assert_int_equal(st.events, 3000);
+	assert_int_equal(st.bytes, n);
+
+	write_zip("two.zip", two, data2, 2, false);
+	assert_int_equal(read_file("two.zip", d, false, got, 1 << 20, NULL, &err), GEO_EDATA);
+	assert_non_null(strstr(err.msg, "two.zip: zip archive holds 2 files"));
+
+	/* Zip magic, then nothing a zip reader can use. */
+	make_row(row, sizeof row, 1, "USA", "CHN", "040", "1.0", 61);
+	memcpy(row, "PK\3\4", 4);
+	write_bytes("broken.zip", row, strlen(row));
+	assert_int_equal(read_file("broken.zip", d, false, got, 1 << 20, NULL, &err), GEO_EDATA);
+	assert_non_null(strstr(err.msg, "broken.zip: not a readable zip archive"));
+
+	geo_dict_free(d);
+	free(text);
+	free(got);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolve_actor),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_parse_decimal),
+		cmocka_unit_test(test_count_tabs),
+		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_no_dictionary),
+		cmocka_unit_test(test_rows_and_counts),
+		cmocka_unit_test(test_gzip),
+		cmocka_unit_test(test_zip),
+	};
+	return cmocka_run_group_tests_name("gdelt", tests, setup, teardown);
+}
