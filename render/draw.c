@@ -407,12 +407,36 @@ static geo_err picture_build(picture *p, const geo_rview *v, const geo_render_op
 		p->ne = out_n;
 	}
 	/* Still more than two edges per actor: a hairball whatever the
-	 * layout.  Draw the heaviest and say so in the legend. */
+	 * layout.  Draw each actor's heaviest edge, then the heaviest of the
+	 * rest, and say so in the legend. */
 	p->ne_all = p->ne;
 	if (o->merge == 0 && p->ne > 2 * p->n && p->ne > 30) {
-		size_t cap = 2 * p->n > 30 ? 2 * p->n : 30;
+		size_t cap = 2 * p->n > 30 ? 2 * p->n : 30, kept = 0;
+		bool *has = calloc(p->n, sizeof *has);
+		dedge *order = malloc(p->ne * sizeof *order);
+		if (!has || !order) {
+			free(has);
+			free(order);
+			rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+			goto out;
+		}
 		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge_weight);
-		p->ne = cap;
+		/* members counts 0 for an edge taken in the first pass. */
+		for (size_t i = 0; i < p->ne; i++) {
+			dedge *d = &p->edges[i];
+			if (!has[d->from] || !has[d->to]) {
+				has[d->from] = has[d->to] = true;
+				order[kept++] = *d;
+				d->members = 0;
+			}
+		}
+		for (size_t i = 0; i < p->ne && kept < cap; i++)
+			if (p->edges[i].members)
+				order[kept++] = p->edges[i];
+		memcpy(p->edges, order, kept * sizeof *order);
+		p->ne = kept;
+		free(has);
+		free(order);
 		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge);
 	}
 out:

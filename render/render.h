@@ -83,8 +83,9 @@ void geo_render_opts_init(geo_render_opts *o);
  * from \u00d73", the count from 2 up).  When there are more than two edges
  * per actor (and over 30), the edges of one family between one pair merge
  * into one, labelled by its heaviest relation ("sanctions \u00d72 (+1
- * more)"); if that still leaves more than two per actor, only the
- * heaviest 2 x actors are drawn and the legend says so.  Past 150 edges,
+ * more)"); if that still leaves more than two per actor, 2 x actors
+ * edges are drawn - each actor's heaviest, then the heaviest of the rest -
+ * and the legend says so.  Past 150 edges,
  * labels become tooltips.  DOT output is the styled graph before layout.
  *
  * Errors: GEO_EUSAGE for a bad option, GEO_EINTERNAL when Graphviz fails,

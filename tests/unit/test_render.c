@@ -261,6 +261,43 @@ static void test_render_edge_cap(void **state)
 	free(dot);
 }
 
+static void test_render_edge_cap_keeps_everyone(void **state)
+{
+	/* A heavy core (a00-a05, every ordered pair, weight 10) and ten light
+	 * leaves hanging off a00: 40 edges, 32 drawn - each leaf keeps its
+	 * only edge, the core fills the rest. */
+	enum { N = 16, CORE = 6 };
+	static geo_vertex vs[N];
+	static geo_edge es[CORE * (CORE - 1) + (N - CORE)];
+	static char ids[N][8];
+	geo_rview v = {.nv = N, .v = vs, .e = es};
+	geo_render_opts o;
+	char *dot, want[32];
+
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		snprintf(ids[i], sizeof ids[i], "a%02zu", i);
+		vs[i] = (geo_vertex){.id = ids[i], .label = ids[i], .type = GEO_ACTOR_GROUP};
+	}
+	for (size_t i = 0; i < CORE; i++)
+		for (size_t j = 0; j < CORE; j++)
+			if (i != j)
+				es[v.ne++] = (geo_edge){.from = i, .to = j, .relation = "aid", .display = "aids",
+							.quad = 2, .count = 10, .weight = 10};
+	for (size_t i = CORE; i < N; i++)
+		es[v.ne++] = (geo_edge){.from = 0, .to = i, .relation = "aid", .display = "aids", .quad = 2,
+					.count = 1, .weight = 1};
+	geo_render_opts_init(&o);
+	dot = render_dot(&v, &o);
+	assert_int_equal(count(dot, " -> "), 32);
+	assert_non_null(strstr(dot, "heaviest 32 of 40 edges"));
+	for (size_t i = CORE; i < N; i++) {
+		snprintf(want, sizeof want, "n0 -> n%zu\t", i);
+		assert_non_null(strstr(dot, want));
+	}
+	free(dot);
+}
+
 static void test_render_images(void **state)
 {
 	geo_rview v = make_star();
@@ -412,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_render_merge_and_top),
 		cmocka_unit_test(test_render_cluster),
 		cmocka_unit_test(test_render_edge_cap),
+		cmocka_unit_test(test_render_edge_cap_keeps_everyone),
 		cmocka_unit_test(test_render_images),
 		cmocka_unit_test(test_render_empty),
 		cmocka_unit_test(test_export_small),
