@@ -58,7 +58,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_render_opts_init(&ro);
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":o:f:h", longopts, NULL)) != -1) {
 		if (cli_input_option(self, opt, optarg, &in, &status) ||
 		    cli_graph_option(self, opt, optarg, &go, &status)) {
 			if (status != EXIT_OK)
@@ -74,6 +74,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 				return cli_usage_error(self, "unknown layout '%s' (auto, dot, sfdp, neato, circo, fdp)",
 						       optarg);
 			break;
+		case 'f':
 		case OPT_FORMAT:
 			if (!parse_image_format(optarg, &ro.format))
 				return cli_usage_error(self, "unknown format '%s' (dot, svg, png, pdf)", optarg);
@@ -159,7 +160,7 @@ const cli_cmd cmd_render = {
 		"\n"
 		"Options:\n"
 		"  -o, --output FILE  write the diagram to FILE (required; - with --format)\n"
-		"  --format F         dot, svg, png or pdf, whatever FILE's extension\n"
+		"  -f, --format F     dot, svg, png or pdf, whatever FILE's extension\n"
 		"  --layout L         auto, dot, sfdp, neato, circo, fdp; auto is dot for\n"
 		"                     sparse graphs of up to 60 actors, neato for denser\n"
 		"                     ones, sfdp above 60 actors\n"
