@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 const cli_cmd *const cli_commands[] = {
 	&cmd_extract, &cmd_centrality, &cmd_render, &cmd_export, &cmd_stats, &cmd_run, NULL,
@@ -13,6 +14,7 @@ const cli_cmd *const cli_commands[] = {
 
 static void vmessage(const cli_cmd *cmd, const char *fmt, va_list ap)
 {
+	cli_progress_clear();
 	fputs(cmd ? "geograph " : "geograph", stderr);
 	if (cmd)
 		fputs(cmd->name, stderr);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static int run(const cli_cmd *self, int argc, char **argv)
 {
@@ -19,6 +20,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_outfile *out = NULL;
 	geo_error err = {0};
 	const geo_event *ev;
+	cli_progress prog = {0};
 	int opt, status = EXIT_OK;
 
 	opterr = 0;
@@ -49,6 +51,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	    cli_open_source(&in, dict, argv + optind, argc - optind, &src, &err) != GEO_OK ||
 	    geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
+	cli_progress_start(&prog, self, &in, argv + optind, argc - optind, src, strcmp(output, "-") == 0);
 	for (;;) {
 		if (geo_source_next(src, &ev, &err) != GEO_OK)
 			goto fail;
@@ -59,7 +62,9 @@ static int run(const cli_cmd *self, int argc, char **argv)
 				geo_error_set(&err, GEO_EIO, "%s: write failed", output);
 			goto fail;
 		}
+		cli_progress_tick(&prog);
 	}
+	cli_progress_finish(&prog, true);
 	cli_report_source(self, &in, geo_source_get_stats(src));
 	if (geo_outfile_commit(out, &err) != GEO_OK) {
 		out = NULL;
@@ -68,6 +73,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	out = NULL;
 	goto done;
 fail:
+	cli_progress_finish(&prog, false);
 	status = cli_fail(self, &err);
 	geo_outfile_abort(out);
 done:

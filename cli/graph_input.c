@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 /* YYYY-MM-DD with a month 1-12 and a day 1-31, the events format's rule. */
 static bool valid_date(const char *s)
@@ -96,6 +97,7 @@ int cli_load_agg(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **
 	geo_source *src = NULL;
 	geo_error err = {0};
 	const geo_event *ev;
+	cli_progress prog = {0};
 	int status;
 
 	*dict = NULL;
@@ -108,6 +110,7 @@ int cli_load_agg(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **
 	if (cli_load_dict(in, dict, &err) != GEO_OK || geo_agg_new(agg, *dict, &ao, &err) != GEO_OK ||
 	    cli_open_source(in, *dict, paths, npaths, &src, &err) != GEO_OK)
 		goto fail;
+	cli_progress_start(&prog, cmd, in, paths, npaths, src, false);
 	for (;;) {
 		if (geo_source_next(src, &ev, &err) != GEO_OK)
 			goto fail;
@@ -115,7 +118,9 @@ int cli_load_agg(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **
 			break;
 		if (geo_agg_add(*agg, ev, &err) != GEO_OK)
 			goto fail;
+		cli_progress_tick(&prog);
 	}
+	cli_progress_finish(&prog, true);
 	cli_report_source(cmd, in, geo_source_get_stats(src));
 	if (in->verbose) {
 		const geo_agg_stats *as = geo_agg_get_stats(*agg);
@@ -128,6 +133,7 @@ int cli_load_agg(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **
 	status = EXIT_OK;
 	goto out;
 fail:
+	cli_progress_finish(&prog, false);
 	status = cli_fail(cmd, &err);
 out:
 	geo_source_free(src);

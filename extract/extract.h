@@ -237,6 +237,30 @@ const geo_source_stats *geo_source_get_stats(const geo_source *src);
 
 void geo_source_free(geo_source *src);
 
+/*
+ * Bytes read so far, the file being read included (geo_source_stats.bytes
+ * counts finished files only): what a progress display compares with
+ * geo_source_measure().  O(1).
+ */
+size_t geo_source_bytes_read(const geo_source *src);
+
+typedef struct geo_source_size {
+	size_t bytes; /* sum of the sizes of the regular files found */
+	size_t files; /* how many there are */
+	bool exact;   /* false when standard input or a path that is not a
+		       * readable file or directory is among them */
+} geo_source_size;
+
+/*
+ * Adds up, without reading them, the files geo_source_open() would read
+ * from paths: directories are walked by the same rules (hidden entries and
+ * unknown extensions skipped, symbolic-link loops cut).  Paths that cannot
+ * be examined are left out and make the total inexact; geo_source_next()
+ * reports them when it reaches them, so this function is silent.  Returns
+ * GEO_ENOMEM only.  O(files).
+ */
+geo_err geo_source_measure(const char *const *paths, size_t npaths, geo_source_size *out, geo_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Text extraction                                                     */
 

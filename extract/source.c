@@ -393,3 +393,80 @@ void geo_source_free(geo_source *src)
 	geo_extractor_free(src->x);
 	free(src);
 }
+
+size_t geo_source_bytes_read(const geo_source *src)
+{
+	return src->stats.bytes + (src->stream ? geo_stream_offset(src->stream) : 0);
+}
+
+/* walk() without the reading: sums sizes and stays silent, since the source
+ * itself reports what cannot be read when it gets there. */
+static geo_err measure_dir(const char *dir, const struct visit *up, geo_source_size *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	geo_err rc = GEO_OK;
+
+	if (!d) {
+		out->exact = false;
+		return GEO_OK;
+	}
+	while (rc == GEO_OK && (de = readdir(d))) {
+		geo_buf path = {0};
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (geo_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name)) {
+			rc = GEO_ENOMEM;
+			break;
+		}
+		if (stat(path.data, &st) != 0) {
+			out->exact = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			const struct visit *v;
+			struct visit here = {st.st_dev, st.st_ino, up};
+			for (v = up; v && !(v->dev == st.st_dev && v->ino == st.st_ino); v = v->up)
+				;
+			if (!v)
+				rc = measure_dir(path.data, &here, out);
+		} else if (S_ISREG(st.st_mode) && wanted_name(de->d_name)) {
+			out->bytes += (size_t)st.st_size;
+			out->files++;
+		}
+		geo_buf_free(&path);
+	}
+	closedir(d);
+	return rc;
+}
+
+geo_err geo_source_measure(const char *const *paths, size_t npaths, geo_source_size *out, geo_error *err)
+{
+	geo_err rc = GEO_OK;
+
+	*out = (geo_source_size){.exact = true};
+	for (size_t i = 0; i < npaths && rc == GEO_OK; i++) {
+		struct stat st;
+
+		if (strcmp(paths[i], "-") == 0) {
+			out->exact = false;
+			out->files++;
+		} else if (stat(paths[i], &st) != 0) {
+			out->exact = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			struct visit top = {st.st_dev, st.st_ino, NULL};
+			rc = measure_dir(paths[i], &top, out);
+		} else {
+			/* A named file is read whatever it is; a pipe or device
+			 * has no size to add. */
+			if (S_ISREG(st.st_mode))
+				out->bytes += (size_t)st.st_size;
+			else
+				out->exact = false;
+			out->files++;
+		}
+	}
+	if (rc != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	return GEO_OK;
+}
