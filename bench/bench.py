@@ -47,15 +47,16 @@ def measured(cmd, shell=False):
               "  fd=os.open(os.devnull,os.O_WRONLY); os.dup2(fd,1)\n"
               "  os.execvp(sys.argv[1],sys.argv[1:])\n"
               "_,st,ru=os.wait4(pid,0)\n"
-              "sys.stderr.write('\\nBENCH %f %d %d\\n'%(time.perf_counter()-t,ru.ru_maxrss,os.waitstatus_to_exitcode(st)))\n")
+              "sys.stderr.write('\\nBENCH %f %d %d %f\\n'%(time.perf_counter()-t,ru.ru_maxrss,"
+              "os.waitstatus_to_exitcode(st),ru.ru_utime+ru.ru_stime))\n")
     argv = ["sh", "-c", cmd] if shell else cmd
     rc, err = run([PY, "-c", helper] + argv)
     if rc == "timeout":
         return {"status": "timeout"}
     for line in err.splitlines()[::-1]:
         if line.startswith("BENCH "):
-            _, s, rss, code = line.split()
-            out = {"seconds": float(s), "rss_mb": int(rss) / 1024.0, "exit": int(code)}
+            _, s, rss, code, cpu = line.split()
+            out = {"seconds": float(s), "rss_mb": int(rss) / 1024.0, "exit": int(code), "cpu_seconds": float(cpu)}
             if int(code) != 0:
                 out["status"] = "failed"
                 out["stderr"] = "\n".join(l for l in err.splitlines() if not l.startswith("BENCH "))[-400:]
@@ -77,18 +78,21 @@ def dir_bytes(path):
     return total
 
 
-def ratio(ours, ref):
-    """ours/ref speed as a fraction of the reference's speed."""
-    if ours.get("status") != "ok" or ref.get("status") != "ok" or not ours["seconds"]:
+def ratio(ours, ref, key="seconds"):
+    """ours/ref speed as a fraction of the reference's speed (wall time, or
+    key="cpu_seconds" for CPU time)."""
+    if ours.get("status") != "ok" or ref.get("status") != "ok" or not ours.get(key):
         return None
-    return ref["seconds"] / ours["seconds"]
+    return ref[key] / ours[key]
 
 
 ROWS = []
 
 
-def row(stage, what, res, ref=None, ref_name="", extra=""):
-    ROWS.append((stage, what, res, ref, ref_name, extra))
+def row(stage, what, res, ref=None, ref_name="", extra="", same_run=False):
+    """same_run: res is the run of the row above, compared with another
+    reference; its column is left blank."""
+    ROWS.append((stage, what, res, ref, ref_name, extra, same_run))
 
 
 def fmt(res):
@@ -96,7 +100,7 @@ def fmt(res):
         return "-"
     if res.get("status") != "ok":
         return res.get("status", "?")
-    return "%.2fs %4.0fMB" % (res["seconds"], res["rss_mb"])
+    return "%.2fs %.2fc %4.0fMB" % (res["seconds"], res["cpu_seconds"], res["rss_mb"])
 
 
 def stage_extract(results):
@@ -138,16 +142,21 @@ def stage_centrality(results):
         path = os.path.join(WORK, "events-%d.jsonl" % edges)
         if not os.path.exists(path):
             gen("events", "--events", str(edges * 2), "--edges", str(edges), "--seed", "1", "--out", path)
+        # Above 10^5 edges geograph cuts betweenness paths at distance
+        # GEO_BETWEENNESS_CUTOFF (3); every run is given that cutoff
+        # explicitly so that all of them do the same work.
+        cutoff = [] if edges <= 100000 else ["--cutoff", "3"]
         ours = measured([GEOGRAPH, "centrality", "--quiet", "--all", "--measures",
-                         "pagerank,betweenness,community", "--format", "csv", "-o", "/dev/null", path])
-        cutoff = [] if edges <= 100000 else ["--cutoff", "4"]
+                         "pagerank,betweenness,community", "--format", "csv", "-o", "/dev/null", path] + cutoff)
         ig = measured([PY, os.path.join(ROOT, "bench", "ref_centrality.py"), "igraph", path] + cutoff)
         nxr = {"status": "skipped"} if edges > 100000 else measured(
             [PY, os.path.join(ROOT, "bench", "ref_centrality.py"), "networkx", path] + cutoff)
         results["centrality_%d" % edges] = {"geograph": ours, "python-igraph": ig, "networkx": nxr,
-                                            "ratio_igraph": ratio(ours, ig), "ratio_networkx": ratio(ours, nxr)}
+                                            "ratio_igraph": ratio(ours, ig), "ratio_networkx": ratio(ours, nxr),
+                                            "cpu_ratio_igraph": ratio(ours, ig, "cpu_seconds"),
+                                            "cpu_ratio_networkx": ratio(ours, nxr, "cpu_seconds")}
         row("centrality", "%d edges" % edges, ours, ig, "python-igraph")
-        row("", "", None, nxr, "networkx")
+        row("", "", ours, nxr, "networkx", same_run=True)
 
 
 def stage_memory(results):
@@ -173,11 +182,17 @@ def main():
     results = {"geograph": GEOGRAPH}
     for stage in (stage_extract, stage_gdelt, stage_centrality, stage_memory):
         stage(results)
-    print("%-11s %-30s %-16s %-16s %-14s %s" % ("stage", "input", "geograph", "reference", "ref", "ratio / rate"))
-    for stage, what, res, ref, ref_name, extra in ROWS:
+    # s: wall seconds, c: CPU seconds (user + system), MB: peak RSS.  The
+    # machines are shared: CPU time is the steadier measure, wall time the
+    # one a user waits (geograph may use two threads for betweenness).
+    print("%-11s %-30s %-22s %-22s %-14s %s" % ("stage", "input", "geograph", "reference", "ref",
+                                              "ratio wall (cpu) / rate"))
+    for stage, what, res, ref, ref_name, extra, same_run in ROWS:
         r = ratio(res, ref) if res is not None and ref is not None else None
-        rtxt = "" if r is None else "x%.2f of ref speed" % r
-        print("%-11s %-30s %-16s %-16s %-14s %s %s" % (stage, what, fmt(res), fmt(ref), ref_name, rtxt, extra))
+        rc = ratio(res, ref, "cpu_seconds") if res is not None and ref is not None else None
+        rtxt = "" if r is None else "x%.2f (x%.2f) of ref speed" % (r, rc or 0)
+        print("%-11s %-30s %-22s %-22s %-14s %s %s" % (stage, what, "" if same_run else fmt(res), fmt(ref),
+                                                       ref_name, rtxt, extra))
     with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
         json.dump(results, f, indent=1, sort_keys=True)
         f.write("\n")

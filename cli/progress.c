@@ -44,6 +44,10 @@ void cli_progress_start(cli_progress *p, const cli_cmd *cmd, const cli_inputs *i
 	clock_gettime(CLOCK_MONOTONIC, &p->start);
 	if (in->quiet || !isatty(STDERR_FILENO) || (streams_stdout && isatty(STDOUT_FILENO)))
 		return;
+	/* Someone typing the input sees their own lines, not a meter. */
+	for (int i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-") == 0 && isatty(STDIN_FILENO))
+			return;
 	/* Without a total the line still shows MB, files and rate. */
 	if (geo_source_measure((const char *const *)paths, (size_t)npaths, &p->total, &err) != GEO_OK)
 		p->total = (geo_source_size){0};

@@ -2,7 +2,8 @@
  * progress.h - the progress line a command draws on stderr while it reads
  * INPUT: MB and files done, rate and time left, redrawn in place with \r.
  *
- * Only on a terminal: when stderr is not one, or under --quiet, nothing is
+ * Only on a terminal: when stderr is not one, under --quiet, or when the
+ * input is typed on the terminal (- with a terminal stdin), nothing is
  * ever written.  The line appears once reading has taken
  * CLI_PROGRESS_DELAY seconds (GEOGRAPH_PROGRESS_DELAY in the environment
  * overrides it, for tests) and is erased when reading ends; under --verbose

@@ -32,8 +32,7 @@ geo_err geo_agg_new(geo_agg **out, const geo_dict *dict, const geo_agg_opts *opt
 	a->opts.since[10] = a->opts.until[10] = '\0';
 	a->strings = geo_strmap_new();
 	a->vindex = geo_strmap_new();
-	a->eindex = geo_strmap_new();
-	if (!a->strings || !a->vindex || !a->eindex) {
+	if (!a->strings || !a->vindex) {
 		geo_agg_free(a);
 		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	}
@@ -60,7 +59,7 @@ void geo_agg_free(geo_agg *a)
 	free(a->v);
 	free(a->first_doc);
 	free(a->last_doc);
-	geo_strmap_free(a->eindex);
+	free(a->eindex);
 	geo_strmap_free(a->vindex);
 	geo_strmap_free(a->strings);
 	free(a);
@@ -156,29 +155,85 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 	return vertex_note(a, *out, ref->label, ref->type, ref->affiliation);
 }
 
-static void edge_key(char key[3 * sizeof(size_t)], size_t from, size_t to, const char *rel)
-{
-	size_t r = (size_t)(uintptr_t)rel;
+/*
+ * The edge index: open addressing with the key in the slot, so that a
+ * lookup costs one cache line.  A geo_strmap of (from, to, relation) bytes
+ * did the same job, but its keys live in separate allocations: on 10^6
+ * edges the two cache misses per event were 44% of the reading time.
+ */
+struct geo_agg_eslot {
+	const char *relation; /* interned; NULL: empty slot */
+	uint32_t from, to;
+	uint32_t edge;        /* index in e */
+};
 
-	memcpy(key, &from, sizeof from);
-	memcpy(key + sizeof from, &to, sizeof to);
-	memcpy(key + 2 * sizeof from, &r, sizeof r);
+static uint64_t edge_hash(size_t from, size_t to, const char *rel)
+{
+	uint64_t h = (uint64_t)from * 0x9E3779B97F4A7C15ULL ^ (uint64_t)to * 0xC2B2AE3D27D4EB4FULL ^
+		     (uint64_t)(uintptr_t)rel * 0x165667B19E3779F9ULL;
+
+	/* murmur3's finaliser: every input bit reaches the low bits. */
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static struct geo_agg_eslot *edge_slot(struct geo_agg_eslot *slots, size_t cap, size_t from, size_t to,
+				       const char *rel)
+{
+	size_t i = (size_t)edge_hash(from, to, rel) & (cap - 1);
+
+	for (;;) {
+		struct geo_agg_eslot *s = &slots[i];
+		if (!s->relation || (s->relation == rel && s->from == from && s->to == to))
+			return s;
+		i = (i + 1) & (cap - 1);
+	}
+}
+
+static geo_err edge_index_grow(geo_agg *a)
+{
+	size_t cap = a->ecap ? a->ecap * 2 : 1024;
+	struct geo_agg_eslot *slots = calloc(cap, sizeof *slots);
+
+	if (!slots)
+		return GEO_ENOMEM;
+	for (size_t i = 0; i < a->ecap; i++) {
+		struct geo_agg_eslot *s = &a->eindex[i];
+		if (s->relation)
+			*edge_slot(slots, cap, s->from, s->to, s->relation) = *s;
+	}
+	free(a->eindex);
+	a->eindex = slots;
+	a->ecap = cap;
+	return GEO_OK;
 }
 
 static geo_err edge_get(geo_agg *a, size_t from, size_t to, const char *rel, size_t *out, bool *fresh)
 {
-	char key[3 * sizeof(size_t)];
-	size_t idx = a->ne;
+	struct geo_agg_eslot *s;
 
-	edge_key(key, from, to, rel);
 	*fresh = false;
-	if (geo_strmap_get(a->eindex, key, sizeof key, out))
-		return GEO_OK;
-	if (grow((void **)&a->e, &a->cape, a->ne + 1, sizeof *a->e) != GEO_OK ||
-	    geo_strmap_put(a->eindex, key, sizeof key, &idx, NULL) != GEO_OK)
+	/* The slots hold 32-bit indices: 2^32 actors or edges would need
+	 * terabytes of aggregate before this limit mattered. */
+	if (from >= UINT32_MAX || to >= UINT32_MAX || a->ne >= UINT32_MAX)
 		return GEO_ENOMEM;
+	if ((a->ne + 1) * 4 > a->ecap * 3 && edge_index_grow(a) != GEO_OK)
+		return GEO_ENOMEM;
+	s = edge_slot(a->eindex, a->ecap, from, to, rel);
+	if (s->relation) {
+		*out = s->edge;
+		return GEO_OK;
+	}
+	if (grow((void **)&a->e, &a->cape, a->ne + 1, sizeof *a->e) != GEO_OK)
+		return GEO_ENOMEM;
+	*s = (struct geo_agg_eslot){.relation = rel, .from = (uint32_t)from, .to = (uint32_t)to,
+				    .edge = (uint32_t)a->ne};
 	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .relation = rel};
-	*out = idx;
+	*out = s->edge;
 	*fresh = true;
 	return GEO_OK;
 }

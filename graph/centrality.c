@@ -285,19 +285,12 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 			cutoff = GEO_BETWEENNESS_CUTOFF;
 	}
 	if (want(o, GEO_M_BETWEENNESS)) {
-		if (cutoff > 0)
-			GEO_IGRAPH(igraph_betweenness_cutoff(&g, &res, igraph_vss_all(), true, weighted ? &dv : NULL,
-							     cutoff),
-				   "betweenness");
-		else
-			GEO_IGRAPH(igraph_betweenness(&g, &res, igraph_vss_all(), true, weighted ? &dv : NULL),
-				   "betweenness");
-		for (size_t i = 0; i < n; i++) {
-			double b = VECTOR(res)[i];
-			if (o->normalize)
-				b = n > 2 ? b / ((double)(n - 1) * (double)(n - 2)) : 0.0;
-			score[GEO_M_BETWEENNESS][i] = b;
-		}
+		double *b = score[GEO_M_BETWEENNESS];
+		if ((rc = geo_graph_betweenness_pairs(n, m, from, to, weighted ? VECTOR(dv) : NULL,
+						      cutoff > 0 ? cutoff : -1.0, b, err)) != GEO_OK)
+			goto out;
+		for (size_t i = 0; i < n && o->normalize; i++)
+			b[i] = n > 2 ? b[i] / ((double)(n - 1) * (double)(n - 2)) : 0.0;
 	}
 	if (want(o, GEO_M_CLOSENESS)) {
 		if (cutoff > 0)

@@ -66,7 +66,8 @@ struct geo_agg {
 	geo_agg_opts opts;
 	geo_strmap *strings;     /* interned strings: ids, labels, relations */
 	geo_strmap *vindex;      /* actor id -> index in v */
-	geo_strmap *eindex;      /* (from, to, relation pointer) bytes -> index in e */
+	struct geo_agg_eslot *eindex; /* (from, to, relation) -> index in e: see agg.c */
+	size_t ecap;             /* slots in eindex, a power of two */
 	geo_agg_vertex *v;
 	size_t nv, capv;
 	geo_agg_edge *e;
@@ -83,6 +84,18 @@ geo_actor_type geo_graph_guess_type(const char *id);
  * weight[i]) over n vertices; res must hold n doubles. */
 geo_err geo_graph_pagerank_pairs(size_t n, size_t m, const size_t *from, const size_t *to,
 				 const double *weight, double *res, geo_error *err);
+
+/*
+ * Vertex betweenness of a directed graph given as pair edges (from[i],
+ * to[i]) over n vertices, as igraph_betweenness_cutoff() defines it:
+ * len[i] is the length of edge i (NULL: every edge has length 1), paths
+ * longer than cutoff are not counted (cutoff < 0: none), self-loops are
+ * ignored, ties are lengths within a relative 1e-10.  res must hold n
+ * doubles.  GEO_ENOMEM, or GEO_ELIMIT past 2^31 vertices or edges.
+ * O(n m log n) time, O(n + m) memory.
+ */
+geo_err geo_graph_betweenness_pairs(size_t n, size_t m, const size_t *from, const size_t *to,
+				    const double *len, double cutoff, double *res, geo_error *err);
 
 /* For centrality.c: the graph's score arrays (one per measure, NULL until
  * computed) and where it records the run's cutoff and communities. */

@@ -74,16 +74,23 @@ def screen(term, line_re):
     return None if shown else (draws, messages)
 
 
-def run_pty(argv, env_extra=None, stdin_data=None, slow_stdin=False, stdout_tty=False, cols=160):
+def run_pty(argv, env_extra=None, stdin_data=None, slow_stdin=False, stdout_tty=False, cols=160,
+            typed=None):
     """Runs argv with stderr (and, if stdout_tty, stdout) on a new pty of
     cols columns; returns (exit status, what the terminal got, stdout)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
     env = dict(os.environ)
     env.update(env_extra or {})
-    p = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_data is not None else subprocess.DEVNULL,
-                         stdout=slave if stdout_tty else subprocess.PIPE, stderr=slave, env=env)
+    stdin = slave if typed is not None else subprocess.PIPE if stdin_data is not None else subprocess.DEVNULL
+    p = subprocess.Popen(argv, stdin=stdin, stdout=slave if stdout_tty else subprocess.PIPE, stderr=slave,
+                         env=env)
     os.close(slave)
+    if typed is not None:
+        # Typed at the terminal, line by line, then end of file (^D).
+        for line in typed.splitlines(True):
+            os.write(master, line.encode())
+        os.write(master, b"\x04")
     got = bytearray()
     out = bytearray()
 
@@ -231,6 +238,11 @@ def main():
             "stdin with a pause past the delay: lines without a total, erased", repr(term[-300:]))
         rc, term, _ = run_pty([GEOGRAPH, "stats", "-"], {"GEOGRAPH_PROGRESS_DELAY": ""}, stdin_data=data)
         tap(rc == 0 and term == "", "stdin read quickly: no line within the first second", repr(term[:200]))
+
+        # Input typed at the terminal: no line over what is being typed.
+        rc, term, _ = run_pty([GEOGRAPH, "stats", "--verbose", "-"], now, typed=events_lines(300))
+        tap(rc == 0 and "\x1b[K" not in term and "300 events" in term,
+            "stdin on the terminal: no progress line", repr(term[-300:]))
 
         # Reading fails: the line is erased before the error message.
         rc, term, _ = run_pty([GEOGRAPH, "stats", "--strict", bad], now)
