@@ -103,6 +103,133 @@ static geo_err set_real(void *obj, const char *name, double x)
 	return set_raw(obj, name, buf);
 }
 
+/* Object ids in creation order.  cgraph's default gives a named object
+ * the address of its interned name as id, and keeps subgraphs in id
+ * order: cluster boxes would come out (and be laid out) in heap order,
+ * which changes from run to run.  Here the n-th name created gets id
+ * 2n; unnamed objects (edges) odd ids, as cgraph expects. */
+typedef struct seq_ids {
+	Agraph_t *g;
+	geo_strmap *names;  /* name -> creation index */
+	char **byidx;       /* creation index -> the name, interned by cgraph
+			     * (its writer reads flags stored before it) */
+	size_t n, cap;
+	IDTYPE anon;
+} seq_ids;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	seq_ids *s = calloc(1, sizeof *s);
+
+	(void)disc;
+	if (s && !(s->names = geo_strmap_new())) {
+		free(s);
+		s = NULL;
+	}
+	if (s) {
+		s->g = g;
+		s->anon = 1;
+	}
+	return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	seq_ids *s = state;
+	size_t idx, len;
+	const char *key;
+
+	(void)objtype;
+	if (!s)
+		return 0;
+	if (!str) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	len = strlen(str);
+	if (!geo_strmap_get(s->names, str, len, &idx)) {
+		if (!createflag)
+			return 0;
+		if (s->n == s->cap) {
+			size_t cap = s->cap ? 2 * s->cap : 64;
+			char **p = realloc(s->byidx, cap * sizeof *p);
+			if (!p)
+				return 0;
+			s->byidx = p;
+			s->cap = cap;
+		}
+		idx = s->n;
+		if (geo_strmap_put(s->names, str, len, &idx, &key) != GEO_OK)
+			return 0;
+		s->byidx[s->n++] = NULL;
+	}
+	/* Each object holds a reference to its interned name, as with
+	 * cgraph's own discipline; ids_free() drops it. */
+	if (createflag) {
+		char *name = agstrdup(s->g, str);
+		if (!name)
+			return 0;
+		s->byidx[idx] = name;
+	}
+	*id = 2 * ((IDTYPE)idx + 1);
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0; /* no caller-chosen ids */
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	seq_ids *s = state;
+
+	(void)objtype;
+	if (s && id % 2 == 0 && id && id / 2 <= s->n && s->byidx[id / 2 - 1])
+		agstrfree(s->g, s->byidx[id / 2 - 1]);
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	seq_ids *s = state;
+
+	(void)objtype;
+	if (!s || id % 2 || id == 0 || id / 2 > s->n)
+		return NULL;
+	return s->byidx[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+	seq_ids *s = state;
+
+	if (!s)
+		return;
+	geo_strmap_free(s->names);
+	free(s->byidx);
+	free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t seq_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+static Agdisc_t seq_disc = {&AgMemDisc, &seq_id_disc, &AgIoDisc};
+
+/* A new directed graph whose output does not depend on heap addresses. */
+static Agraph_t *new_graph(void)
+{
+	return agopen(S("geograph"), Agdirected, &seq_disc);
+}
+
 /* Graphviz reports through a process-wide callback; keep the last error
  * so it can go into a geo_error instead of onto stderr. */
 static char gv_last_error[512];
@@ -148,7 +275,7 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 	char buf[64];
 
 	gv_errors_begin();
-	g = agopen(S("geograph"), Agdirected, NULL);
+	g = new_graph();
 	nodes = calloc(v->nv ? v->nv : 1, sizeof *nodes);
 	if (!g || !nodes) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
@@ -531,7 +658,7 @@ static bool in_cluster(const picture *p, const size_t *csize, size_t i)
 
 static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_opts *o, geo_layout layout)
 {
-	Agraph_t *g = agopen(S("geograph"), Agdirected, NULL);
+	Agraph_t *g = new_graph();
 	Agnode_t **nodes = calloc(p->n ? p->n : 1, sizeof *nodes);
 	size_t *csize = calloc(p->n ? p->n : 1, sizeof *csize);
 	geo_buf tmp = {0};
