@@ -46,6 +46,10 @@ static long geo_cpu_count(void)
 /* Relative tolerance under which two path lengths are equal: igraph's
  * IGRAPH_SHORTEST_PATH_EPSILON. */
 #define TIE_EPSILON 1e-10
+/* A length at least this factor above another cannot tie with it (the
+ * difference is then at least 1e-10 of their sum), so the tie test can be
+ * skipped for it. */
+#define CLEARLY_LONGER (1.0 + 1e-9)
 
 /* -1, 0 or 1 as a is shorter than, tied with or longer than b; both > 0. */
 static inline int cmp_len(double a, double b)
@@ -170,6 +174,8 @@ static void search_weighted(search *s, uint32_t src)
 				add_parent(s, w, v);
 				s->heap[s->nheap] = w;
 				heap_up(s, s->nheap++);
+			} else if (alt >= dw * CLEARLY_LONGER) {
+				/* The usual case, decided without the tie test. */
 			} else if ((c = cmp_len(alt, dw)) < 0) {
 				s->dist[w] = alt;
 				s->sigma[w] = s->sigma[v];
