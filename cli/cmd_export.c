@@ -100,6 +100,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	status = cli_load_graph(self, &in, &go, argv + optind, argc - optind, &dict, &g);
 	if (status != EXIT_OK)
 		goto done;
+	if (geo_graph_vcount(g) == 0 && !in.quiet)
+		cli_error(self, "warning: no actor is left after the filters: the export is empty");
 	if (geo_graph_compute(g, &co, &err) != GEO_OK || geo_export(g, fmt, output, &err) != GEO_OK) {
 		status = cli_fail(self, &err);
 		goto done;

@@ -58,7 +58,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_render_opts_init(&ro);
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":o:f:h", longopts, NULL)) != -1) {
 		if (cli_input_option(self, opt, optarg, &in, &status) ||
 		    cli_graph_option(self, opt, optarg, &go, &status)) {
 			if (status != EXIT_OK)
@@ -74,6 +74,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 				return cli_usage_error(self, "unknown layout '%s' (auto, dot, sfdp, neato, circo, fdp)",
 						       optarg);
 			break;
+		case 'f':
 		case OPT_FORMAT:
 			if (!parse_image_format(optarg, &ro.format))
 				return cli_usage_error(self, "unknown format '%s' (dot, svg, png, pdf)", optarg);
@@ -114,6 +115,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	status = cli_load_graph(self, &in, &go, argv + optind, argc - optind, &dict, &g);
 	if (status != EXIT_OK)
 		goto done;
+	if (geo_graph_vcount(g) == 0 && !in.quiet)
+		cli_error(self, "warning: no actor is left after the filters: the diagram is empty");
 	if (geo_graph_compute(g, &co, &err) != GEO_OK || geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
 	/* A write error leaves the stream in error: committing reports it
@@ -151,14 +154,19 @@ const cli_cmd cmd_render = {
 		"(material), conflict orange (verbal) and red (material) - as wide as their\n"
 		"weight and labelled \"imposes tariffs on \xc3\x97" "3\".  When there are more than\n"
 		"two edges per actor, the relations of one family between one pair merge\n"
-		"into one edge.  Above 60 actors edge labels become tooltips.\n"
+		"into one edge; if there are still more than two per actor, each actor's\n"
+		"heaviest edge and then the heaviest others are drawn, two per actor (the\n"
+		"legend says how many).  Past 150 edges, labels become tooltips.\n"
 		"\n"
 		"Options:\n"
 		"  -o, --output FILE  write the diagram to FILE (required; - with --format)\n"
-		"  --format F         dot, svg, png or pdf, whatever FILE's extension\n"
-		"  --layout L         auto (dot up to 60 actors, sfdp above), dot, sfdp,\n"
-		"                     neato, circo, fdp\n"
-		"  --cluster          draw each community in its own box\n"
+		"  -f, --format F     dot, svg, png or pdf, whatever FILE's extension\n"
+		"  --layout L         auto, dot, sfdp, neato, circo, fdp; auto is dot for\n"
+		"                     sparse graphs of up to 60 actors, neato for denser\n"
+		"                     ones, sfdp above 60 actors\n"
+		"  --cluster          draw each community (of two or more drawn actors) in\n"
+		"                     its own box; auto layout is then dot, or fdp above\n"
+		"                     60 actors\n"
 		"  --merge            always one edge per pair and family\n"
 		"  --no-merge         never merge edges\n"
 		"  --no-legend        leave the legend out\n"

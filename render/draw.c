@@ -103,6 +103,133 @@ static geo_err set_real(void *obj, const char *name, double x)
 	return set_raw(obj, name, buf);
 }
 
+/* Object ids in creation order.  cgraph's default gives a named object
+ * the address of its interned name as id, and keeps subgraphs in id
+ * order: cluster boxes would come out (and be laid out) in heap order,
+ * which changes from run to run.  Here the n-th name created gets id
+ * 2n; unnamed objects (edges) odd ids, as cgraph expects. */
+typedef struct seq_ids {
+	Agraph_t *g;
+	geo_strmap *names;  /* name -> creation index */
+	char **byidx;       /* creation index -> the name, interned by cgraph
+			     * (its writer reads flags stored before it) */
+	size_t n, cap;
+	IDTYPE anon;
+} seq_ids;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	seq_ids *s = calloc(1, sizeof *s);
+
+	(void)disc;
+	if (s && !(s->names = geo_strmap_new())) {
+		free(s);
+		s = NULL;
+	}
+	if (s) {
+		s->g = g;
+		s->anon = 1;
+	}
+	return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	seq_ids *s = state;
+	size_t idx, len;
+	const char *key;
+
+	(void)objtype;
+	if (!s)
+		return 0;
+	if (!str) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	len = strlen(str);
+	if (!geo_strmap_get(s->names, str, len, &idx)) {
+		if (!createflag)
+			return 0;
+		if (s->n == s->cap) {
+			size_t cap = s->cap ? 2 * s->cap : 64;
+			char **p = realloc(s->byidx, cap * sizeof *p);
+			if (!p)
+				return 0;
+			s->byidx = p;
+			s->cap = cap;
+		}
+		idx = s->n;
+		if (geo_strmap_put(s->names, str, len, &idx, &key) != GEO_OK)
+			return 0;
+		s->byidx[s->n++] = NULL;
+	}
+	/* Each object holds a reference to its interned name, as with
+	 * cgraph's own discipline; ids_free() drops it. */
+	if (createflag) {
+		char *name = agstrdup(s->g, str);
+		if (!name)
+			return 0;
+		s->byidx[idx] = name;
+	}
+	*id = 2 * ((IDTYPE)idx + 1);
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0; /* no caller-chosen ids */
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	seq_ids *s = state;
+
+	(void)objtype;
+	if (s && id % 2 == 0 && id && id / 2 <= s->n && s->byidx[id / 2 - 1])
+		agstrfree(s->g, s->byidx[id / 2 - 1]);
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	seq_ids *s = state;
+
+	(void)objtype;
+	if (!s || id % 2 || id == 0 || id / 2 > s->n)
+		return NULL;
+	return s->byidx[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+	seq_ids *s = state;
+
+	if (!s)
+		return;
+	geo_strmap_free(s->names);
+	free(s->byidx);
+	free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t seq_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+static Agdisc_t seq_disc = {&AgMemDisc, &seq_id_disc, &AgIoDisc};
+
+/* A new directed graph whose output does not depend on heap addresses. */
+static Agraph_t *new_graph(void)
+{
+	return agopen(S("geograph"), Agdirected, &seq_disc);
+}
+
 /* Graphviz reports through a process-wide callback; keep the last error
  * so it can go into a geo_error instead of onto stderr. */
 static char gv_last_error[512];
@@ -148,7 +275,7 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 	char buf[64];
 
 	gv_errors_begin();
-	g = agopen(S("geograph"), Agdirected, NULL);
+	g = new_graph();
 	nodes = calloc(v->nv ? v->nv : 1, sizeof *nodes);
 	if (!g || !nodes) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
@@ -407,12 +534,36 @@ static geo_err picture_build(picture *p, const geo_rview *v, const geo_render_op
 		p->ne = out_n;
 	}
 	/* Still more than two edges per actor: a hairball whatever the
-	 * layout.  Draw the heaviest and say so in the legend. */
+	 * layout.  Draw each actor's heaviest edge, then the heaviest of the
+	 * rest, and say so in the legend. */
 	p->ne_all = p->ne;
 	if (o->merge == 0 && p->ne > 2 * p->n && p->ne > 30) {
-		size_t cap = 2 * p->n > 30 ? 2 * p->n : 30;
+		size_t cap = 2 * p->n > 30 ? 2 * p->n : 30, kept = 0;
+		bool *has = calloc(p->n, sizeof *has);
+		dedge *order = malloc(p->ne * sizeof *order);
+		if (!has || !order) {
+			free(has);
+			free(order);
+			rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+			goto out;
+		}
 		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge_weight);
-		p->ne = cap;
+		/* members counts 0 for an edge taken in the first pass. */
+		for (size_t i = 0; i < p->ne; i++) {
+			dedge *d = &p->edges[i];
+			if (!has[d->from] || !has[d->to]) {
+				has[d->from] = has[d->to] = true;
+				order[kept++] = *d;
+				d->members = 0;
+			}
+		}
+		for (size_t i = 0; i < p->ne && kept < cap; i++)
+			if (p->edges[i].members)
+				order[kept++] = p->edges[i];
+		memcpy(p->edges, order, kept * sizeof *order);
+		p->ne = kept;
+		free(has);
+		free(order);
 		qsort(p->edges, p->ne, sizeof *p->edges, cmp_dedge);
 	}
 out:
@@ -495,10 +646,21 @@ static double font_size(const picture *p, size_t i, double lo, double hi)
 	return 10 + 14 * sqrt((s - lo) / (hi - lo));
 }
 
+/* Whether drawn node i goes in its community's box: only communities
+ * with two or more drawn members get one (communities are numbered from
+ * 0, so csize, indexed by community, has p->n entries). */
+static bool in_cluster(const picture *p, const size_t *csize, size_t i)
+{
+	int64_t c = p->v->community[p->vid[i]];
+
+	return c >= 0 && (uint64_t)c < p->n && csize[c] >= 2;
+}
+
 static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_opts *o, geo_layout layout)
 {
-	Agraph_t *g = agopen(S("geograph"), Agdirected, NULL);
+	Agraph_t *g = new_graph();
 	Agnode_t **nodes = calloc(p->n ? p->n : 1, sizeof *nodes);
+	size_t *csize = calloc(p->n ? p->n : 1, sizeof *csize);
 	geo_buf tmp = {0};
 	double lo = INFINITY, hi = -INFINITY, wmax = 0;
 	/* Past ~150 edges labels cover the picture: they become tooltips. */
@@ -506,9 +668,14 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 	geo_err rc = GEO_OK;
 	char buf[64];
 
-	if (!g || !nodes) {
+	if (!g || !nodes || !csize) {
 		rc = GEO_ENOMEM;
 		goto out;
+	}
+	for (size_t i = 0; p->v->community && i < p->n; i++) {
+		int64_t c = p->v->community[p->vid[i]];
+		if (c >= 0 && (uint64_t)c < p->n)
+			csize[c]++;
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		double s = p->score[p->vid[i]];
@@ -552,7 +719,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		const type_style *st = style_of(x->type);
 		Agraph_t *parent = g;
 
-		if (o->cluster && p->v->community) {
+		if (o->cluster && p->v->community && in_cluster(p, csize, i)) {
 			int64_t c = p->v->community[p->vid[i]];
 			snprintf(buf, sizeof buf, "cluster_c%lld", (long long)c);
 			parent = agsubg(g, buf, 1);
@@ -627,6 +794,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		rc = add_legend(g, p);
 out:
 	free(nodes);
+	free(csize);
 	geo_buf_free(&tmp);
 	if (rc != GEO_OK && g) {
 		agclose(g);
@@ -689,7 +857,10 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		goto out;
 	/* dot draws sparse graphs best; dense ones it spreads into a wide
 	 * band, and past ~60 nodes it is slow (TOOLCHAIN.md timings). */
-	if (layout == GEO_LAYOUT_AUTO)
+	if (layout == GEO_LAYOUT_AUTO && o->cluster && p.v->community)
+		/* Only dot and fdp draw cluster boxes. */
+		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_FDP : GEO_LAYOUT_DOT;
+	else if (layout == GEO_LAYOUT_AUTO)
 		layout = p.n > GEO_RENDER_DOT_MAX ? GEO_LAYOUT_SFDP
 			 : p.ne <= p.n + 10        ? GEO_LAYOUT_DOT
 						   : GEO_LAYOUT_NEATO;

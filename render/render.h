@@ -37,7 +37,8 @@ const char *geo_image_format_name(geo_image_format f);
 bool geo_image_format_from_path(const char *path, geo_image_format *out);
 
 typedef enum geo_layout {
-	GEO_LAYOUT_AUTO = 0, /* dot up to GEO_RENDER_DOT_MAX nodes, sfdp above */
+	GEO_LAYOUT_AUTO = 0, /* up to GEO_RENDER_DOT_MAX nodes: dot when sparse
+			      * (edges <= nodes + 10), else neato; sfdp above */
 	GEO_LAYOUT_DOT,
 	GEO_LAYOUT_SFDP,
 	GEO_LAYOUT_NEATO,
@@ -59,7 +60,9 @@ typedef struct geo_render_opts {
 	size_t top;    /* draw the N actors with the highest PageRank; 0 means
 			* GEO_RENDER_TOP_DEFAULT */
 	bool all;      /* draw every actor (top is ignored) */
-	bool cluster;  /* group the actors of each community in a box */
+	bool cluster;  /* box each community with two or more drawn actors
+			* (the automatic layout is then dot, or fdp above
+			* GEO_RENDER_DOT_MAX nodes: the others draw no boxes) */
 	int merge;     /* one edge per pair and family: 1 always, -1 never,
 			* 0 when the picture would be cluttered */
 	bool legend;   /* draw the legend (colours, shapes) */
@@ -70,13 +73,20 @@ void geo_render_opts_init(geo_render_opts *o);
 
 /*
  * Draws g on out in o->format.  PageRank and communities are those of
- * the last geo_graph_compute() on g; without them nodes are chosen and
- * sized by weighted degree, and --cluster has nothing to group.  Nodes are
- * the top actors by PageRank,
- * shaped by actor type and sized by PageRank; edges are coloured by family
+ * the last geo_graph_compute() on g; without them actors are chosen and
+ * sized by weighted degree, and cluster has nothing to group.
+ *
+ * What is drawn: the top actors by PageRank (all of them under o->all),
+ * shaped by actor type and sized by PageRank; edges coloured by family
  * (cooperation blue and green, conflict orange and red), as wide as their
- * weight and labelled with their display text and count ("buys oil from
- * x3").  DOT output is the styled graph before layout.
+ * weight (log scale) and labelled with display text and count ("buys oil
+ * from \u00d73", the count from 2 up).  When there are more than two edges
+ * per actor (and over 30), the edges of one family between one pair merge
+ * into one, labelled by its heaviest relation ("sanctions \u00d72 (+1
+ * more)"); if that still leaves more than two per actor, 2 x actors
+ * edges are drawn - each actor's heaviest, then the heaviest of the rest -
+ * and the legend says so.  Past 150 edges,
+ * labels become tooltips.  DOT output is the styled graph before layout.
  *
  * Errors: GEO_EUSAGE for a bad option, GEO_EINTERNAL when Graphviz fails,
  * GEO_ENOMEM.  Write errors on out are the caller's to detect (ferror /

@@ -384,11 +384,51 @@ def tree_bytes(path):
         return f.read()
 
 
+def json_model(path):
+    """The node-link export as the expected graph for the other formats."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    nodes = {n["id"]: {"label": n["label"], "type": n["type"]} for n in data["nodes"]}
+    keys = ("label", "cameo", "quad", "count", "weight", "goldstein", "goldstein_sum", "first_date",
+            "last_date", "docs")
+    edges = {(e["source"], e["target"], e["relation"]): {k: e.get(k) for k in keys} for e in data["links"]}
+    return nodes, edges
+
+
+def check_real(tmp):
+    """A real GDELT export (from ../shared, when present): every format
+    holds the same actors and edges as the node-link JSON."""
+    gdelt = os.path.join(ROOT, "..", "shared", "data", "gdelt", "20191024143000.export.CSV")
+    if not os.path.exists(gdelt):
+        print("ok - real GDELT export in every format # SKIP ../shared is absent")
+        return
+    base = os.path.join(tmp, "real.json")
+    r = run(["export", gdelt, "--quiet", "-f", "json", "-o", base])
+    if r.returncode != 0:
+        print(f"ok - real GDELT export in every format # SKIP {r.stderr.decode().strip()}")
+        return
+    wn, we = json_model(base)
+    report(len(wn) > 50 and len(we) > 200, f"real GDELT: {len(wn)} actors, {len(we)} edges")
+    for fmt in ("graphml", "gml", "gexf", "cytoscape", "csv", "neo4j", "dot"):
+        out = os.path.join(tmp, f"real-{fmt}")
+        if fmt in ("csv", "neo4j"):
+            os.mkdir(out)
+        r = run(["export", gdelt, "--quiet", "-f", fmt, "-o", out])
+        if r.returncode != 0:
+            report(False, f"real GDELT: export {fmt}", r.stderr.decode())
+            continue
+        try:
+            CHECKS[fmt](f"real GDELT {fmt}", out, wn, we)
+        except Exception as e:
+            report(False, f"real GDELT {fmt}: read back", f"{type(e).__name__}: {e}")
+
+
 def main():
     if not os.access(GEOGRAPH, os.X_OK):
         print(f"not ok - geograph binary at {GEOGRAPH}")
         return 1
     with tempfile.TemporaryDirectory() as tmp:
+        check_real(tmp)
         for tag, fixture in FIXTURES:
             wn, we = expected_graph(fixture)
             for fmt in FORMATS:

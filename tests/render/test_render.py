@@ -66,6 +66,23 @@ def check_determinism(tmp):
             report(read(out).startswith(m), f"render {tag} {fmt}: is a {fmt.upper()}")
 
 
+def check_cluster_order(tmp):
+    """Cluster boxes come out in community order, run after run (cgraph's
+    default ids are heap addresses: an earlier build differed about one
+    run in four)."""
+    outs = set()
+    for n in range(10):
+        out = os.path.join(tmp, f"order{n}.dot")
+        r = render([HOSTILE, "--level", "actor", "--cluster", "-o", out])
+        if r.returncode != 0:
+            report(False, "cluster order", r.stderr.decode())
+            return
+        outs.add(read(out))
+    text = next(iter(outs)).decode()
+    report(len(outs) == 1, f"--cluster DOT identical over 10 runs ({len(outs)} variants)")
+    report("<n" not in text, "node names never written as HTML strings")
+
+
 def check_dot_accepts(tmp):
     for fixture in (BASIC, HOSTILE):
         for extra in ([], ["--cluster"], ["--merge"], ["--layout", "neato"]):
@@ -169,6 +186,7 @@ def main():
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         check_determinism(tmp)
+        check_cluster_order(tmp)
         check_dot_accepts(tmp)
         check_hostile_svg(tmp)
         check_large(tmp)

@@ -207,6 +207,29 @@ static void test_render_merge_and_top(void **state)
 	free(dot);
 }
 
+static void test_render_cluster(void **state)
+{
+	/* Communities {A, B, C}, {D, E} and singletons: two boxes, the
+	 * singletons outside any box. */
+	static int64_t comm[STAR + 1] = {0, 0, 0, 1, 1, 2, 3, 4, 5};
+	geo_rview v = make_star();
+	geo_render_opts o;
+	char *dot;
+
+	(void)state;
+	v.community = comm;
+	geo_render_opts_init(&o);
+	o.cluster = true;
+	dot = render_dot(&v, &o);
+	assert_int_equal(count(dot, "subgraph cluster_"), 2);
+	assert_non_null(strstr(dot, "subgraph cluster_c0"));
+	assert_non_null(strstr(dot, "subgraph cluster_c1"));
+	assert_non_null(strstr(dot, "label=\"community 1\""));
+	/* Boxes need dot (or fdp): the automatic layout picks it. */
+	assert_non_null(strstr(dot, "layout=dot"));
+	free(dot);
+}
+
 static void test_render_edge_cap(void **state)
 {
 	/* 40 actors in a ring, each sending 3 edges onward: 120 edges of one
@@ -235,6 +258,43 @@ static void test_render_edge_cap(void **state)
 	assert_non_null(strstr(dot, "heaviest 80 of 120 edges"));
 	/* Dense: a force layout, not dot. */
 	assert_non_null(strstr(dot, "layout=neato"));
+	free(dot);
+}
+
+static void test_render_edge_cap_keeps_everyone(void **state)
+{
+	/* A heavy core (a00-a05, every ordered pair, weight 10) and ten light
+	 * leaves hanging off a00: 40 edges, 32 drawn - each leaf keeps its
+	 * only edge, the core fills the rest. */
+	enum { N = 16, CORE = 6 };
+	static geo_vertex vs[N];
+	static geo_edge es[CORE * (CORE - 1) + (N - CORE)];
+	static char ids[N][8];
+	geo_rview v = {.nv = N, .v = vs, .e = es};
+	geo_render_opts o;
+	char *dot, want[32];
+
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		snprintf(ids[i], sizeof ids[i], "a%02zu", i);
+		vs[i] = (geo_vertex){.id = ids[i], .label = ids[i], .type = GEO_ACTOR_GROUP};
+	}
+	for (size_t i = 0; i < CORE; i++)
+		for (size_t j = 0; j < CORE; j++)
+			if (i != j)
+				es[v.ne++] = (geo_edge){.from = i, .to = j, .relation = "aid", .display = "aids",
+							.quad = 2, .count = 10, .weight = 10};
+	for (size_t i = CORE; i < N; i++)
+		es[v.ne++] = (geo_edge){.from = 0, .to = i, .relation = "aid", .display = "aids", .quad = 2,
+					.count = 1, .weight = 1};
+	geo_render_opts_init(&o);
+	dot = render_dot(&v, &o);
+	assert_int_equal(count(dot, " -> "), 32);
+	assert_non_null(strstr(dot, "heaviest 32 of 40 edges"));
+	for (size_t i = CORE; i < N; i++) {
+		snprintf(want, sizeof want, "n0 -> n%zu\t", i);
+		assert_non_null(strstr(dot, want));
+	}
 	free(dot);
 }
 
@@ -387,7 +447,9 @@ int main(void)
 		cmocka_unit_test(test_fmt_real),
 		cmocka_unit_test(test_formats_by_name),
 		cmocka_unit_test(test_render_merge_and_top),
+		cmocka_unit_test(test_render_cluster),
 		cmocka_unit_test(test_render_edge_cap),
+		cmocka_unit_test(test_render_edge_cap_keeps_everyone),
 		cmocka_unit_test(test_render_images),
 		cmocka_unit_test(test_render_empty),
 		cmocka_unit_test(test_export_small),
