@@ -3,6 +3,7 @@
 #   make                 build build/libgeograph.a and build/geograph
 #   make check           install missing packages, build, run every test
 #   make demo            install missing packages, build, run on samples/
+#   make eval            score the text extractor on ../shared/data/eval-dev
 #   make check SANITIZE=address,undefined
 #   make install PREFIX=/usr/local DESTDIR=
 #
@@ -61,7 +62,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check demo deps install uninstall clean
+.PHONY: all tests check demo deps install uninstall clean eval
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -113,6 +114,10 @@ demo: deps
 	@mkdir -p out
 	$(BIN) extract samples/ -o out/events.jsonl
 	@echo "demo: wrote out/events.jsonl"
+
+# Scores the text extractor on ../shared/data/eval-dev (see bench/eval.py).
+eval: all
+	bench/eval.py --geograph $(BIN)
 
 geograph.pc: geograph.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GEO_VERSION "\(.*\)"/\1/p' core/geo.h)|g' \

@@ -26,7 +26,7 @@
 #include "extract_internal.h"
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
-static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", NULL};
+static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
 static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", NULL};
 static const char *const toplevel_kinds[] = {"role", "media", NULL};
 

@@ -23,7 +23,7 @@
 #include "text_lex.h"
 
 /* Actor lexicon kinds. */
-enum { AK_NAME = 1, AK_ADJ, AK_SEAT, AK_BARE, AK_ROLE, AK_MEDIA, AK_INST };
+enum { AK_NAME = 1, AK_ADJ, AK_SEAT, AK_BARE, AK_ROLE, AK_MEDIA, AK_INST, AK_NOT };
 /* Trigger lexicon kinds. */
 enum { TK_TRIG = 1, TK_GAP };
 
@@ -381,6 +381,8 @@ static geo_err build(geo_extractor *x)
 					ac.kind = AK_SEAT;
 				else if (strcmp(dl->kind, "bare") == 0)
 					ac.kind = AK_BARE;
+				else if (strcmp(dl->kind, "not") == 0)
+					ac.kind = AK_NOT;
 				else
 					continue;
 				if (ac.kind == AK_BARE)
@@ -675,6 +677,28 @@ static int person_known(const geo_extractor *x, size_t i, size_t *end)
 	return -1;
 }
 
+/* Makes a dictionary person known by surname for later mentions. */
+static void remember_person(geo_extractor *x, const actor *a)
+{
+	person *p;
+	const char *sp;
+
+	for (size_t i = 0; i < x->npeople; i++)
+		if (strcmp(x->people[i].id, a->id) == 0)
+			return;
+	if (x->npeople == MAX_PEOPLE || strlen(a->id) >= sizeof p->id || !a->label ||
+	    strlen(a->label) >= sizeof p->label)
+		return;
+	p = &x->people[x->npeople++];
+	memcpy(p->id, a->id, strlen(a->id) + 1);
+	memcpy(p->label, a->label, strlen(a->label) + 1);
+	sp = strrchr(a->id, '-');
+	snprintf(p->surname, sizeof p->surname, "%.47s", sp ? sp + 1 : a->id + 7);
+	p->aff = a->affiliation;
+	p->aff_type = a->fold_type;
+	p->type = GEO_ACTOR_PERSON;
+}
+
 static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, const actor *a)
 {
 	mention *m;
@@ -709,6 +733,7 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 	if (a && a->type == GEO_ACTOR_PERSON) {
 		x->last_person = *a;
 		x->have_person = true;
+		remember_person(x, a);
 	}
 	x->nmen++;
 	return GEO_OK;
@@ -718,7 +743,7 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
  * seats, adjectives, then roles.  Returns false when none. */
 static void dict_lookup(geo_extractor *x, size_t i)
 {
-	static const int order[] = {AK_MEDIA, AK_NAME, AK_SEAT, AK_ADJ, AK_ROLE};
+	static const int order[] = {AK_MEDIA, AK_NOT, AK_NAME, AK_SEAT, AK_ADJ, AK_ROLE};
 	size_t len;
 	int32_t first = geo_lex_longest(x->actors, x->s, &x->toks, i, &len);
 
@@ -882,6 +907,15 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 		k++;
 	r = role_at(x, k);
 	if (r > k) {
+		size_t plen;
+		int pkind;
+		int32_t pref;
+		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
+		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+			actor_from_dict(x, pref, &a);
+			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
+			return r + plen;
+		}
 		ne = name_run(x, r);
 		if (ne > r) {
 			int p = person_from_tokens(x, r, ne, c->fold);
@@ -993,7 +1027,7 @@ static geo_err mention_pass(geo_extractor *x)
 			continue;
 		}
 		if (dict_at(x, i, &len, &kind, &ref)) {
-			if (kind == AK_MEDIA) {
+			if (kind == AK_MEDIA || kind == AK_NOT) {
 				for (size_t k = i; k < i + len; k++)
 					x->tmen[k] = -2;
 				i += len;
