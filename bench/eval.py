@@ -38,6 +38,24 @@ def main():
         canon = cameo_codes.canonical
     except Exception:  # the scorer's own reduction is only used for --errors
         canon = lambda c: c  # noqa: E731
+    # Organisation ids the scorer does not know are written as the CAMEO
+    # actor code the dictionary gives them (ARABLEAGUE -> ARL).
+    cameo = {}
+    try:
+        with open(os.path.join(ROOT, "extract", "dict", "actors.txt"), encoding="utf-8") as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if fields[0] == "actor":
+                    for opt in fields[4:]:
+                        if opt.startswith("cameo="):
+                            cameo[fields[1]] = opt[6:]
+    except OSError:
+        pass
+
+    def code(a):
+        c = canon(a)
+        return canon(cameo[a]) if c == a and a in cameo else c
+
     rc = 0
     for name in sorted(os.listdir(data)):
         if not name.endswith(".jsonl"):
@@ -67,9 +85,9 @@ def main():
             with open(out, encoding="utf-8") as f, open(pred_path, "w", encoding="utf-8") as w:
                 for line in f:
                     e = json.loads(line)
-                    rec = {"doc": ids[e["doc"]], "source": e["source"], "target": e["target"],
+                    rec = {"doc": ids[e["doc"]], "source": code(e["source"]), "target": code(e["target"]),
                            "cameo": e.get("cameo"), "relation": e["relation"]}
-                    preds.setdefault(rec["doc"], set()).add((canon(e["source"]), canon(e["target"])))
+                    preds.setdefault(rec["doc"], set()).add((canon(rec["source"]), canon(rec["target"])))
                     w.write(json.dumps(rec, sort_keys=True) + "\n")
             print("== %s (%d records)" % (name, len(records)))
             sys.stdout.flush()

@@ -33,6 +33,8 @@ enum {
 	R_HOST = 1 << 1,
 	R_NESTED = 1 << 2,   /* accuse X of doing: a nested act follows */
 	R_SYM = 1 << 3,
+	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
+	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
 };
 
 #define MAX_PEOPLE 256
@@ -345,7 +347,19 @@ static unsigned relation_flags(const geo_relation_info *r)
 	    strcmp(r->label, "disapprove") == 0)
 		f |= R_NESTED;
 	if (r->symmetric)
-		f |= R_SYM;
+		f |= R_SYM | R_MUTUAL;
+	{
+		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
+						     "trade", "de_escalate", "fight", "war", "recognize", NULL};
+		static const char *const that[] = {"demand", "press", "appeal", "warn", "accuse", "criticize",
+						   "threaten", NULL};
+		for (const char *const *m = mutual; *m; m++)
+			if (strcmp(r->label, *m) == 0)
+				f |= R_MUTUAL;
+		for (const char *const *m = that; *m; m++)
+			if (strcmp(r->label, *m) == 0)
+				f |= R_THAT;
+	}
 	return f;
 }
 
@@ -1809,8 +1823,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (to && x->headline)
 				md.plan = true;
 		}
-		have_t = object_of(x, t1, false, (r->flags & R_CONFLICT) != 0, have_s ? &sg : NULL, &tg,
-				   &event_noun, &endtok);
+		have_t = object_of(x, t1 + ((r->flags & R_THAT) && tok_is(x, t1, "that")), false,
+				   (r->flags & R_CONFLICT) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
@@ -1840,7 +1854,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		return rc;
 	}
 	if (!have_t) {
-		if ((r->flags & R_SYM) && sg.n >= 2)
+		if ((r->flags & R_MUTUAL) && sg.n >= 2)
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
 	}

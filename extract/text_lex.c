@@ -226,10 +226,7 @@ static const char *const w_neg[] = {"not", "n't", "never", "no", "nor", "cannot"
 static const char *const w_adv[] = {
 	"also", "again", "still", "already", "now", "then", "once", "just", "even", "further",
 	"soon", "jointly", "formally", "officially", "publicly", "reportedly", "allegedly",
-	"repeatedly", "recently", "previously", "earlier", "later", "today", "yesterday",
-	"tomorrow", "tonight", "last", "next", "this", "week", "month", "year", "weekend",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"morning", "afternoon", "evening", "night", "day", "reluctantly", "quickly",
+	"repeatedly", "recently", "previously", "earlier", "later", "reluctantly", "quickly",
 	"effectively", "indeed", "finally", "immediately", "actually", "always", "often",
 	"together", "both", "either", "all", "ever", "first", "newly", "longer", NULL,
 };
