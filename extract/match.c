@@ -92,9 +92,6 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		if ((rc = key_index(lx, key, klen, &idx)) != GEO_OK)
 			return rc;
 	}
-	for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next)
-		if (lx->items[it].kind == kind && lx->items[it].ref == ref && lx->items[it].aux == aux)
-			return GEO_OK;
 	case_off = (uint32_t)lx->pool.len;
 	for (size_t i = 0; i < t->n; i++) {
 		if ((i && (rc = geo_buf_putc(&lx->pool, '\1')) != GEO_OK) ||
@@ -103,6 +100,16 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	}
 	if ((rc = geo_buf_putc(&lx->pool, '\0')) != GEO_OK)
 		return rc;
+	/* The same phrase spelled the same way for the same thing: once. */
+	for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
+		const geo_lex_item *o = &lx->items[it];
+		if (o->kind == kind && o->ref == ref && o->aux == aux &&
+		    strcmp(lx->pool.data + o->case_off, lx->pool.data + case_off) == 0) {
+			lx->pool.len = case_off;
+			lx->pool.data[case_off] = '\0';
+			return GEO_OK;
+		}
+	}
 	if (lx->nitems == lx->capitems) {
 		size_t cap = lx->capitems ? lx->capitems * 2 : 256;
 		geo_lex_item *v = realloc(lx->items, cap * sizeof *v);

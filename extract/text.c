@@ -103,6 +103,7 @@ typedef struct mention {
 	bool poss; /* followed by 's */
 	bool adj;  /* from an adjective or used as a modifier */
 	bool loc;  /* after in/at: a place */
+	bool pp;   /* after a preposition */
 	bool pron;
 } mention;
 
@@ -737,6 +738,7 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		size_t p = t0;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_DET) && !(x->bits[p - 1] & GEO_W_POSS))
 			p--;
+		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP);
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
@@ -990,6 +992,8 @@ static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
 	if (p < 0)
 		return i;
 	actor_from_person(x, p, &a);
+	if (tok_is(x, r, ","))
+		r++; /* the closing comma of the apposition */
 	*rc = add_mention(x, i, r, M_ACTOR, &a);
 	return r;
 }
@@ -1074,7 +1078,7 @@ static geo_err mention_pass(geo_extractor *x)
 				 * in the sentence, else the last one that acted. */
 				for (size_t m = x->nmen; m-- > 0 && !ok;) {
 					const mention *pm = &x->men[m];
-					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->loc &&
+					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp &&
 					    pm->a.type != GEO_ACTOR_PERSON)
 						a = pm->a, ok = true;
 				}
@@ -1134,8 +1138,9 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 	return false;
 }
 
-/* The end of a gap trigger's tail (g) within a few tokens of e, or 0. */
-static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g)
+/* The end of a gap trigger's tail (g) within a few tokens of e, or 0;
+ * *tail gets the tail's length in tokens. */
+static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail)
 {
 	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW; k++) {
 		size_t len;
@@ -1144,8 +1149,10 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g)
 			return 0;
 		first = geo_lex_longest(x->tails, x->s, &x->toks, k, &len);
 		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
-			if (geo_lex_item_at(x->tails, it)->ref == g)
+			if (geo_lex_item_at(x->tails, it)->ref == g) {
+				*tail = len;
 				return k + len;
+			}
 	}
 	return 0;
 }
@@ -1185,6 +1192,8 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 	if (p < 0)
 		return false;
 	b = x->bits[p];
+	if (b & GEO_W_REL)
+		return false; /* "countries that buy" */
 	if ((((b & GEO_W_DET) && !(b & GEO_W_NEG)) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
 	    (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS)))
 		return true;
@@ -1198,7 +1207,7 @@ static geo_err trigger_pass(geo_extractor *x)
 	geo_err rc = GEO_OK;
 
 	while (i < NTOK && rc == GEO_OK) {
-		size_t len, end = 0;
+		size_t len, end = 0, best = 0;
 		int32_t first, rel = -1;
 		int form = 0;
 
@@ -1214,15 +1223,17 @@ static geo_err trigger_pass(geo_extractor *x)
 				const geo_lex_item *li = geo_lex_item_at(x->trigs, it);
 				int32_t r = li->kind == TK_GAP ? x->gaps[li->ref] : li->ref;
 				int32_t os = li->aux >> 8;
-				size_t e = i + len;
+				size_t e = i + len, tail = 0;
 				if (!geo_lex_case_ok(x->trigs, li, x->s, &x->toks, i))
 					continue;
-				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref)))
+				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref, &tail)))
 					continue;
+				/* Furthest end first, then the most words matched. */
 				if ((pass == 0 ? (os && object_fits(x, &x->objsets[os], i, e)) : !os) &&
-				    (rel < 0 || e > end)) {
+				    (rel < 0 || e > end || (e == end && len + tail > best))) {
 					rel = r;
 					end = e;
+					best = len + tail;
 					form = li->aux & 0xFF;
 				}
 			}
@@ -1361,7 +1372,8 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 {
 	while (j >= 0) {
 		uint32_t b = x->bits[j];
-		if (x->tmen[j] >= 0 || x->ttrig[j] >= 0)
+		if (x->tmen[j] >= 0 ||
+		    (x->ttrig[j] >= 0 && !(b & (GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_THREAT | GEO_W_PLAN))))
 			break;
 		if (tok_is(x, (size_t)j, "to")) {
 			*saw_to = true;
@@ -1420,6 +1432,20 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			return false;
 		coord_left(x, m, g);
 		return true;
+	}
+	if (tok_is(x, (size_t)j, ",") && j >= 3 && x->tmen[j - 1] >= 0) {
+		/* "Kristersson, Sweden's prime minister, said": the name before
+		 * the apposition. */
+		const mention *ap = &x->men[x->tmen[j - 1]];
+		if (ap->t0 >= 2 && tok_is(x, ap->t0 - 1, ",") && x->tmen[ap->t0 - 2] >= 0) {
+			const mention *nm = &x->men[x->tmen[ap->t0 - 2]];
+			if (nm->kind == M_ACTOR && nm->a.fold && ap->a.fold && strcmp(nm->a.fold, ap->a.fold) == 0) {
+				g->n = 0;
+				group_add(g, x->tmen[ap->t0 - 2]);
+				return true;
+			}
+		}
+		return false;
 	}
 	if (x->bits[j] & GEO_W_REL) {
 		ssize_t k = j - 1;
@@ -1522,6 +1548,8 @@ static bool by_agent(const geo_extractor *x, size_t e, group *g)
 static bool between(const geo_extractor *x, size_t e, group *g)
 {
 	g->n = 0;
+	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
+		e--;
 	for (size_t k = e; k < NTOK && k < e + 4; k++) {
 		if (tok_stop(x, k))
 			return false;
@@ -1768,7 +1796,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		p--;
 	if (p >= 0 && tr->form != GEO_FORM_NOUN && tr->form != GEO_FORM_PHRASE) {
 		uint32_t b = x->bits[p];
-		bool det = ((b & GEO_W_DET) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
+		bool det = ((b & GEO_W_DET) && !(b & GEO_W_REL) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
 			   (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS));
 		if (tr->form == GEO_FORM_ING && det)
 			noun = true;
@@ -1789,6 +1817,15 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
 	} else if (noun) {
+		/* "will host a meeting between": the verb's modality. */
+		for (size_t k = t0, n = 0; k-- > 0 && n < 8; n++) {
+			uint32_t b = x->bits[k];
+			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
+				break;
+			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
+			md.hyp |= (b & GEO_W_HYP) != 0;
+			md.threat |= (b & GEO_W_THREAT) != 0;
+		}
 		have_s = agent_of(x, t0, t1, &md, &sg);
 		if (!have_s) {
 			ssize_t k = (ssize_t)t0 - 1;
@@ -2251,3 +2288,21 @@ void geo_extractor_free(geo_extractor *x)
 	free(x->quotes);
 	free(x);
 }
+
+#ifdef GEO_TESTING
+/* Tests: the mentions and triggers of the last sentence, one per line. */
+void geo_text_dump(const geo_extractor *x, FILE *fp)
+{
+	for (size_t i = 0; i < x->nmen; i++) {
+		const mention *m = &x->men[i];
+		fprintf(fp, "mention %u-%u %s kind=%d poss=%d adj=%d loc=%d pp=%d pron=%d \"%.*s\"\n", m->t0, m->t1,
+			m->a.id ? m->a.id : "-", m->kind, m->poss, m->adj, m->loc, m->pp, m->pron,
+			(int)(span_end(x, m->t1) - span_start(x, m->t0)), x->s + span_start(x, m->t0));
+	}
+	for (size_t i = 0; i < x->ntrig; i++) {
+		const trig *t = &x->trigs_v[i];
+		fprintf(fp, "trigger %u-%u %s form=%d \"%.*s\"\n", t->t0, t->t1, x->rels[t->rel].info->label, t->form,
+			(int)(span_end(x, t->t1) - span_start(x, t->t0)), x->s + span_start(x, t->t0));
+	}
+}
+#endif

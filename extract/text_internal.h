@@ -127,6 +127,8 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
 #ifdef GEO_TESTING
 /* text.c: the date a text states near its start, else fallback. */
 void geo_text_find_date(const char *s, size_t n, const char *fallback, char out[11]);
+/* text.c: the mentions and triggers of the last sentence read. */
+void geo_text_dump(const geo_extractor *x, FILE *fp);
 #endif
 
 #endif
