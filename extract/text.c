@@ -136,6 +136,7 @@ typedef struct quote {
 typedef struct emitted {
 	const char *s, *t;
 	int32_t rel;
+	bool neg;
 } emitted;
 
 struct geo_extractor {
@@ -187,6 +188,8 @@ struct geo_extractor {
 	uint32_t soff;   /* sentence offset in the document */
 	bool headline;
 	group nested;    /* "accused X of ..." */
+	group clause_subj; /* subject of the last verb, for "and warned" */
+	size_t clause_end;
 	uint32_t nested_from;
 };
 
@@ -1143,13 +1146,16 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail)
 {
 	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW; k++) {
+		/* "offer ... to" needs its object between: "offered to host" is
+		 * no offer to anyone. */
+		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
 		size_t len;
 		int32_t first;
 		if (tok_stop(x, k) || x->tmen[k] >= 0)
 			return 0;
 		first = geo_lex_longest(x->tails, x->s, &x->toks, k, &len);
 		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
-			if (geo_lex_item_at(x->tails, it)->ref == g) {
+			if (geo_lex_item_at(x->tails, it)->ref == g && !(bare_prep && len == 1)) {
 				*tail = len;
 				return k + len;
 			}
@@ -1372,12 +1378,17 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 {
 	while (j >= 0) {
 		uint32_t b = x->bits[j];
-		if (x->tmen[j] >= 0 ||
-		    (x->ttrig[j] >= 0 && !(b & (GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_THREAT | GEO_W_PLAN))))
+		if (x->tmen[j] >= 0 || (x->ttrig[j] >= 0 && !tok_is(x, (size_t)j, "to") &&
+					!(b & (GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_THREAT | GEO_W_PLAN))))
 			break;
 		if (tok_is(x, (size_t)j, "to")) {
 			*saw_to = true;
 			j--;
+			continue;
+		}
+		if (tok_is(x, (size_t)j, ",") && j >= 2 && tok_is(x, (size_t)j - 2, ",") && x->tmen[j - 1] == -1 &&
+		    (x->bits[j - 1] & (GEO_W_ADV | GEO_W_LYADV | GEO_W_BARRIER))) {
+			j -= 3; /* ", meanwhile," */
 			continue;
 		}
 		if (b & GEO_W_TIME) {
@@ -1424,6 +1435,10 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		*via_to = saw_to;
 	if (j < 0)
 		return false;
+	/* "her government", "its troops": the owner acts. */
+	if ((x->bits[j] & GEO_W_AGENT) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
+	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
+		j--;
 	if (x->tmen[j] >= 0) {
 		int m = x->tmen[j];
 		if (x->men[m].kind == M_GENERIC)
@@ -1431,6 +1446,12 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		if (x->men[m].poss)
 			return false;
 		coord_left(x, m, g);
+		return true;
+	}
+	/* "A criticized B and warned C": the verbs share A. */
+	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or")) &&
+	    x->clause_subj.n && x->clause_end <= (size_t)j) {
+		*g = x->clause_subj;
 		return true;
 	}
 	if (tok_is(x, (size_t)j, ",") && j >= 3 && x->tmen[j - 1] >= 0) {
@@ -1514,7 +1535,7 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		if ((b & GEO_W_EVENT) && event_noun)
 			*event_noun = true;
 		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
-		    (x->ttrig[k] >= 0 && k > e))
+		    x->ttrig[k] >= 0)
 			return false;
 		if (b & GEO_W_PREP)
 			prep = true;
@@ -1554,12 +1575,17 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 		if (tok_stop(x, k))
 			return false;
 		if (tok_is(x, k, "between") || tok_is(x, k, "among")) {
+			bool and = false;
 			for (size_t n = k + 1; n < NTOK && n < k + 12; n++) {
 				if (tok_stop(x, n) && !tok_is(x, n, ","))
 					break;
+				if (tok_is(x, n, "and"))
+					and = true;
 				if (x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
 					group_add(g, x->tmen[n]);
 					n = x->men[x->tmen[n]].t1 - 1;
+					if (and)
+						break; /* "between A and B in C" */
 				}
 			}
 			return g->n >= 2;
@@ -1595,10 +1621,18 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
 	if (by_agent(x, t1, g))
 		return true;
 	if (verb < 0) {
-		/* "a rash of trade deals", "a new round of sanctions" */
-		if (k >= 2 && tok_is(x, (size_t)k, "of") && x->bits[k - 1] == 0 && (x->bits[k - 2] & GEO_W_DET))
-			k -= 2;
-		while (k >= 0 && (x->bits[k] & GEO_W_DET) && !(x->bits[k] & GEO_W_POSS))
+		/* "a rash of trade deals", "its nineteenth package of sanctions" */
+		if (k >= 2 && tok_is(x, (size_t)k, "of")) {
+			ssize_t q = k - 1;
+			int words = 0;
+			while (q >= 0 && words < 3 && x->tmen[q] == -1 && !(x->bits[q] & ~(GEO_W_LYADV | GEO_W_ADV)) &&
+			       !tok_punct(x, (size_t)q) && !(x->toks.v[q].flags & GEO_TOK_CAP))
+				q--, words++;
+			if (words && q >= 0 && (x->bits[q] & (GEO_W_DET | GEO_W_POSS)))
+				k = q;
+		}
+		while (k >= 0 && (x->bits[k] & (GEO_W_DET | GEO_W_POSS)) &&
+		       (!(x->bits[k] & GEO_W_POSS) || x->tmen[k] == -1 || x->men[x->tmen[k]].pron))
 			k--;
 		while (k >= 0 && tok_is(x, (size_t)k, "\""))
 			k--;
@@ -1694,13 +1728,14 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 	fill_side(x, src, &ev.source, &via);
 	fill_side(x, tgt, &ev.target, NULL);
 	for (i = 0; i < x->ndone; i++)
-		if (x->done[i].rel == tr->rel && strcmp(x->done[i].s, ev.source.id) == 0 &&
+		if (x->done[i].rel == tr->rel && x->done[i].neg == md->neg && strcmp(x->done[i].s, ev.source.id) == 0 &&
 		    strcmp(x->done[i].t, ev.target.id) == 0)
 			return GEO_OK;
 	if (x->ndone < MAX_EMITTED) {
 		x->done[x->ndone].s = ev.source.id;
 		x->done[x->ndone].t = ev.target.id;
 		x->done[x->ndone].rel = tr->rel;
+		x->done[x->ndone].neg = md->neg;
 		x->ndone++;
 	}
 	ev.doc = ec->doc;
@@ -1859,6 +1894,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			have_s = subject_of(x, t0, &md, &sg, &to);
 			if (to && x->headline)
 				md.plan = true;
+			if (have_s) {
+				x->clause_subj = sg;
+				x->clause_end = t1;
+			}
 		}
 		have_t = object_of(x, t1 + ((r->flags & R_THAT) && tok_is(x, t1, "that")), false,
 				   (r->flags & R_CONFLICT) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok);
@@ -2171,6 +2210,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	x->ntrig = 0;
 	x->nested.n = 0;
 	x->nested_from = 0;
+	x->clause_subj.n = 0;
 	if (skip_sentence(x->s, x->slen))
 		return GEO_OK;
 	geo_buf_reset(&x->evid);

@@ -294,7 +294,7 @@ static const char *const w_caten[] = {
 	"move", "begin", "start", "offer", "vote", "prepare", "set", "appear", "seem", "need",
 	"plot", "resolve", "undertake", "attempt", "struggle", "rush", "push", "work", "go",
 	"be", "have", "say", "claim", "help", "choose", "propose", "opt", "volunteer", "prefer",
-	NULL,
+	"keep", "stop", "resume", NULL,
 };
 static const char *const w_caten_adj[] = {
 	"ready", "willing", "able", "prepared", "eager", "likely", "unlikely", "expected",

@@ -16,7 +16,8 @@
 #
 # An .expected file checks an article (same name, .txt) at both levels:
 #   required SOURCE TARGET REL|REL...   an event with one of these labels
-#   forbidden SOURCE TARGET [REL]       no such event
+#   negated SOURCE TARGET REL           such an event, marked negated
+#   forbidden SOURCE TARGET [REL]       no such event that is not negated
 #   forbidden-sentence N                no event from sentence N
 #   actor ID AFFILIATION                at --level actor, ID appears in an
 #                                       event with that affiliation
@@ -99,9 +100,13 @@ def check_article(expected, article):
             labels = f[3].split("|")
             hit = [e for e in country if e["source"] == f[1] and e["target"] == f[2] and e["relation"] in labels]
             report(bool(hit), "%s: required %s %s %s" % (base, f[1], f[2], f[3]))
+        elif f[0] == "negated":
+            hit = [e for e in country if e["source"] == f[1] and e["target"] == f[2] and
+                   e["relation"] == f[3] and e["negated"]]
+            report(bool(hit), "%s: negated %s %s %s" % (base, f[1], f[2], f[3]))
         elif f[0] == "forbidden":
             hit = [e for e in country if e["source"] == f[1] and e["target"] == f[2] and
-                   (len(f) < 4 or e["relation"] == f[3])]
+                   (len(f) < 4 or e["relation"] == f[3]) and not e["negated"]]
             report(not hit, "%s: forbidden %s" % (base, " ".join(f[1:])), hit and line_of(hit[0]) or "")
         elif f[0] == "forbidden-sentence":
             hit = [e for e in country if e["sent"] == int(f[1])]
