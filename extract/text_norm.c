@@ -82,6 +82,8 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 		i += (size_t)k;
 	}
 out:
+	if (rc == GEO_OK && out->data)
+		out->data[out->len] = '\0'; /* reserved above; nothing may have been appended */
 	if (replaced)
 		*replaced = bad;
 	return rc;
