@@ -104,6 +104,7 @@ typedef struct mention {
 	bool adj;  /* from an adjective or used as a modifier */
 	bool loc;  /* after in/at: a place */
 	bool pp;   /* after a preposition */
+	bool modnoun; /* an adjective before a common noun: "Israeli peace movement" */
 	bool pron;
 } mention;
 
@@ -747,6 +748,9 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
 				 tok_is(x, p - 1, "throughout");
 	}
+	if (t1 < NTOK && x->bits[t1] == 0 && (x->toks.v[t1].flags & GEO_TOK_WORD) &&
+	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM)))
+		m->modnoun = true; /* decided for adjectives in compose() */
 	for (size_t k = t0; k < t1; k++)
 		x->tmen[k] = (int32_t)x->nmen;
 	if (a && a->type == GEO_ACTOR_PERSON) {
@@ -964,8 +968,16 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 		}
 	}
 	*rc = add_mention(x, i, e, M_ACTOR, c);
-	if (*rc == GEO_OK)
+	if (*rc == GEO_OK) {
 		x->men[x->nmen - 1].adj = adj;
+		x->men[x->nmen - 1].modnoun &= adj;
+		/* "on the Thai border": a place, not the state. */
+		if (adj && (tok_is(x, e, "border") || tok_is(x, e, "frontier") || tok_is(x, e, "coast") ||
+			    tok_is(x, e, "waters") || tok_is(x, e, "side")) &&
+		    !(e + 1 < NTOK && x->bits[e + 1] == 0 && (x->toks.v[e + 1].flags & GEO_TOK_WORD) &&
+		      !(x->toks.v[e + 1].flags & GEO_TOK_CAP)))
+			x->men[x->nmen - 1].loc = true; /* but "a Thai border village" is in Thailand */
+	}
 	return e;
 }
 
@@ -1292,6 +1304,9 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 	k = x->men[m].t0;
 	while (k >= 2) {
 		size_t j = k - 1;
+		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
+		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or")))
+			j--; /* "A and the B" */
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
 			if (tok_is(x, j, "and") && j >= 1 && tok_is(x, j - 1, ","))
 				j--;
@@ -1386,6 +1401,17 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			j--;
 			continue;
 		}
+		if (tok_is(x, (size_t)j, ")")) {
+			/* "The European Union (EU) agreed": skip the parenthesis. */
+			ssize_t o = j - 1;
+			while (o >= 0 && o > j - 8 && !tok_is(x, (size_t)o, "("))
+				o--;
+			if (o >= 0 && tok_is(x, (size_t)o, "(")) {
+				j = o - 1;
+				continue;
+			}
+			break;
+		}
 		if (tok_is(x, (size_t)j, ",") && j >= 2 && tok_is(x, (size_t)j - 2, ",") && x->tmen[j - 1] == -1 &&
 		    (x->bits[j - 1] & (GEO_W_ADV | GEO_W_LYADV | GEO_W_BARRIER))) {
 			j -= 3; /* ", meanwhile," */
@@ -1443,14 +1469,22 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		int m = x->tmen[j];
 		if (x->men[m].kind == M_GENERIC)
 			return resolve_generic(x, x->men[m].t0, g);
-		if (x->men[m].poss)
+		if (x->men[m].poss || x->men[m].loc)
 			return false;
 		coord_left(x, m, g);
 		return true;
 	}
+	/* "Israeli peace movement": the adjective's noun acts, not the state. */
+	if (j > 0 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].modnoun)
+		return false;
 	/* "A criticized B and warned C": the verbs share A. */
 	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or")) &&
 	    x->clause_subj.n && x->clause_end <= (size_t)j) {
+		/* Not across a relative clause: "a resolution that aims to
+		 * tighten sanctions and impose ..." has its own subject. */
+		for (size_t k = x->clause_end; k < (size_t)j; k++)
+			if ((x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)) || tok_is(x, k, ";"))
+				return false;
 		*g = x->clause_subj;
 		return true;
 	}
@@ -1498,6 +1532,9 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		      group *g, bool *event_noun, size_t *endtok)
 {
 	bool prep = e > 0 && (x->bits[e - 1] & GEO_W_PREP);
+	/* "fired shells at Seoul": a preposition of the trigger itself takes
+	 * its object, even "in" or "at". */
+	bool own_prep = prep && x->ttrig[e - 1] >= 0;
 	size_t steps = 0;
 
 	g->n = 0;
@@ -1517,7 +1554,8 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			}
 			for (int s = 0; src && s < src->n; s++)
 				self |= strcmp(x->men[src->m[s]].a.fold, m->a.fold) == 0;
-			if ((!need_prep || prep) && (!m->loc || allow_loc) && !(self && m->pron)) {
+			bool first = k == e || (k == e + 1 && (x->bits[e] & GEO_W_DET) && x->tmen[e] == -1);
+			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron)) {
 				coord_right(x, x->tmen[k], g);
 				*endtok = x->men[g->m[g->n - 1]].t1;
 				return true;
@@ -1582,6 +1620,8 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 				if (tok_is(x, n, "and"))
 					and = true;
 				if (x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
+					if (x->men[x->tmen[n]].modnoun || x->men[x->tmen[n]].loc)
+						return false;
 					group_add(g, x->tmen[n]);
 					n = x->men[x->tmen[n]].t1 - 1;
 					if (and)
@@ -1881,8 +1921,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				return emit_groups(x, ec, &a, &b, tr, &md, err);
 			}
 		}
-		have_t = object_of(x, t1, true, (r->flags & R_CONFLICT) != 0, have_s ? &sg : NULL, &tg,
-				   &event_noun, &endtok);
+		have_t = object_of(x, t1, true, (r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in"), have_s ? &sg : NULL,
+				   &tg, &event_noun, &endtok);
 	} else {
 		if (gerund_after_prep) {
 			if (x->nested.n && t0 > x->nested_from) {
@@ -1899,8 +1939,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				x->clause_end = t1;
 			}
 		}
-		have_t = object_of(x, t1 + ((r->flags & R_THAT) && tok_is(x, t1, "that")), false,
-				   (r->flags & R_CONFLICT) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok);
+		size_t o = t1;
+		/* "demanded (on Friday) that A ...": A is the one pressed. */
+		while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+		       x->tmen[o] == -1)
+			o++;
+		if (!((r->flags & R_THAT) && tok_is(x, o, "that")))
+			o = t1;
+		else
+			o++;
+		have_t = object_of(x, o, false, false, have_s ? &sg : NULL, &tg, &event_noun, &endtok);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {

@@ -13,7 +13,10 @@
 /* Irregular verbs: base, past, past participle. */
 static const char *const irregular[][3] = {
 	{"be", "was", "been"}, {"beat", "beat", "beaten"}, {"become", "became", "become"},
-	{"begin", "began", "begun"}, {"bid", "bid", "bid"}, {"bring", "brought", "brought"},
+	{"begin", "began", "begun"}, {"bid", "bid", "bid"}, {"break", "broke", "broken"},
+	{"blow", "blew", "blown"}, {"bear", "bore", "borne"}, {"forsake", "forsook", "forsaken"},
+	{"hang", "hung", "hung"}, {"overtake", "overtook", "overtaken"}, {"sink", "sank", "sunk"},
+	{"spread", "spread", "spread"}, {"sweep", "swept", "swept"}, {"lie", "lay", "lain"}, {"bring", "brought", "brought"},
 	{"build", "built", "built"}, {"buy", "bought", "bought"}, {"choose", "chose", "chosen"},
 	{"come", "came", "come"}, {"cut", "cut", "cut"}, {"deal", "dealt", "dealt"},
 	{"do", "did", "done"}, {"draw", "drew", "drawn"}, {"drive", "drove", "driven"},
