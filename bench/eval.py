@@ -54,7 +54,9 @@ def main():
 
     def code(a):
         c = canon(a)
-        return canon(cameo[a]) if c == a and a in cameo else c
+        # Countries keep their ISO code; only organisation ids fall back.
+        is_iso = len(a) == 3 and a.isalpha() and a.isupper()
+        return canon(cameo[a]) if c == a and a in cameo and not is_iso else c
 
     rc = 0
     for name in sorted(os.listdir(data)):

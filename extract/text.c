@@ -67,7 +67,8 @@ static const char *const inst_names[][2] = {
 /* Title words that may sit between a country and a role ("Chinese Vice
  * Premier", "Russia's top diplomat", "the new President"). */
 static const char *const role_mods[] = {"new", "top", "senior", "former", "chief", "acting",
-					"outgoing", "incoming", "veteran", "current", "then", "own", NULL};
+					"outgoing", "incoming", "veteran", "current", "then", "own",
+					"junior", "deputy", "vice", "interim", "caretaker", NULL};
 /* Lower-case particles inside names: Hamad bin Khalifa, Ursula von der Leyen. */
 static const char *const name_particles[] = {"bin", "ibn", "al", "el", "de", "da", "di", "van",
 					     "von", "der", "den", "la", "le", "del", "dos", NULL};
@@ -1212,6 +1213,9 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 	b = x->bits[p];
 	if (b & GEO_W_REL)
 		return false; /* "countries that buy" */
+	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && x->men[x->tmen[p]].adj &&
+	    (size_t)p + 1 == i)
+		return true; /* "Palestinian targets", "Chinese purchases": nouns */
 	if ((((b & GEO_W_DET) && !(b & GEO_W_NEG)) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
 	    (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS)))
 		return true;
@@ -1668,7 +1672,10 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
 			while (q >= 0 && words < 3 && x->tmen[q] == -1 && !(x->bits[q] & ~(GEO_W_LYADV | GEO_W_ADV)) &&
 			       !tok_punct(x, (size_t)q) && !(x->toks.v[q].flags & GEO_TOK_CAP))
 				q--, words++;
-			if (words && q >= 0 && (x->bits[q] & (GEO_W_DET | GEO_W_POSS)))
+			/* A number opens the phrase like a determiner: "launched 10
+			 * days of war games". */
+			bool num = words && (x->toks.v[q + 1].flags & GEO_TOK_NUM);
+			if (words && q >= 0 && (num || (x->bits[q] & (GEO_W_DET | GEO_W_POSS))))
 				k = q;
 		}
 		while (k >= 0 && (x->bits[k] & (GEO_W_DET | GEO_W_POSS)) &&

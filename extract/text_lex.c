@@ -276,7 +276,11 @@ static const char *const w_agent[] = {
 	"embassy", "ministry", "officer", "officers", "side", "state", "navy", "guards",
 	"coast", "guard", "units", "artillery", "drones", "missiles", "militia", "commanders",
 	"commander", "authority", "lawmakers", "legislators", "parliament", "congress",
-	"senate", "president", "team", "mission", "representatives", "representative", NULL,
+	"senate", "president", "team", "mission", "representatives", "representative",
+	/* people and firms of a country act for it in event coding */
+	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
+	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
+	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers", NULL,
 };
 /* Verbs that take a relation noun as object and lend it their subject:
  * "imposed sanctions on", "held talks with", "launched an attack on". */
