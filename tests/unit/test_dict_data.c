@@ -618,6 +618,13 @@ static void test_organisations(void **state)
 	assert_string_equal(geo_dict_actor(d, "person:mark-rutte")->affiliation, "NATO");
 	assert_string_equal(geo_dict_actor(d, "institution:usa-senate")->affiliation, "USA");
 	assert_string_equal(geo_dict_actor(d, "institution:chn-foreign-ministry")->affiliation, "CHN");
+	/* UN organs fold into the UN; its autonomous agencies and states do not. */
+	assert_string_equal(geo_dict_actor(d, "UNSC")->affiliation, "UN");
+	assert_string_equal(geo_dict_actor(d, "UNGA")->affiliation, "UN");
+	assert_null(geo_dict_actor(d, "IAEA")->affiliation);
+	assert_null(geo_dict_actor(d, "UN")->affiliation);
+	assert_string_equal(geo_dict_actor(d, "TALIBAN")->affiliation, "AFG");
+	assert_null(geo_dict_actor(d, "HAMAS")->affiliation);
 	/* The Kremlin is a seat of Russia, not an institution of its own. */
 	assert_null(geo_dict_actor(d, "institution:rus-kremlin"));
 	geo_dict_free(d);
@@ -739,6 +746,8 @@ static void test_aliases(void **state)
 		/* Brussels stands for the EU, the Kremlin only for Russia. */
 		{"Brussels", "BEL"},
 		{"Kremlin", "institution:rus-kremlin"},
+		/* As a name it would hide the role in "U.S. Treasury Secretary". */
+		{"U.S. Treasury", "institution:usa-treasury"},
 	};
 	geo_dict *d;
 	geo_error err;
