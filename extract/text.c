@@ -961,8 +961,14 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 			return r;
 		}
 		r = j;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < j + 3)
+		/* One plain word may qualify the group: "NATO peacekeeping troops". */
+		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
+		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (x->bits[r + 1] & GEO_W_AGENT))
 			r++;
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < j + 4)
+			r++;
+		if (r == j + 1 && !(x->bits[j] & GEO_W_AGENT))
+			r = j;
 		if (r > j) {
 			*rc = add_mention(x, i, r, M_ACTOR, c);
 			return r;
@@ -1164,7 +1170,7 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
 		size_t len;
 		int32_t first;
-		if (tok_stop(x, k) || x->tmen[k] >= 0)
+		if (tok_stop(x, k) || (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron))
 			return 0;
 		first = geo_lex_longest(x->tails, x->s, &x->toks, k, &len);
 		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
@@ -1343,9 +1349,11 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 			j += 2;
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
 			size_t n = j + 1;
-			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+			bool comma = tok_is(x, j, ",");
+			if (!comma && (x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
 				n++;
-			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron) {
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
+			    !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
 				int p = x->tmen[n];
 				group_add(g, p);
 				k = x->men[p].t1;
@@ -1476,6 +1484,15 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		if (x->men[m].poss || x->men[m].loc)
 			return false;
 		coord_left(x, m, g);
+		{
+			/* "urged A to support B": A has not acted yet. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (saw_to && b > 0 && (x->bits[b - 1] & GEO_W_DET) && x->tmen[b - 1] == -1)
+				b--;
+			if (saw_to && b > 0 && x->ttrig[b - 1] >= 0 &&
+			    (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_THAT))
+				md->hyp = true;
+		}
 		return true;
 	}
 	/* "Israeli peace movement": the adjective's noun acts, not the state. */
@@ -1514,6 +1531,10 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			int m = x->tmen[k];
 			if (x->men[m].kind == M_GENERIC)
 				return resolve_generic(x, x->men[m].t0, g);
+			/* "a woman linked to Al-Qaeda who shot": the object of a
+			 * preposition is seldom what "who" stands for. */
+			if (x->men[m].pp && !tok_is(x, (size_t)j, "which"))
+				return false;
 			coord_left(x, m, g);
 			return true;
 		}
@@ -1921,12 +1942,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			}
 		}
 		if (between(x, t1, &bg)) {
-			if (r->flags & R_SYM)
+			/* "talks between A and B", "the war between A and B": each
+			 * with the other.  "mediation between A and B" names only
+			 * the parties mediated for. */
+			if ((r->flags & (R_SYM | R_MUTUAL)) && !(have_s && !(r->flags & R_SYM)))
 				return emit_pairs(x, ec, &bg, tr, &md, err);
-			if (!have_s) {
-				group a = {1, {bg.m[0]}}, b = {1, {bg.m[1]}};
-				return emit_groups(x, ec, &a, &b, tr, &md, err);
-			}
 		}
 		have_t = object_of(x, t1, true, (r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in"), have_s ? &sg : NULL,
 				   &tg, &event_noun, &endtok);

@@ -280,7 +280,10 @@ static const char *const w_agent[] = {
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
-	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers", NULL,
+	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
+	/* armed groups named by their country or organisation */
+	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
+	"faction", "separatists", "gunmen", NULL,
 };
 /* Verbs that take a relation noun as object and lend it their subject:
  * "imposed sanctions on", "held talks with", "launched an attack on". */
