@@ -1369,7 +1369,10 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 static bool resolve_generic(const geo_extractor *x, size_t t, group *g)
 {
 	g->n = 0;
-	for (size_t k = t + 1; k < NTOK; k++) {
+	for (size_t k = t + 1; k < NTOK && k < t + 16; k++) {
+		/* Another group noun: what follows names its members, not ours. */
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_GENERIC)
+			return false;
 		size_t n = k + 1;
 		if ((x->bits[k] & GEO_W_LIST) || (tok_is(x, k, "such") && tok_is(x, k + 1, "as") && n++) ||
 		    (tok_is(x, k, "in") && tok_is(x, k + 1, "particular") && n++)) {
@@ -1597,8 +1600,9 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		}
 		if ((b & GEO_W_EVENT) && event_noun)
 			*event_noun = true;
+		/* "attacks on shipping by Iran": the by-phrase is the agent. */
 		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
-		    x->ttrig[k] >= 0)
+		    x->ttrig[k] >= 0 || (need_prep && tok_is(x, k, "by")))
 			return false;
 		if (b & GEO_W_PREP)
 			prep = true;
