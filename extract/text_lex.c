@@ -283,7 +283,10 @@ static const char *const w_agent[] = {
 	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
-	"faction", "separatists", "gunmen", NULL,
+	"faction", "separatists", "gunmen",
+	/* people coded by their nationality when something is done to them */
+	"refugees", "civilians", "workers", "prisoners", "detainees", "hostages", "migrants",
+	"students", "journalists", "tourists", "fishermen", NULL,
 };
 /* Verbs that take a relation noun as object and lend it their subject:
  * "imposed sanctions on", "held talks with", "launched an attack on". */
