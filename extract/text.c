@@ -743,17 +743,24 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		size_t p = t0;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_DET) && !(x->bits[p - 1] & GEO_W_POSS))
 			p--;
-		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP);
+		/* "after it sanctioned": after, before, since open clauses too. */
+		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP) && !(x->bits[p - 1] & GEO_W_BARRIER);
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
 				 tok_is(x, p - 1, "throughout");
 	}
 	if (t1 < NTOK && x->bits[t1] == 0 && (x->toks.v[t1].flags & GEO_TOK_WORD) &&
-	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM)))
-		m->modnoun = true; /* decided for adjectives in compose() */
+	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM))) {
+		size_t len;
+		/* A common noun after it, not a verb: "Israeli peace movement"
+		 * but "Beijing criticized". */
+		m->modnoun = geo_lex_longest(x->trigs, x->s, &x->toks, t1, &len) < 0;
+	}
 	for (size_t k = t0; k < t1; k++)
 		x->tmen[k] = (int32_t)x->nmen;
+	if (m->modnoun && t1 - t0 == 1 && x->dc[t0].kind == AK_SEAT)
+		m->loc = true; /* "the Paris accord": a place naming a thing */
 	if (a && a->type == GEO_ACTOR_PERSON) {
 		x->last_person = *a;
 		x->have_person = true;
@@ -1216,6 +1223,10 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 		p--;
 	if (p < 0)
 		return false;
+	/* "U.K. Brokers": a capitalised verb inside a body sentence is a
+	 * name or a noun (headlines capitalise everything). */
+	if (!x->headline && (x->toks.v[i].flags & GEO_TOK_CAP) && !tok_punct(x, i - 1))
+		return true;
 	b = x->bits[p];
 	if (b & GEO_W_REL)
 		return false; /* "countries that buy" */
@@ -1353,7 +1364,7 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 			if (!comma && (x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
 				n++;
 			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
-			    !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
+			    !x->men[x->tmen[n]].poss && !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
 				int p = x->tmen[n];
 				group_add(g, p);
 				k = x->men[p].t1;
@@ -1486,6 +1497,15 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			return resolve_generic(x, x->men[m].t0, g);
 		if (x->men[m].poss || x->men[m].loc)
 			return false;
+		/* "his visit to Washington will help": the object of a preposition
+		 * is no subject, except in "for A to act". */
+		if (x->men[m].pp && x->men[m].t0 > 0) {
+			size_t p = x->men[m].t0 - 1;
+			if ((x->bits[p] & GEO_W_DET) && p > 0)
+				p--;
+			if (!tok_is(x, p, "for"))
+				return false;
+		}
 		coord_left(x, m, g);
 		{
 			/* "urged A to support B": A has not acted yet. */
@@ -1728,7 +1748,8 @@ static bool nearest_left(const geo_extractor *x, size_t t, group *g)
 {
 	g->n = 0;
 	for (size_t k = t; k-- > 0 && k + 14 > t;) {
-		if (tok_is(x, k, ";") || tok_is(x, k, ":") || tok_is(x, k, "\"") || (x->bits[k] & GEO_W_REL))
+		if (tok_is(x, k, ";") || tok_is(x, k, ":") || tok_is(x, k, "\"") || tok_is(x, k, ",") ||
+		    (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)))
 			return false;
 		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].adj) {
 			coord_left(x, x->tmen[k], g);
