@@ -1577,7 +1577,7 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
  * right in the same clause.  need_prep: only after a preposition (relation
  * nouns).  *event_noun is set when a meeting noun comes first. */
 static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc, const group *src,
-		      group *g, bool *event_noun, size_t *endtok)
+		      group *g, bool *event_noun, size_t *endtok, bool infinitive_ok)
 {
 	bool prep = e > 0 && (x->bits[e - 1] & GEO_W_PREP);
 	/* "fired shells at Seoul": a preposition of the trigger itself takes
@@ -1603,7 +1603,13 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			for (int s = 0; src && s < src->n; s++)
 				self |= strcmp(x->men[src->m[s]].a.fold, m->a.fold) == 0;
 			bool first = k == e || (k == e + 1 && (x->bits[e] & GEO_W_DET) && x->tmen[e] == -1);
-			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron)) {
+			/* "meet its commitments": a possessive pronoun before a plain
+			 * noun is an owner, not the one acted on ("purchases of its oil"
+			 * still names the seller). */
+			bool owner_only = m->pron && (x->bits[k] & GEO_W_POSS) && m->t1 < NTOK && x->bits[m->t1] == 0 &&
+					  (x->toks.v[m->t1].flags & GEO_TOK_WORD) && !(k > 0 && tok_is(x, k - 1, "of"));
+			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
+			    !owner_only) {
 				coord_right(x, x->tmen[k], g);
 				*endtok = x->men[g->m[g->n - 1]].t1;
 				return true;
@@ -1620,6 +1626,12 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		}
 		if ((b & GEO_W_EVENT) && event_noun)
 			*event_noun = true;
+		/* "pressed the banks to allow Chile ...": an infinitive clause
+		 * starts after the object. */
+		if (!need_prep && k > e && tok_is(x, k, "to") && k + 1 < NTOK && x->tmen[k + 1] == -1 &&
+		    !(x->bits[k + 1] & (GEO_W_DET | GEO_W_PREP)) && (x->toks.v[k + 1].flags & GEO_TOK_WORD) &&
+		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && !infinitive_ok)
+			return false;
 		/* "attacks on shipping by Iran": the by-phrase is the agent. */
 		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
 		    x->ttrig[k] >= 0 || (need_prep && tok_is(x, k, "by")))
@@ -1974,7 +1986,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				return emit_pairs(x, ec, &bg, tr, &md, err);
 		}
 		have_t = object_of(x, t1, true, (r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in"), have_s ? &sg : NULL,
-				   &tg, &event_noun, &endtok);
+				   &tg, &event_noun, &endtok, false);
 	} else {
 		if (gerund_after_prep) {
 			if (x->nested.n && t0 > x->nested_from) {
@@ -2000,7 +2012,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			o = t1;
 		else
 			o++;
-		have_t = object_of(x, o, false, false, have_s ? &sg : NULL, &tg, &event_noun, &endtok);
+		/* "threatened to deliver blows to A": the threat is against A. */
+		have_t = object_of(x, o, false, false, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
+				   strcmp(r->info->label, "threaten") == 0);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
