@@ -1292,10 +1292,13 @@ static geo_err trigger_pass(geo_extractor *x)
 
 typedef struct mods {
 	bool neg, plan, threat, hyp, reported;
+	bool would; /* planned in reported speech, else hypothetical */
 } mods;
 
 static geo_modality modality_of(const mods *m)
 {
+	if (m->would && !m->plan)
+		return GEO_MOD_HYPOTHETICAL;
 	if (m->reported)
 		return GEO_MOD_REPORTED;
 	if (m->threat)
@@ -1463,8 +1466,12 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 				md->plan = true;
 			if (b & GEO_W_THREAT)
 				md->threat = true;
-			if (b & GEO_W_HYP)
-				md->hyp = true;
+			if (b & GEO_W_HYP) {
+				if (tok_is(x, (size_t)j, "would"))
+					md->would = true;
+				else
+					md->hyp = true;
+			}
 			if (b & GEO_W_REPORTED)
 				md->reported = true;
 			j--;
@@ -1507,6 +1514,17 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return false;
 		}
 		coord_left(x, m, g);
+		if (md->would) {
+			/* "said it would sanction": the future of reported speech. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && tok_is(x, b - 1, "that"))
+				b--;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
+				md->plan = true;
+			else
+				md->hyp = true;
+			md->would = false;
+		}
 		{
 			/* "urged A to support B": A has not acted yet. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
