@@ -49,6 +49,11 @@ def main():
                     for opt in fields[4:]:
                         if opt.startswith("cameo="):
                             cameo[fields[1]] = opt[6:]
+                    # An organ without a code of its own (UNSC) is scored
+                    # as the organisation it belongs to (UN), as CAMEO does.
+                    for opt in fields[4:]:
+                        if opt.startswith("affiliation=") and fields[2] == "igo" and fields[1] not in cameo:
+                            cameo[fields[1]] = opt[12:]
     except OSError:
         pass
 
@@ -56,7 +61,9 @@ def main():
         c = canon(a)
         # Countries keep their ISO code; only organisation ids fall back.
         is_iso = len(a) == 3 and a.isalpha() and a.isupper()
-        return canon(cameo[a]) if c == a and a in cameo and not is_iso else c
+        if c == a and a in cameo and not is_iso:
+            return code(cameo[a]) if cameo[a] in cameo and cameo[a] != a else canon(cameo[a])
+        return c
 
     rc = 0
     for name in sorted(os.listdir(data)):

@@ -35,6 +35,7 @@ enum {
 	R_SYM = 1 << 3,
 	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
 	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
+	R_DEPLOY = 1 << 6,   /* "troops to a force in Liberia": the place is the target */
 };
 
 #define MAX_PEOPLE 256
@@ -354,6 +355,8 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_NESTED;
 	if (r->symmetric)
 		f |= R_SYM | R_MUTUAL;
+	if (strcmp(r->label, "military_aid") == 0 || strcmp(r->label, "humanitarian_aid") == 0)
+		f |= R_DEPLOY;
 	{
 		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
 						     "trade", "de_escalate", "fight", "war", "recognize", NULL};
@@ -2002,8 +2005,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			 * the parties mediated for. */
 			if ((r->flags & (R_SYM | R_MUTUAL)) && !(have_s && !(r->flags & R_SYM)))
 				return emit_pairs(x, ec, &bg, tr, &md, err);
+			if (have_s && !(r->flags & (R_SYM | R_MUTUAL)))
+				return emit_groups(x, ec, &sg, &bg, tr, &md, err); /* X's mediation between A and B */
 		}
-		have_t = object_of(x, t1, true, (r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in"), have_s ? &sg : NULL,
+		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
+				   have_s ? &sg : NULL,
 				   &tg, &event_noun, &endtok, false);
 	} else {
 		if (gerund_after_prep) {
@@ -2031,7 +2037,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else
 			o++;
 		/* "threatened to deliver blows to A": the threat is against A. */
-		have_t = object_of(x, o, false, false, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
+		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
 				   strcmp(r->info->label, "threaten") == 0);
 	}
 

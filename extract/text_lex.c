@@ -298,7 +298,7 @@ static const char *const w_support[] = {
 	"mount", "stage", "wage", "order", "unveil", "propose", "prepare", "plan", "renew",
 	"maintain", "keep", "broaden", "deepen", "escalate", "intensify", "raise", "put",
 	"apply", "enforce", "level", "lodge", "have", "promise", "grant", "agree", "finalize",
-	"finalise", "strike", "lift", "ease", "accept", "receive", "win", NULL,
+	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake", NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
 static const char *const w_caten[] = {
