@@ -926,7 +926,20 @@ static bool quote_speaker(geo_extractor *x, uint32_t off, actor *a)
  * [i, e): alone, as a possessor, or as the head of a title ("U.S.
  * Treasury Secretary Scott Bessent"), an institution ("U.S. Senate") or
  * a group noun ("Chinese officials").  Returns the next token. */
+static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc);
+
+/* As compose_head(); a mention that ends in its own head noun ("Chinese
+ * counterpart", "U.S. Senate") qualifies nothing after it. */
 static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
+{
+	size_t n = x->nmen, r = compose_head(x, i, e, c, adj, rc);
+
+	if (*rc == GEO_OK && x->nmen > n && x->men[x->nmen - 1].t1 > e)
+		x->men[x->nmen - 1].modnoun = false;
+	return r;
+}
+
+static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
 {
 	size_t j = e, k, r, ne;
 	bool poss = false;
@@ -985,9 +998,17 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 		}
 	}
 	*rc = add_mention(x, i, e, M_ACTOR, c);
+	if (*rc == GEO_OK && !adj && x->men[x->nmen - 1].modnoun) {
+		/* After a name, a word in -ed, -s or -ing is more likely its verb
+		 * ("Eritrea ended") than a noun it qualifies ("U.S. ally"). */
+		const char *w = low_at(x, e);
+		size_t n = x->toks.v[e].len;
+		if ((n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || (n > 3 && w[n - 1] == 's') ||
+		    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+			x->men[x->nmen - 1].modnoun = false;
+	}
 	if (*rc == GEO_OK) {
 		x->men[x->nmen - 1].adj = adj;
-		x->men[x->nmen - 1].modnoun &= adj;
 		/* "on the Thai border": a place, not the state. */
 		if (adj && (tok_is(x, e, "border") || tok_is(x, e, "frontier") || tok_is(x, e, "coast") ||
 			    tok_is(x, e, "waters") || tok_is(x, e, "side")) &&
@@ -1110,7 +1131,7 @@ static geo_err mention_pass(geo_extractor *x)
 				 * in the sentence, else the last one that acted. */
 				for (size_t m = x->nmen; m-- > 0 && !ok;) {
 					const mention *pm = &x->men[m];
-					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp &&
+					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
 					    pm->a.type != GEO_ACTOR_PERSON)
 						a = pm->a, ok = true;
 				}
@@ -1553,6 +1574,26 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		*g = x->clause_subj;
 		return true;
 	}
+	if (tok_is(x, (size_t)j, ",")) {
+		/* "Pakistan, a key U.S. ally in the war, has refused": skip an
+		 * appositive noun phrase that opens with a determiner. */
+		ssize_t c = j - 1;
+		while (c > 0 && c > j - 14 && !tok_is(x, (size_t)c, ","))
+			c--;
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && (x->bits[c + 1] & GEO_W_DET) &&
+		    x->tmen[c + 1] == -1 && x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
+		    !x->men[x->tmen[c - 1]].poss) {
+			bool verbish = false;
+			for (ssize_t q = c + 1; q < j; q++)
+				verbish |= (x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
+							  GEO_W_REPORT)) != 0 ||
+					    (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN);
+			if (!verbish) {
+				coord_left(x, x->tmen[c - 1], g);
+				return true;
+			}
+		}
+	}
 	if (tok_is(x, (size_t)j, ",") && j >= 3 && x->tmen[j - 1] >= 0) {
 		/* "Kristersson, Sweden's prime minister, said": the name before
 		 * the apposition. */
@@ -1729,7 +1770,8 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
 	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
 	       !(x->toks.v[k].flags & GEO_TOK_CAP)) {
-		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0)
+		/* "a planned visit": a participle after a determiner is no verb. */
+		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 && !(k > 0 && (x->bits[k - 1] & GEO_W_DET)))
 			verb = k;
 		k--;
 		mods_seen++;

@@ -298,7 +298,8 @@ static const char *const w_support[] = {
 	"mount", "stage", "wage", "order", "unveil", "propose", "prepare", "plan", "renew",
 	"maintain", "keep", "broaden", "deepen", "escalate", "intensify", "raise", "put",
 	"apply", "enforce", "level", "lodge", "have", "promise", "grant", "agree", "finalize",
-	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake", NULL,
+	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
+	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
 static const char *const w_caten[] = {
@@ -321,7 +322,9 @@ static const char *const w_plan[] = {
 	"want", "hope", "wish", "plot", "about", "expected", "likely", "choose", "opt", NULL,
 };
 static const char *const w_threat[] = {"threaten", NULL};
-static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant", "reject", NULL};
+static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant",
+					"reject", "cancel", "postpone", "prohibit", "suspend", "freeze", "halt",
+					"stop", "scrap", NULL};
 static const char *const w_reported[] = {"reportedly", "allegedly", "purportedly", "apparently", NULL};
 
 static const struct wordlist lists[] = {
