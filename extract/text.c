@@ -856,16 +856,22 @@ static size_t institution_at(geo_extractor *x, size_t c0, size_t i, const actor 
 			}
 		}
 	}
+	/* Otherwise the institution of that country, named after the words
+	 * (a bare name of the dictionary, or one of inst_names). */
 	for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->insts, it)->next) {
 		const geo_lex_item *li = geo_lex_item_at(x->insts, it);
-		if (li->kind == AK_INST && geo_lex_case_ok(x->insts, li, x->s, &x->toks, i) &&
+		if ((li->kind == AK_INST || li->kind == AK_BARE) && geo_lex_case_ok(x->insts, li, x->s, &x->toks, i) &&
 		    c->fold_type == GEO_ACTOR_COUNTRY) {
 			char slug[80];
 			int p;
 			/* Label: the words as written, "U.S. Senate". */
 			const char *lab = x->s + span_start(x, c0);
 			size_t ll = span_end(x, i + len) - span_start(x, c0);
-			snprintf(slug, sizeof slug, "%s %s", c->fold, inst_names[li->ref][1]);
+			if (li->kind == AK_INST)
+				snprintf(slug, sizeof slug, "%s %s", c->fold, inst_names[li->ref][1]);
+			else
+				snprintf(slug, sizeof slug, "%s %.*s", c->fold,
+					 (int)(span_end(x, i + len) - span_start(x, i)), x->s + span_start(x, i));
 			p = person_get(x, "institution:", lab, ll, slug, strlen(slug), c->fold,
 				       GEO_ACTOR_INSTITUTION);
 			if (p < 0)
@@ -977,12 +983,13 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		*rc = add_mention(x, i, r, M_ACTOR, c);
 		return r;
 	}
+	/* "U.S. Senate", "Russia's Foreign Ministry" */
+	r = institution_at(x, i, j, c, &a);
+	if (r > j) {
+		*rc = add_mention(x, i, r, M_ACTOR, &a);
+		return r;
+	}
 	if (!poss) {
-		r = institution_at(x, i, j, c, &a);
-		if (r > j) {
-			*rc = add_mention(x, i, r, M_ACTOR, &a);
-			return r;
-		}
 		r = j;
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
@@ -1373,6 +1380,8 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 static void coord_right(const geo_extractor *x, int m, group *g)
 {
 	size_t k;
+	int before_comma = -1; /* group size before the first comma join */
+	bool closed = false;   /* the list ended with "and" or "or" */
 
 	g->n = 0;
 	group_add(g, m);
@@ -1393,6 +1402,9 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
 			    !x->men[x->tmen[n]].poss && !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
 				int p = x->tmen[n];
+				if (comma && before_comma < 0)
+					before_comma = g->n;
+				closed = !comma;
 				group_add(g, p);
 				k = x->men[p].t1;
 				continue;
@@ -1400,6 +1412,13 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 		}
 		break;
 	}
+	/* "A, B and C" is a list, even "A, B, and with strings attached, C";
+	 * "A, South Korea's ministry said" is not. */
+	if (tok_is(x, k, "and") || tok_is(x, k, "or") ||
+	    (tok_is(x, k, ",") && (tok_is(x, k + 1, "and") || tok_is(x, k + 1, "or"))))
+		closed = true;
+	if (before_comma >= 0 && !closed)
+		g->n = before_comma;
 }
 
 /* "countries ..., namely China and India" / "Japan could be one of the
