@@ -2365,9 +2365,13 @@ static void mask_dateline(geo_extractor *x)
 		x->tmen[i] = -2;
 }
 
+/* Per-token arrays, with TOK_PAD spare entries past the last token so
+ * that look-ahead by a few tokens reads "nothing here". */
+#define TOK_PAD 4
+
 static geo_err grow_tokens(geo_extractor *x)
 {
-	size_t n = NTOK ? NTOK : 1;
+	size_t n = NTOK + TOK_PAD;
 
 	if (n > x->captok) {
 		size_t cap = x->captok ? x->captok : 64;
@@ -2416,10 +2420,11 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) != GEO_OK ||
 	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
-	for (size_t i = 0; i < NTOK; i++) {
-		x->bits[i] = geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len);
+	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
+		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len) : 0;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
+		x->dc[i].kind = 0;
 	}
 	for (size_t i = 0; i < NTOK; i++)
 		dict_lookup(x, i);
