@@ -107,6 +107,7 @@ typedef struct mention {
 	bool loc;  /* after in/at: a place */
 	bool pp;   /* after a preposition */
 	bool modnoun; /* an adjective before a common noun: "Israeli peace movement" */
+	bool place;   /* a city naming a thing: "the Paris accord" */
 	bool pron;
 } mention;
 
@@ -178,6 +179,7 @@ struct geo_extractor {
 	size_t npeople;
 	actor last_person;
 	bool have_person;
+	size_t person_sent; /* sentence of the last mention of last_person */
 	actor last_agent;
 	bool have_agent;
 	actor pair[2];
@@ -188,6 +190,7 @@ struct geo_extractor {
 	/* Per sentence. */
 	const char *s;   /* sentence text */
 	size_t slen;
+	size_t sent_index;
 	uint32_t soff;   /* sentence offset in the document */
 	bool headline;
 	group nested;    /* "accused X of ..." */
@@ -762,11 +765,12 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 	}
 	for (size_t k = t0; k < t1; k++)
 		x->tmen[k] = (int32_t)x->nmen;
-	if (m->modnoun && t1 - t0 == 1 && x->dc[t0].kind == AK_SEAT)
-		m->loc = true; /* "the Paris accord": a place naming a thing */
+	if (m->modnoun && x->dc[t0].kind == AK_SEAT && x->dc[t0].len == t1 - t0)
+		m->loc = m->place = true; /* "the Paris accord": a place naming a thing */
 	if (a && a->type == GEO_ACTOR_PERSON) {
 		x->last_person = *a;
 		x->have_person = true;
+		x->person_sent = x->sent_index;
 		remember_person(x, a);
 	}
 	x->nmen++;
@@ -1131,8 +1135,8 @@ static geo_err mention_pass(geo_extractor *x)
 			if ((b & GEO_W_FIRST) && !(x->toks.v[i].flags & GEO_TOK_ALLCAP) &&
 			    !(tok_is(x, i, "i") && !(x->toks.v[i].flags & GEO_TOK_CAP)))
 				ok = quote_speaker(x, x->soff + x->toks.v[i].start, &a);
-			else if ((b & GEO_W_HE) && x->have_person)
-				a = x->last_person, ok = true;
+			else if ((b & GEO_W_HE) && x->have_person && x->sent_index <= x->person_sent + 2)
+				a = x->last_person, ok = true; /* he/she: a person named lately */
 			else if (b & GEO_W_IT) {
 				/* The nearest state or organisation named as a noun before it
 				 * in the sentence, else the last one that acted. */
@@ -1689,6 +1693,9 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			 * still names the seller). */
 			bool owner_only = m->pron && (x->bits[k] & GEO_W_POSS) && m->t1 < NTOK && x->bits[m->t1] == 0 &&
 					  (x->toks.v[m->t1].flags & GEO_TOK_WORD) && !(k > 0 && tok_is(x, k - 1, "of"));
+			/* "visited them": "it" and "them" are too vague to be acted on. */
+			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
+			owner_only |= m->place;
 			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
 			    !owner_only) {
 				coord_right(x, x->tmen[k], g);
@@ -2405,6 +2412,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 
 	x->s = x->norm.data + sp.start;
 	x->slen = sp.end - sp.start;
+	x->sent_index = si;
 	x->soff = sp.start;
 	x->headline = si == 0 && x->sents.n > 1 && x->slen > 0 && x->s[x->slen - 1] != '.' &&
 		      x->s[x->slen - 1] != '"';
