@@ -184,6 +184,7 @@ struct geo_extractor {
 	bool have_agent;
 	actor pair[2];
 	bool have_pair;
+	size_t pair_sent; /* sentence of the last two-party meeting or talks */
 	emitted done[MAX_EMITTED];
 	size_t ndone;
 
@@ -1996,6 +1997,7 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 		x->pair[0] = x->men[g->m[0]].a;
 		x->pair[1] = x->men[g->m[1]].a;
 		x->have_pair = true;
+		x->pair_sent = x->sent_index;
 	}
 	return rc;
 }
@@ -2121,7 +2123,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		group pg;
 		if (between(x, t1, &pg)) {
 			rc = emit_groups(x, ec, &sg, &pg, tr, &md, err);
-		} else if (event_noun && x->have_pair) {
+		} else if (event_noun && x->have_pair && x->sent_index <= x->pair_sent + 12) {
 			actor pa[2] = {x->pair[0], x->pair[1]};
 			geo_span none = {0, 0};
 			for (int i = 0; i < sg.n && rc == GEO_OK; i++) {
@@ -2145,6 +2147,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		x->pair[0] = x->men[sg.m[0]].a;
 		x->pair[1] = x->men[tg.m[0]].a;
 		x->have_pair = true;
+		x->pair_sent = x->sent_index;
 	}
 	return rc;
 }
@@ -2425,7 +2428,13 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	if (skip_sentence(x->s, x->slen))
 		return GEO_OK;
 	geo_buf_reset(&x->evid);
-	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) != GEO_OK ||
+	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) == GEO_OK) {
+		/* A wrapped line reads as one line; offsets stay the same. */
+		for (size_t i = 0; i < x->slen; i++)
+			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
+				x->evid.data[i] = ' ';
+	}
+	if (rc != GEO_OK ||
 	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
