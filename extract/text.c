@@ -1721,6 +1721,18 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		    !(x->bits[k + 1] & (GEO_W_DET | GEO_W_PREP)) && (x->toks.v[k + 1].flags & GEO_TOK_WORD) &&
 		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && !infinitive_ok)
 			return false;
+		/* "tariffs on imports from Mexico": a flow of goods names whose
+		 * goods they are. */
+		if (x->ttrig[k] >= 0) {
+			const trig *o = &x->trigs_v[x->ttrig[k]];
+			const geo_relation_info *oi = x->rels[o->rel].info;
+			if (o->form == GEO_FORM_NOUN && oi->trade && oi->quad == 2) {
+				k = o->t1;
+				prep = prep || (x->bits[k - 1] & GEO_W_PREP);
+				steps++;
+				continue;
+			}
+		}
 		/* "attacks on shipping by Iran": the by-phrase is the agent. */
 		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
 		    x->ttrig[k] >= 0 || (need_prep && tok_is(x, k, "by")))
@@ -1798,14 +1810,20 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
 	       !(x->toks.v[k].flags & GEO_TOK_CAP)) {
 		/* "a planned visit": a participle after a determiner is no verb. */
-		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 && !(k > 0 && (x->bits[k - 1] & GEO_W_DET)))
-			verb = k;
+		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 &&
+		    !(k > 0 && ((x->bits[k - 1] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, (size_t)k - 1))))
+			verb = k; /* but "China's continued purchases" */
+		/* "the EU banned purchases": a past tense right after its subject
+		 * is the verb, and the subject no possessor. */
+		if (verb < 0 && k > 0 && x->tmen[k - 1] >= 0 && x->toks.v[k].len > 3 &&
+		    memcmp(low_at(x, (size_t)k) + x->toks.v[k].len - 2, "ed", 2) == 0)
+			return false;
 		k--;
 		mods_seen++;
 	}
 	if (k >= 0 && tok_poss(x, (size_t)k))
 		k--;
-	if (k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR) {
+	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR) {
 		coord_left(x, x->tmen[k], g);
 		return true;
 	}

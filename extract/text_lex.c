@@ -299,7 +299,7 @@ static const char *const w_support[] = {
 	"maintain", "keep", "broaden", "deepen", "escalate", "intensify", "raise", "put",
 	"apply", "enforce", "level", "lodge", "have", "promise", "grant", "agree", "finalize",
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
-	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", NULL,
+	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban", NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
 static const char *const w_caten[] = {
@@ -324,7 +324,7 @@ static const char *const w_plan[] = {
 static const char *const w_threat[] = {"threaten", NULL};
 static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant",
 					"reject", "cancel", "postpone", "prohibit", "suspend", "freeze", "halt",
-					"stop", "scrap", NULL};
+					"stop", "scrap", "ban", NULL};
 static const char *const w_reported[] = {"reportedly", "allegedly", "purportedly", "apparently", NULL};
 
 static const struct wordlist lists[] = {
