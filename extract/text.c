@@ -2105,6 +2105,12 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				sg = x->nested;
 				md.reported = true;
 				have_s = true;
+			} else if (tok_is(x, (size_t)p, "by")) {
+				/* "Iraq started the war by invading Iran": the means share
+				 * the clause's subject. */
+				have_s = nearest_left(x, (size_t)p, &sg);
+				if (have_s && x->men[sg.m[0]].pp)
+					have_s = false;
 			}
 		} else {
 			have_s = subject_of(x, t0, &md, &sg, &to);
