@@ -10,7 +10,9 @@
  *   	name	United States; U.S.; America      (lines that start with a TAB
  *   	adj	American; Americans                belong to the block above)
  *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[trade]	[symmetric]
- *   	verb	sanction; impose sanctions on
+ *   	verb	sanction; impose ... sanctions on   (also noun, phrase, and
+ *   	object	oil; crude                          object: words the
+ *   	                                            triggers after it need)
  *   role	Treasury Secretary	Secretary of the Treasury; Treasury chief
  *   media	Reuters; Associated Press
  *
