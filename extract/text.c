@@ -2075,6 +2075,21 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			md.hyp |= (b & GEO_W_HYP) != 0;
 			md.threat |= (b & GEO_W_THREAT) != 0;
 		}
+		{
+			/* "U.S.-China talks", "the Iran-Iraq war": the two sides. */
+			ssize_t k = (ssize_t)t0 - 1;
+			int skip = 0;
+			while (k >= 0 && skip < 2 && x->tmen[k] == -1 && x->bits[k] == 0 && !tok_punct(x, (size_t)k) &&
+			       !(x->toks.v[k].flags & GEO_TOK_CAP))
+				k--, skip++;
+			if (k >= 2 && x->tmen[k] >= 0 && tok_is(x, x->men[x->tmen[k]].t0 - 1, "-") &&
+			    x->men[x->tmen[k]].t0 >= 2 && x->tmen[x->men[x->tmen[k]].t0 - 2] >= 0 &&
+			    (r->flags & (R_SYM | R_MUTUAL))) {
+				group pair = {2, {x->tmen[x->men[x->tmen[k]].t0 - 2], x->tmen[k]}};
+				if (x->men[pair.m[0]].kind == M_ACTOR && x->men[pair.m[1]].kind == M_ACTOR)
+					return emit_pairs(x, ec, &pair, tr, &md, err);
+			}
+		}
 		have_s = agent_of(x, t0, t1, &md, &sg);
 		if (!have_s) {
 			ssize_t k = (ssize_t)t0 - 1;
@@ -2390,6 +2405,11 @@ static void mask_dateline(geo_extractor *x)
 	size_t k = 0;
 
 	if (NTOK < 3 || !(x->toks.v[0].flags & GEO_TOK_ALLCAP))
+		return;
+	/* The city in capitals, then a comma: "NEW YORK, ..." */
+	while (k < NTOK && k < 4 && (x->toks.v[k].flags & GEO_TOK_ALLCAP))
+		k++;
+	if (!tok_is(x, k, ","))
 		return;
 	while (k < NTOK && k < 16 && !tok_is(x, k, "-"))
 		k++;
