@@ -1587,8 +1587,11 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 	/* "Israeli peace movement": the adjective's noun acts, not the state. */
 	if (j > 0 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].modnoun)
 		return false;
-	/* "A criticized B and warned C": the verbs share A. */
-	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or")) &&
+	/* "A criticized B and warned C", "A attacked, seized and sank B":
+	 * the verbs share A. */
+	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or") ||
+	     (tok_is(x, (size_t)j, ",") && j > 0 && x->ttrig[j - 1] >= 0 &&
+	      x->trigs_v[x->ttrig[j - 1]].form != GEO_FORM_NOUN)) &&
 	    x->clause_subj.n && x->clause_end <= (size_t)j) {
 		/* Not across a relative clause: "a resolution that aims to
 		 * tighten sanctions and impose ..." has its own subject. */
@@ -1672,6 +1675,25 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 	size_t steps = 0;
 
 	g->n = 0;
+	/* "attacked, seized, and sank an Iranian ship": verbs in a row share
+	 * the object after the last. */
+	while (!need_prep && e < NTOK && (tok_is(x, e, ",") || tok_is(x, e, "and"))) {
+		size_t v = e + 1;
+		bool and = tok_is(x, e, "and");
+		if (tok_is(x, e, ",") && tok_is(x, v, "and"))
+			v++, and = true;
+		if (v < NTOK && x->ttrig[v] >= 0 && x->trigs_v[x->ttrig[v]].form != GEO_FORM_NOUN &&
+		    x->trigs_v[x->ttrig[v]].form != GEO_FORM_ING)
+			e = x->trigs_v[x->ttrig[v]].t1;
+		else if (v < NTOK && x->bits[v] == 0 && x->tmen[v] == -1 && (x->toks.v[v].flags & GEO_TOK_WORD) &&
+			 !(x->toks.v[v].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
+			 ((x->toks.v[v].len > 3 && memcmp(low_at(x, v) + x->toks.v[v].len - 2, "ed", 2) == 0 &&
+			   !and) ||
+			  and))
+			e = v + 1; /* "..., seized, and sank" */
+		else
+			break;
+	}
 	for (size_t k = e; k < NTOK && steps < 9;) {
 		uint32_t b = x->bits[k];
 		if (x->tmen[k] >= 0) {
