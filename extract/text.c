@@ -1213,8 +1213,22 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
 		size_t len;
 		int32_t first;
-		if (tok_stop(x, k) || (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron))
+		if (tok_stop(x, k))
 			return 0;
+		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
+			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
+			size_t m1 = x->men[x->tmen[k]].t1, l2;
+			int32_t f2 = geo_lex_longest(x->tails, x->s, &x->toks, m1, &l2);
+			bool ok = false;
+			/* ... and only a tail that is a noun phrase, not a bare
+			 * preposition: "fired shells at Seoul on" ends at "at". */
+			for (int32_t it = f2; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
+				ok |= geo_lex_item_at(x->tails, it)->ref == g && l2 > 1;
+			if (!ok)
+				return 0;
+			k = m1 - 1;
+			continue;
+		}
 		first = geo_lex_longest(x->tails, x->s, &x->toks, k, &len);
 		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
 			if (geo_lex_item_at(x->tails, it)->ref == g && !(bare_prep && len == 1)) {
@@ -1801,8 +1815,16 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 			for (size_t n = k + 1; n < NTOK && n < k + 12; n++) {
 				if (tok_stop(x, n) && !tok_is(x, n, ","))
 					break;
-				if (tok_is(x, n, "and"))
+				if (tok_is(x, n, "and")) {
+					size_t f = n + 1;
+					if ((x->bits[f] & GEO_W_DET) && !(x->bits[f] & GEO_W_POSS))
+						f++;
+					/* "between Mexico and GTE Sprint, ... US Sprint": the
+					 * second party follows "and" at once. */
+					if (f >= NTOK || x->tmen[f] < 0)
+						return false;
 					and = true;
+				}
 				if (x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
 					if (x->men[x->tmen[n]].modnoun || x->men[x->tmen[n]].loc)
 						return false;
@@ -1821,7 +1843,7 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 /* The agent of a relation noun at [t0, t1): a possessor ("China's
  * purchases"), a modifier ("U.S. sanctions"), "by A", or the subject of
  * the verb that takes the noun ("imposed sanctions"). */
-static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
+static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g, bool *owner)
 {
 	ssize_t k = (ssize_t)t0 - 1, verb = -1;
 	int mods_seen = 0;
@@ -1847,6 +1869,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g)
 		k--;
 	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR) {
 		coord_left(x, x->tmen[k], g);
+		*owner = true; /* "Japanese and European imports": each its own */
 		return true;
 	}
 	if (by_agent(x, t1, g))
@@ -2059,7 +2082,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	mods md = {0};
 	group sg = {0}, tg = {0}, bg = {0};
 	bool noun = tr->form == GEO_FORM_NOUN, passive = false, event_noun = false, to = false;
-	bool gerund_after_prep = false, have_s = false, have_t = false;
+	bool gerund_after_prep = false, have_s = false, have_t = false, owner = false;
 	geo_err rc = GEO_OK;
 
 	/* What comes right before decides how the word is used. */
@@ -2112,7 +2135,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 					return emit_pairs(x, ec, &pair, tr, &md, err);
 			}
 		}
-		have_s = agent_of(x, t0, t1, &md, &sg);
+		have_s = agent_of(x, t0, t1, &md, &sg, &owner);
 		if (!have_s) {
 			ssize_t k = (ssize_t)t0 - 1;
 			while (k >= 0 && x->tmen[k] == -1 && !(x->bits[k] & GEO_W_SUPPORT) && !tok_stop(x, (size_t)k) &&
@@ -2199,7 +2222,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		return rc;
 	}
 	if (!have_t) {
-		if ((r->flags & R_MUTUAL) && sg.n >= 2)
+		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner)
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
 	}
