@@ -464,17 +464,18 @@ static const char *low_at(const geo_extractor *x, size_t i)
 	return x->toks.low + x->toks.v[i].start;
 }
 
-static bool tok_is(const geo_extractor *x, size_t i, const char *w)
+static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 {
-	size_t n = strlen(w);
-
 	return i < NTOK && x->toks.v[i].len == n && memcmp(low_at(x, i), w, n) == 0;
 }
+
+/* tok_is(x, i, "word"): token i is that lower-case word (a literal). */
+#define tok_is(x, i, lit) tok_eq((x), (i), "" lit, sizeof(lit) - 1)
 
 static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 {
 	for (; *list; list++)
-		if (tok_is(x, i, *list))
+		if (tok_eq(x, i, *list, strlen(*list)))
 			return true;
 	return false;
 }
@@ -686,16 +687,17 @@ static int person_known(const geo_extractor *x, size_t i, size_t *end)
 			return (int)p;
 		}
 	}
-	for (size_t p = x->npeople; p-- > 0;) {
-		const person *pp = &x->people[p];
-		for (size_t k = i; k < ne; k++) {
-			char w[48];
-			const char *t = x->s + x->toks.v[k].start;
-			size_t tl = x->toks.v[k].len;
-			if (pp->type != GEO_ACTOR_PERSON || tl >= sizeof w)
-				continue;
-			slugify(t, tl, w, sizeof w);
-			if (strcmp(w, pp->surname) == 0 && k + 1 == ne) {
+	{
+		/* A surname alone: the last word of the name. */
+		char w[48];
+		const char *t = x->s + x->toks.v[ne - 1].start;
+		size_t tl = x->toks.v[ne - 1].len;
+		if (tl >= sizeof w)
+			return -1;
+		slugify(t, tl, w, sizeof w);
+		for (size_t p = x->npeople; p-- > 0;) {
+			const person *pp = &x->people[p];
+			if (pp->type == GEO_ACTOR_PERSON && strcmp(w, pp->surname) == 0) {
 				*end = ne;
 				return (int)p;
 			}
@@ -891,7 +893,18 @@ static size_t institution_at(geo_extractor *x, size_t c0, size_t i, const actor 
 /* The speaker of the quotation around document offset off, if known. */
 static bool quote_speaker(geo_extractor *x, uint32_t off, actor *a)
 {
-	for (size_t q = 0; q < x->nquotes; q++) {
+	size_t lo = 0, hi = x->nquotes;
+
+	/* Quotations are in text order and do not overlap: the last one that
+	 * opens before off is the only candidate. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->quotes[mid].open <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t q = lo ? lo - 1 : 0; q < lo; q++) {
 		const quote *qu = &x->quotes[q];
 		if (off < qu->open || off >= qu->close)
 			continue;
@@ -1197,7 +1210,7 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 		if (k >= t0 && k < t1)
 			continue;
 		for (size_t o = 0; o < r->n; o++)
-			if (tok_is(x, k, r->w[o]))
+			if (tok_eq(x, k, r->w[o], strlen(r->w[o])))
 				return true;
 	}
 	return false;
@@ -2068,7 +2081,7 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 static bool sentence_has(const geo_extractor *x, size_t before, const char *w)
 {
 	for (size_t k = 0; k < before && k < NTOK; k++)
-		if (tok_is(x, k, w))
+		if (tok_eq(x, k, w, strlen(w)))
 			return true;
 	return false;
 }
@@ -2533,7 +2546,8 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		x->dc[i].kind = 0;
 	}
 	for (size_t i = 0; i < NTOK; i++)
-		dict_lookup(x, i);
+		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT))
+			dict_lookup(x, i);
 	if (si <= 1)
 		mask_dateline(x);
 	if ((rc = mention_pass(x)) != GEO_OK || (rc = trigger_pass(x)) != GEO_OK)

@@ -53,6 +53,16 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 		utf8proc_ssize_t k;
 		const char *rep;
 
+		if (c >= 0x20 && c < 0x7F) {
+			/* Plain ASCII runs are copied whole. */
+			size_t j = i + 1;
+			while (j < len && p[j] >= 0x20 && p[j] < 0x7F)
+				j++;
+			if ((rc = geo_buf_append(out, p + i, j - i)) != GEO_OK)
+				goto out;
+			i = j;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '\r') {
 				rc = geo_buf_putc(out, '\n');
