@@ -114,6 +114,7 @@ typedef struct mention {
 typedef struct person {
 	char id[96];
 	char label[96];
+	size_t labellen;
 	char surname[48];
 	const char *aff;
 	geo_actor_type aff_type;
@@ -650,6 +651,7 @@ static int person_get(geo_extractor *x, const char *prefix, const char *label, s
 		labellen = sizeof p->label - 1;
 	memcpy(p->label, label, labellen);
 	p->label[labellen] = '\0';
+	p->labellen = labellen;
 	{
 		const char *sp = strrchr(slug, '-');
 		snprintf(p->surname, sizeof p->surname, "%.47s", sp ? sp + 1 : slug);
@@ -682,7 +684,7 @@ static int person_known(const geo_extractor *x, size_t i, size_t *end)
 		size_t len = span_end(x, ne) - span_start(x, i);
 		if (pp->type != GEO_ACTOR_PERSON)
 			continue;
-		if (strlen(pp->label) == len && memcmp(pp->label, x->s + span_start(x, i), len) == 0) {
+		if (pp->labellen == len && memcmp(pp->label, x->s + span_start(x, i), len) == 0) {
 			*end = ne;
 			return (int)p;
 		}
@@ -697,7 +699,7 @@ static int person_known(const geo_extractor *x, size_t i, size_t *end)
 		slugify(t, tl, w, sizeof w);
 		for (size_t p = x->npeople; p-- > 0;) {
 			const person *pp = &x->people[p];
-			if (pp->type == GEO_ACTOR_PERSON && strcmp(w, pp->surname) == 0) {
+			if (pp->type == GEO_ACTOR_PERSON && pp->surname[0] == w[0] && strcmp(w, pp->surname) == 0) {
 				*end = ne;
 				return (int)p;
 			}
@@ -721,6 +723,7 @@ static void remember_person(geo_extractor *x, const actor *a)
 	p = &x->people[x->npeople++];
 	memcpy(p->id, a->id, strlen(a->id) + 1);
 	memcpy(p->label, a->label, strlen(a->label) + 1);
+	p->labellen = strlen(a->label);
 	sp = strrchr(a->id, '-');
 	snprintf(p->surname, sizeof p->surname, "%.47s", sp ? sp + 1 : a->id + 7);
 	p->aff = a->affiliation;
