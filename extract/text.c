@@ -364,7 +364,8 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_DEPLOY;
 	{
 		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
-						     "trade", "de_escalate", "fight", "war", "recognize", NULL};
+						     "trade", "de_escalate", "fight", "war", "recognize",
+						     "intend_cooperate", NULL};
 		static const char *const that[] = {"demand", "press", "appeal", "warn", "accuse", "criticize",
 						   "threaten", NULL};
 		for (const char *const *m = mutual; *m; m++)
