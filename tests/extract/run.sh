@@ -7,7 +7,8 @@
 #
 # A case file:
 #   % level actor                  optional lines: --level, --actors FILE
-#   % actors fixtures/mini.txt     (relative to tests/extract)
+#   % actors fixtures/mini.txt     (relative to tests/extract; also
+#   % relations fixtures/x.txt      % relations)
 #   text of the document ...
 #   ---
 #   SOURCE TARGET RELATION [negated] [MODALITY]    one line per event, any
@@ -65,7 +66,7 @@ for case in sorted(glob.glob(os.path.join(here, "cases", "*.txt"))):
     for raw in open(case, encoding="utf-8").read().split("\n"):
         if part == 0 and raw.startswith("% "):
             k, v = raw[2:].split(None, 1)
-            opts += ["--" + k, os.path.join(here, v) if k == "actors" else v]
+            opts += ["--" + k, os.path.join(here, v) if k in ("actors", "relations") else v]
         elif part == 0 and raw == "---":
             part = 1
         elif part == 0:
