@@ -189,3 +189,32 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 	(void)s;
 	return best;
 }
+
+int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
+			 size_t *ntok)
+{
+	char key[KEY_MAX];
+	size_t klen = 0, idx;
+	int32_t best = -1;
+
+	*ntok = 0;
+	for (size_t k = i; k < t->n; k++) {
+		const geo_tok *tok = &t->v[k];
+		if (klen + tok->len + 1 >= sizeof key)
+			break;
+		if (k > i)
+			key[klen++] = ' ';
+		memcpy(key + klen, t->low + tok->start, tok->len);
+		klen += tok->len;
+		if (!geo_strmap_get(lx->map, key, klen, &idx))
+			break;
+		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
+			if (lx->items[it].ref == ref && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
+				best = it;
+				*ntok = k - i + 1;
+				break;
+			}
+		}
+	}
+	return best;
+}

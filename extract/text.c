@@ -1235,23 +1235,18 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
 			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
 			size_t m1 = x->men[x->tmen[k]].t1, l2;
-			int32_t f2 = geo_lex_longest(x->tails, x->s, &x->toks, m1, &l2);
-			bool ok = false;
 			/* ... and only a tail that is a noun phrase, not a bare
 			 * preposition: "fired shells at Seoul on" ends at "at". */
-			for (int32_t it = f2; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
-				ok |= geo_lex_item_at(x->tails, it)->ref == g && l2 > 1;
-			if (!ok)
+			if (geo_lex_find_ref(x->tails, x->s, &x->toks, m1, g, &l2) < 0 || l2 < 2)
 				return 0;
 			k = m1 - 1;
 			continue;
 		}
-		first = geo_lex_longest(x->tails, x->s, &x->toks, k, &len);
-		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->tails, it)->next)
-			if (geo_lex_item_at(x->tails, it)->ref == g && !(bare_prep && len == 1)) {
-				*tail = len;
-				return k + len;
-			}
+		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
+		if (first >= 0 && !(bare_prep && len == 1)) {
+			*tail = len;
+			return k + len;
+		}
 	}
 	return 0;
 }

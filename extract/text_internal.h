@@ -118,6 +118,11 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 			size_t *ntok);
 
+/* As geo_lex_longest(), but only phrases with an item of this ref count;
+ * returns that item, or -1. */
+int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
+			 size_t *ntok);
+
 const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx);
 
 /* True when the text's tokens from i fit the item's capitalisation. */
