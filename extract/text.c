@@ -1011,19 +1011,33 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		*rc = add_mention(x, i, r, M_ACTOR, &a);
 		return r;
 	}
-	if (!poss) {
-		r = j;
+	{
+		size_t g0 = tok_in(x, j, role_mods) ? j + 1 : j;
+		r = g0;
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
 		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (x->bits[r + 1] & GEO_W_AGENT))
 			r++;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < j + 4)
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < g0 + 4)
 			r++;
-		if (r == j + 1 && !(x->bits[j] & GEO_W_AGENT))
-			r = j;
-		if (r > j) {
-			*rc = add_mention(x, i, r, M_ACTOR, c);
-			return r;
+		if (r == g0 + 1 && !(x->bits[g0] & GEO_W_AGENT))
+			r = g0;
+		if (r > g0) {
+			/* "EU trade chief Maros Sefcovic", "Japan's chief negotiator
+			 * Ryosei Akazawa": a person of that side. */
+			ne = name_run(x, r);
+			if (ne >= r + 2) {
+				int p = person_from_tokens(x, r, ne, c->fold);
+				if (p >= 0) {
+					actor_from_person(x, p, &a);
+					*rc = add_mention(x, i, ne, M_ACTOR, &a);
+					return ne;
+				}
+			}
+			if (!poss) {
+				*rc = add_mention(x, i, r, M_ACTOR, c);
+				return r;
+			}
 		}
 	}
 	*rc = add_mention(x, i, e, M_ACTOR, c);

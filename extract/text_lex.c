@@ -230,6 +230,7 @@ static const char *const w_adv[] = {
 	"also", "again", "still", "already", "now", "then", "once", "just", "even", "further",
 	"soon", "jointly", "formally", "officially", "publicly", "reportedly", "allegedly",
 	"repeatedly", "recently", "previously", "earlier", "later", "reluctantly", "quickly",
+	"next", "last", "overnight", "tomorrow", "today", "yesterday",
 	"effectively", "indeed", "finally", "immediately", "actually", "always", "often",
 	"together", "both", "either", "all", "ever", "first", "newly", "longer", NULL,
 };
@@ -283,7 +284,7 @@ static const char *const w_agent[] = {
 	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
-	"faction", "separatists", "gunmen",
+	"faction", "separatists", "gunmen", "chief", "negotiators",
 	/* people coded by their nationality when something is done to them */
 	"refugees", "civilians", "workers", "prisoners", "detainees", "hostages", "migrants",
 	"students", "journalists", "tourists", "fishermen", NULL,
