@@ -1833,8 +1833,8 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 	g->n = 0;
 	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
 		e--;
-	for (size_t k = e; k < NTOK && k < e + 4; k++) {
-		if (tok_stop(x, k))
+	for (size_t k = e; k < NTOK && k < e + 6; k++) {
+		if (tok_stop(x, k) || (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR))
 			return false;
 		if (tok_is(x, k, "between") || tok_is(x, k, "among")) {
 			bool and = false;
