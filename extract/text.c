@@ -1324,6 +1324,7 @@ static geo_err trigger_pass(geo_extractor *x)
 	while (i < NTOK && rc == GEO_OK) {
 		size_t len, end = 0, best = 0;
 		int32_t first, rel = -1;
+		bool nounish;
 		int form = 0;
 
 		if (x->tmen[i] != -1 || tok_punct(x, i)) {
@@ -1331,6 +1332,11 @@ static geo_err trigger_pass(geo_extractor *x)
 			continue;
 		}
 		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
+		/* "on imports from", "increased imports from": where a noun is
+		 * expected, "imports" is one. */
+		nounish = i > 0 && x->tmen[i - 1] == -1 && !tok_is(x, i - 1, "to") &&
+			  (x->bits[i - 1] & (GEO_W_PREP | GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT));
+		nounish |= i > 0 && x->tmen[i - 1] >= 0 && (x->men[x->tmen[i - 1]].adj || x->men[x->tmen[i - 1]].pron);
 		/* Triggers whose object words fit come first, then the rest; in
 		 * each, the longest (gap triggers reach further), then file order. */
 		for (int pass = 0; pass < 2 && rel < 0; pass++) {
@@ -1345,7 +1351,9 @@ static geo_err trigger_pass(geo_extractor *x)
 					continue;
 				/* Furthest end first, then the most words matched. */
 				if ((pass == 0 ? (os && object_fits(x, &x->objsets[os], i, e)) : !os) &&
-				    (rel < 0 || e > end || (e == end && len + tail > best))) {
+				    (rel < 0 || e > end || (e == end && len + tail > best) ||
+				     (e == end && len + tail == best && nounish && (li->aux & 0xFF) == GEO_FORM_NOUN &&
+				      form != GEO_FORM_NOUN))) {
 					rel = r;
 					end = e;
 					best = len + tail;
@@ -1647,6 +1655,13 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		ssize_t c = j - 1;
 		while (c > 0 && c > j - 14 && !tok_is(x, (size_t)c, ","))
 			c--;
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && x->tmen[c - 1] >= 0 &&
+		    x->men[x->tmen[c - 1]].kind == M_ACTOR && !x->men[x->tmen[c - 1]].poss &&
+		    (tok_is(x, (size_t)c + 1, "which") || tok_is(x, (size_t)c + 1, "who"))) {
+			/* "India, which stopped buying Iranian oil, has increased" */
+			coord_left(x, x->tmen[c - 1], g);
+			return true;
+		}
 		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && (x->bits[c + 1] & GEO_W_DET) &&
 		    x->tmen[c + 1] == -1 && x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
 		    !x->men[x->tmen[c - 1]].poss) {
@@ -2128,6 +2143,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else if (tr->form == GEO_FORM_ING && (b & GEO_W_PREP) && !tok_is(x, (size_t)p, "to"))
 			gerund_after_prep = true;
 		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && (b & GEO_W_BE))
+			passive = true;
+		/* "talks mediated by Oman": a participle with its agent. */
+		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && tok_is(x, t1, "by"))
 			passive = true;
 	}
 	if (sentence_has(x, t0, "if") || sentence_has(x, t0, "unless"))

@@ -230,7 +230,8 @@ static const char *const w_adv[] = {
 	"also", "again", "still", "already", "now", "then", "once", "just", "even", "further",
 	"soon", "jointly", "formally", "officially", "publicly", "reportedly", "allegedly",
 	"repeatedly", "recently", "previously", "earlier", "later", "reluctantly", "quickly",
-	"next", "last", "overnight", "tomorrow", "today", "yesterday",
+	"next", "last", "overnight", "tomorrow", "today", "yesterday", "instead", "meanwhile",
+	"firmly", "strongly", "sharply", "swiftly", "subsequently",
 	"effectively", "indeed", "finally", "immediately", "actually", "always", "often",
 	"together", "both", "either", "all", "ever", "first", "newly", "longer", NULL,
 };
@@ -308,7 +309,7 @@ static const char *const w_caten[] = {
 	"seek", "try", "refuse", "decline", "fail", "intend", "expect", "hope", "wish", "aim",
 	"move", "begin", "start", "offer", "vote", "prepare", "set", "appear", "seem", "need",
 	"plot", "resolve", "undertake", "attempt", "struggle", "rush", "push", "work", "go",
-	"be", "have", "say", "claim", "help", "choose", "propose", "opt", "volunteer", "prefer",
+	"be", "have", "help", "choose", "propose", "opt", "volunteer", "prefer",
 	"keep", "stop", "resume", NULL,
 };
 static const char *const w_caten_adj[] = {
