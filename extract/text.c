@@ -1721,7 +1721,7 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
  * right in the same clause.  need_prep: only after a preposition (relation
  * nouns).  *event_noun is set when a meeting noun comes first. */
 static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc, const group *src,
-		      group *g, bool *event_noun, size_t *endtok, bool infinitive_ok)
+		      group *g, bool *event_noun, size_t *endtok, bool infinitive_ok, bool verbal_coop)
 {
 	bool prep = e > 0 && (x->bits[e - 1] & GEO_W_PREP);
 	/* "fired shells at Seoul": a preposition of the trigger itself takes
@@ -1774,6 +1774,9 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "visited them": "it" and "them" are too vague to be acted on. */
 			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
 			owner_only |= m->place;
+			/* "met the Venezuelan criteria": talk and praise are for
+			 * states and people, not for things named after them. */
+			owner_only |= m->adj && m->modnoun && verbal_coop;
 			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
 			    !owner_only) {
 				coord_right(x, x->tmen[k], g);
@@ -2202,7 +2205,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
 				   have_s ? &sg : NULL,
-				   &tg, &event_noun, &endtok, false);
+				   &tg, &event_noun, &endtok, false,
+				   r->info->quad == 1 && !r->info->trade);
 	} else {
 		if (gerund_after_prep) {
 			if (x->nested.n && t0 > x->nested_from) {
@@ -2234,9 +2238,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			o = t1;
 		else
 			o++;
-		/* "threatened to deliver blows to A": the threat is against A. */
 		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
-				   strcmp(r->info->label, "threaten") == 0);
+				   false, r->info->quad == 1 && !r->info->trade);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
