@@ -1721,7 +1721,7 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
  * right in the same clause.  need_prep: only after a preposition (relation
  * nouns).  *event_noun is set when a meeting noun comes first. */
 static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc, const group *src,
-		      group *g, bool *event_noun, size_t *endtok, bool infinitive_ok, bool verbal_coop)
+		      group *g, bool *event_noun, size_t *endtok, bool verbal_coop)
 {
 	bool prep = e > 0 && (x->bits[e - 1] & GEO_W_PREP);
 	/* "fired shells at Seoul": a preposition of the trigger itself takes
@@ -1799,7 +1799,7 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		 * starts after the object. */
 		if (!need_prep && k > e && tok_is(x, k, "to") && k + 1 < NTOK && x->tmen[k + 1] == -1 &&
 		    !(x->bits[k + 1] & (GEO_W_DET | GEO_W_PREP)) && (x->toks.v[k + 1].flags & GEO_TOK_WORD) &&
-		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && !infinitive_ok)
+		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)))
 			return false;
 		/* "tariffs on imports from Mexico": a flow of goods names whose
 		 * goods they are. */
@@ -2205,7 +2205,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
 				   have_s ? &sg : NULL,
-				   &tg, &event_noun, &endtok, false,
+				   &tg, &event_noun, &endtok,
 				   r->info->quad == 1 && !r->info->trade);
 	} else {
 		if (gerund_after_prep) {
@@ -2239,7 +2239,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else
 			o++;
 		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
-				   false, r->info->quad == 1 && !r->info->trade);
+				   r->info->quad == 1 && !r->info->trade);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
