@@ -10,6 +10,24 @@
  * possessor or "by" phrase of a relation noun, "by" after a passive, the
  * parties of "between A and B".  Everything the grammar needs is built in
  * geo_extractor_new(); per sentence only reused buffers are touched.
+ *
+ * The passes over one sentence:
+ *   1. tokens, their word classes (text_lex.c) and the dictionary item
+ *      that starts at each (one hash lookup per token length tried);
+ *   2. mentions: dictionary names, seats and adjectives, composed with
+ *      what follows ("U.S. Treasury Secretary Scott Bessent", "Chinese
+ *      officials", "Russia's Foreign Ministry"), appositions, people met
+ *      before, pronouns (he/she: a person named lately; it/its: the last
+ *      state or organisation named as a noun; I/we: the speaker of the
+ *      quotation), and group nouns ("countries ..., namely China");
+ *   3. triggers: longest match in the relation lexicon, gap triggers
+ *      ("put on ... tariffs"), object words ("buy" + "oil"), and verb forms
+ *      used as nouns or adjectives dropped ("a sanctioned tanker");
+ *   4. roles, per trigger in text order (process_trigger): source, target,
+ *      negation and modality, then one event per source-target pair.
+ * Precision comes first: an actor that is only a place ("in Stockholm"),
+ * a modifier ("the Israeli peace movement"), an owner ("its commitments")
+ * or the object of a preposition is not taken as a side of an act.
  */
 #include <ctype.h>
 #include <stdlib.h>
