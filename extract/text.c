@@ -991,6 +991,15 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	bool poss = false;
 	actor a;
 
+	/* "Saudi-led forces", "Vietnamese-led troops": led by that side. */
+	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && (x->bits[e + 2] & GEO_W_AGENT)) {
+		r = e + 2;
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < e + 5)
+			r++;
+		*rc = add_mention(x, i, r, M_ACTOR, c);
+		return r;
+	}
+
 	if (tok_poss(x, j)) {
 		poss = true;
 		j++;

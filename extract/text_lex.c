@@ -285,7 +285,7 @@ static const char *const w_agent[] = {
 	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
-	"faction", "separatists", "gunmen", "chief", "negotiators",
+	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
 	/* people coded by their nationality when something is done to them */
 	"refugees", "civilians", "workers", "prisoners", "detainees", "hostages", "migrants",
 	"students", "journalists", "tourists", "fishermen", NULL,
