@@ -37,12 +37,41 @@ static bool is_closer(char c)
 	return c == '"' || c == '\'' || c == ')' || c == ']';
 }
 
+/* A "sentence" longer than this is no sentence (a table, a list, text
+ * without punctuation): it is cut at spaces so that every event's evidence
+ * stays readable and output stays proportional to input. */
+#define MAX_SENTENCE 4096
+
+static geo_err push_one(geo_sentences *ss, size_t a, size_t b);
+
 static geo_err push(geo_sentences *ss, const char *s, size_t a, size_t b)
 {
+	geo_err rc = GEO_OK;
+
 	while (a < b && is_space(s[a]))
 		a++;
 	while (b > a && is_space(s[b - 1]))
 		b--;
+	while (rc == GEO_OK && b - a > MAX_SENTENCE) {
+		size_t cut = a + MAX_SENTENCE;
+		while (cut > a + MAX_SENTENCE / 2 && !is_space(s[cut]))
+			cut--;
+		if (!is_space(s[cut]))
+			cut = a + MAX_SENTENCE; /* one huge word: cut anywhere... */
+		while (cut > a && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--; /* ...but not inside a UTF-8 character */
+		rc = push_one(ss, a, cut);
+		a = cut;
+		while (a < b && is_space(s[a]))
+			a++;
+	}
+	if (rc == GEO_OK && a < b)
+		rc = push_one(ss, a, b);
+	return rc;
+}
+
+static geo_err push_one(geo_sentences *ss, size_t a, size_t b)
+{
 	if (a == b)
 		return GEO_OK;
 	if (ss->n == ss->cap) {

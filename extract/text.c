@@ -211,6 +211,7 @@ struct geo_extractor {
 	const char *s;   /* sentence text */
 	size_t slen;
 	size_t sent_index;
+	size_t cond;     /* first "if" or "unless" of the sentence, or NTOK */
 	uint32_t soff;   /* sentence offset in the document */
 	bool headline;
 	group nested;    /* "accused X of ..." */
@@ -1199,7 +1200,7 @@ static geo_err mention_pass(geo_extractor *x)
 			else if (b & GEO_W_IT) {
 				/* The nearest state or organisation named as a noun before it
 				 * in the sentence, else the last one that acted. */
-				for (size_t m = x->nmen; m-- > 0 && !ok;) {
+				for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
 					const mention *pm = &x->men[m];
 					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
 					    pm->a.type != GEO_ACTOR_PERSON)
@@ -1437,7 +1438,7 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 	g->n = 0;
 	group_add(g, m);
 	k = x->men[m].t0;
-	while (k >= 2) {
+	for (int steps = 0; k >= 2 && steps < 3 * MAX_GROUP; steps++) {
 		size_t j = k - 1;
 		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
 		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or")))
@@ -1466,7 +1467,7 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 	g->n = 0;
 	group_add(g, m);
 	k = x->men[m].t1;
-	while (k + 1 < NTOK) {
+	for (int steps = 0; k + 1 < NTOK && steps < 3 * MAX_GROUP; steps++) {
 		size_t j = k;
 		if (tok_poss(x, j))
 			break;
@@ -2136,12 +2137,11 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 	return rc;
 }
 
-static bool sentence_has(const geo_extractor *x, size_t before, const char *w)
+/* Is there an "if" or "unless" before token t?  (Found once per
+ * sentence: x->cond is the first one's index, or NTOK.) */
+static bool conditional_before(const geo_extractor *x, size_t t)
 {
-	for (size_t k = 0; k < before && k < NTOK; k++)
-		if (tok_eq(x, k, w, strlen(w)))
-			return true;
-	return false;
+	return x->cond < t;
 }
 
 static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_error *err)
@@ -2178,7 +2178,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && tok_is(x, t1, "by"))
 			passive = true;
 	}
-	if (sentence_has(x, t0, "if") || sentence_has(x, t0, "unless"))
+	if (conditional_before(x, t0))
 		md.hyp = true;
 
 	if (passive) {
@@ -2609,6 +2609,10 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	for (size_t i = 0; i < NTOK; i++)
 		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT))
 			dict_lookup(x, i);
+	x->cond = NTOK;
+	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
+		if (tok_is(x, i, "if") || tok_is(x, i, "unless"))
+			x->cond = i;
 	if (si <= 1)
 		mask_dateline(x);
 	if ((rc = mention_pass(x)) != GEO_OK || (rc = trigger_pass(x)) != GEO_OK)

@@ -82,6 +82,24 @@ static void test_sentences(void **state)
 	split("John F. Kennedy spoke. Then J. R. Smith did.", e, 2);
 	split("", NULL, 0);
 	split(" \n \n", NULL, 0);
+	{
+		/* 10,000 bytes without a period: cut at spaces, none too long. */
+		char *big = malloc(10001);
+		geo_sentences ss = {0};
+		assert_non_null(big);
+		for (size_t i = 0; i < 10000; i++)
+			big[i] = "word "[i % 5];
+		big[10000] = '\0';
+		assert_int_equal(geo_sentences_split(big, 10000, &ss), GEO_OK);
+		assert_int_equal(ss.n, 3);
+		for (size_t i = 0; i < ss.n; i++) {
+			assert_true(ss.v[i].end - ss.v[i].start <= 4096);
+			assert_true(big[ss.v[i].start] == 'w');
+			assert_true(big[ss.v[i].end - 1] == 'd');
+		}
+		geo_sentences_free(&ss);
+		free(big);
+	}
 }
 
 static void tokens(const char *text, const char *const *want, size_t nwant)
