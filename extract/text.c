@@ -126,6 +126,7 @@ typedef struct mention {
 	bool pp;   /* after a preposition */
 	bool modnoun; /* an adjective before a common noun: "Israeli peace movement" */
 	bool place;   /* a city naming a thing: "the Paris accord" */
+	int32_t also; /* "the two countries": the other one (a hidden mention), or -1 */
 	bool pron;
 } mention;
 
@@ -768,6 +769,7 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 	m->t0 = (uint32_t)t0;
 	m->t1 = (uint32_t)t1;
 	m->kind = kind;
+	m->also = -1;
 	if (a)
 		m->a = *a;
 	m->poss = tok_poss(x, t1);
@@ -1218,7 +1220,23 @@ static geo_err mention_pass(geo_extractor *x)
 			continue;
 		}
 		if (b & GEO_W_GENERIC) {
-			rc = add_mention(x, i, i + 1, M_GENERIC, NULL);
+			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && x->have_pair &&
+			    x->sent_index <= x->pair_sent + 1 && strcmp(x->pair[0].fold, x->pair[1].fold) != 0) {
+				/* "the two countries", "both sides": the two just named
+				 * together. */
+				actor second = x->pair[1];
+				size_t first_m = x->nmen;
+				rc = add_mention(x, i - 1, i + 1, M_ACTOR, &x->pair[0]);
+				if (rc == GEO_OK)
+					rc = add_mention(x, i - 1, i + 1, M_ACTOR, &second);
+				if (rc == GEO_OK) {
+					/* The second one is reached through the first only. */
+					x->tmen[i - 1] = x->tmen[i] = (int32_t)first_m;
+					x->men[first_m].also = (int32_t)first_m + 1;
+				}
+			} else {
+				rc = add_mention(x, i, i + 1, M_GENERIC, NULL);
+			}
 			i++;
 			continue;
 		}
@@ -1422,13 +1440,22 @@ static geo_modality modality_of(const mods *m)
 	return GEO_MOD_ASSERTED;
 }
 
-static void group_add(group *g, int m)
+static void group_add1(group *g, int m)
 {
 	for (int i = 0; i < g->n; i++)
 		if (g->m[i] == m)
 			return;
 	if (g->n < MAX_GROUP)
 		g->m[g->n++] = m;
+}
+
+/* Adds mention m (and, for "the two countries", the other one). */
+#define group_add(g, m) group_add2(x, (g), (m))
+static void group_add2(const geo_extractor *x, group *g, int m)
+{
+	group_add1(g, m);
+	if (x->men[m].also >= 0)
+		group_add1(g, x->men[m].also);
 }
 
 static void coord_left(const geo_extractor *x, int m, group *g)

@@ -256,7 +256,7 @@ static const char *const w_report[] = {
 static const char *const w_generic[] = {
 	"countries", "nations", "states", "governments", "buyers", "importers", "exporters",
 	"partners", "allies", "members", "neighbours", "neighbors", "powers", "economies",
-	"customers", "producers", "suppliers", NULL,
+	"customers", "producers", "suppliers", "sides", "leaders", "parties", NULL,
 };
 static const char *const w_listmark[] = {"namely", "including", "especially", "particularly", "like", "notably", NULL};
 static const char *const w_barrier[] = {
