@@ -1355,6 +1355,14 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && x->men[x->tmen[p]].adj &&
 	    (size_t)p + 1 == i)
 		return true; /* "Palestinian targets", "Chinese purchases": nouns */
+	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && (size_t)p + 1 == i) {
+		/* "some U.S. brokers": a quantified noun phrase, no verb. */
+		size_t q = x->men[x->tmen[p]].t0;
+		if (q > 0 && (tok_is(x, q - 1, "some") || tok_is(x, q - 1, "many") || tok_is(x, q - 1, "several") ||
+			      tok_is(x, q - 1, "most") || tok_is(x, q - 1, "other") || tok_is(x, q - 1, "few") ||
+			      tok_is(x, q - 1, "all")))
+			return true;
+	}
 	if ((((b & GEO_W_DET) && !(b & GEO_W_NEG)) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
 	    (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS)))
 		return true;
@@ -1468,8 +1476,8 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 	for (int steps = 0; k >= 2 && steps < 3 * MAX_GROUP; steps++) {
 		size_t j = k - 1;
 		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
-		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or")))
-			j--; /* "A and the B" */
+		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or") || tok_is(x, j - 1, ",")))
+			j--; /* "A and the B", "A, the B and C" */
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
 			if (tok_is(x, j, "and") && j >= 1 && tok_is(x, j - 1, ","))
 				j--;
