@@ -991,7 +991,6 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
 {
 	size_t j = e, k, r, ne;
-	bool poss = false;
 	actor a;
 
 	/* "Saudi-led forces", "Vietnamese-led troops": led by that side. */
@@ -1003,10 +1002,8 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		return r;
 	}
 
-	if (tok_poss(x, j)) {
-		poss = true;
-		j++;
-	}
+	if (tok_poss(x, j))
+		j++; /* "China's": the rest reads the same */
 	k = j;
 	if (tok_in(x, k, role_mods))
 		k++;
@@ -1064,10 +1061,9 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 					return ne;
 				}
 			}
-			if (!poss) {
-				*rc = add_mention(x, i, r, M_ACTOR, c);
-				return r;
-			}
+			/* "Chinese officials", "China's coast guard" */
+			*rc = add_mention(x, i, r, M_ACTOR, c);
+			return r;
 		}
 	}
 	*rc = add_mention(x, i, e, M_ACTOR, c);
