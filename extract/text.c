@@ -384,7 +384,7 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_DEPLOY;
 	{
 		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
-						     "trade", "de_escalate", "fight", "war", "recognize",
+						     "de_escalate", "fight", "war", "recognize",
 						     "intend_cooperate", NULL};
 		static const char *const that[] = {"demand", "press", "appeal", "warn", "accuse", "criticize",
 						   "threaten", NULL};
@@ -1970,7 +1970,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	}
 	if (k >= 0 && tok_poss(x, (size_t)k))
 		k--;
-	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR) {
+	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].place) {
 		coord_left(x, x->tmen[k], g);
 		*owner = true; /* "Japanese and European imports": each its own */
 		return true;
@@ -2194,6 +2194,14 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		uint32_t b = x->bits[p];
 		bool det = ((b & GEO_W_DET) && !(b & GEO_W_REL) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
 			   (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS));
+		if (tr->form == GEO_FORM_ING && x->tmen[p] >= 0 && x->men[x->tmen[p]].t0 > 0 &&
+		    (x->bits[x->men[x->tmen[p]].t0 - 1] & GEO_W_DET) && !(x->bits[x->men[x->tmen[p]].t0 - 1] & GEO_W_POSS)) {
+			/* "the Managua meeting": a noun, and a city only says where */
+			mention *mm = &x->men[x->tmen[p]];
+			det = true;
+			if (x->dc[mm->t0].kind == AK_SEAT)
+				mm->place = true;
+		}
 		if (tr->form == GEO_FORM_ING && det)
 			noun = true;
 		else if (det && !(b & GEO_W_NEG))
@@ -2256,9 +2264,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
 			 * the parties mediated for. */
-			if ((r->flags & (R_SYM | R_MUTUAL)) && !(have_s && !(r->flags & R_SYM)))
+			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) || strcmp(r->info->label, "trade") == 0;
+			if (mutual && !(have_s && !(r->flags & R_SYM)))
 				return emit_pairs(x, ec, &bg, tr, &md, err);
-			if (have_s && !(r->flags & (R_SYM | R_MUTUAL)))
+			if (have_s && !mutual)
 				return emit_groups(x, ec, &sg, &bg, tr, &md, err); /* X's mediation between A and B */
 		}
 		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
