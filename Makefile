@@ -3,6 +3,7 @@
 #   make                 build build/libgeograph.a and build/geograph
 #   make check           install missing packages, build, run every test
 #   make demo            install missing packages, build, run on samples/
+#   make eval            score the text extractor on ../shared/data/eval-dev
 #   make check SANITIZE=address,undefined
 #   make install PREFIX=/usr/local DESTDIR=
 #
@@ -68,7 +69,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check check-valgrind demo bench deps install uninstall clean fuzz fuzzers
+.PHONY: all tests check check-valgrind demo bench eval deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -168,6 +169,10 @@ demo: deps
 	@mkdir -p out
 	$(BIN) extract samples/ -o out/events.jsonl
 	@echo "demo: wrote out/events.jsonl"
+
+# Scores the text extractor on ../shared/data/eval-dev (see bench/eval.py).
+eval: all
+	bench/eval.py --geograph $(BIN)
 
 # Phony: PREFIX changes from one install to the next, and a stale file would
 # point at the old one.

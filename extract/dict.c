@@ -10,7 +10,9 @@
  *   	name	United States; U.S.; America      (lines that start with a TAB
  *   	adj	American; Americans                belong to the block above)
  *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[trade]	[symmetric]
- *   	verb	sanction; impose sanctions on
+ *   	verb	sanction; impose ... sanctions on   (also noun, phrase, and
+ *   	object	oil; crude                          object: words the
+ *   	                                            triggers after it need)
  *   role	Treasury Secretary	Secretary of the Treasury; Treasury chief
  *   media	Reuters; Associated Press
  *
@@ -27,7 +29,7 @@
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
 static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
-static const char *const relation_kinds[] = {"verb", "noun", "phrase", NULL};
+static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", NULL};
 static const char *const toplevel_kinds[] = {"role", "media", NULL};
 
 struct geo_dict {
