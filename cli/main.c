@@ -31,9 +31,7 @@ static int main_help(void)
 
 static int main_usage_error(const char *fmt, const char *arg)
 {
-	fputs("geograph: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	cli_error(NULL, fmt, arg);
 	print_main_usage(stderr);
 	fputs("Try 'geograph --help' for more information.\n", stderr);
 	return EXIT_USAGE;

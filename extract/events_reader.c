@@ -45,18 +45,27 @@ static geo_err events_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err
 	return GEO_OK;
 }
 
+/* A real calendar date YYYY-MM-DD (Gregorian, leap years included), as
+ * the GDELT reader requires of SQLDATE: "2025-02-31" is a typo, not a day. */
 static bool valid_date(const char *s)
 {
 	static const char shape[] = "dddd-dd-dd";
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int year, month, day;
+	bool leap;
 
 	if (strlen(s) != 10)
 		return false;
 	for (int i = 0; i < 10; i++)
 		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
 			return false;
-	int month = (s[5] - '0') * 10 + (s[6] - '0');
-	int day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month < 1 || month > 12 || day < 1)
+		return false;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= days[month - 1] + (month == 2 && leap);
 }
 
 /* Reads an optional string member; returns false (and sets *why) when it is
@@ -109,7 +118,10 @@ static bool get_span(json_t *spans, const char *key, geo_span *sp)
 	return true;
 }
 
-static bool get_actor(json_t *o, const char *prefix, geo_actor_ref *a, const char **why)
+/* Reads one side's id, label, affiliation and type.  On a wrong type *why
+ * names the key; on an unknown type name msg says so and *why is NULL. */
+static bool get_actor(json_t *o, const char *prefix, geo_actor_ref *a, const char **why, char *msg,
+		      size_t msglen)
 {
 	char key[32];
 	const char *type = NULL;
@@ -127,7 +139,9 @@ static bool get_actor(json_t *o, const char *prefix, geo_actor_ref *a, const cha
 		return false;
 	a->type = GEO_ACTOR_UNKNOWN;
 	if (type && !geo_actor_type_parse(type, &a->type)) {
-		*why = prefix; /* reported as a bad type name below */
+		snprintf(msg, msglen, "unknown \"%s_type\" \"%.40s\" (country, igo, person, institution, group)",
+			 prefix, type);
+		*why = NULL;
 		return false;
 	}
 	return true;
@@ -147,8 +161,12 @@ static const char *parse_event(geo_reader *r, json_t *o, geo_skip *skip_as, char
 
 	*skip_as = GEO_SKIP_MALFORMED;
 	geo_event_init(ev);
-	if (!get_actor(o, "source", &ev->source, &why) || !get_actor(o, "target", &ev->target, &why))
+	if (!get_actor(o, "source", &ev->source, &why, msg, msglen) ||
+	    !get_actor(o, "target", &ev->target, &why, msg, msglen)) {
+		if (!why)
+			return msg;
 		goto wrong_type;
+	}
 	if (!ev->source.id || !ev->target.id || !*ev->source.id || !*ev->target.id) {
 		*skip_as = GEO_SKIP_ONE_ACTOR;
 		return "record with fewer than two actors (\"source\" and \"target\")";
@@ -171,6 +189,8 @@ static const char *parse_event(geo_reader *r, json_t *o, geo_skip *skip_as, char
 		json_int_t c = json_integer_value(v);
 		snprintf(r->cameo, sizeof r->cameo, c < 100 ? "%03lld" : "%lld", (long long)c);
 		ev->cameo = r->cameo;
+	} else if (json_is_integer(v)) {
+		return "\"cameo\" is not a CAMEO event code";
 	} else if (v && !json_is_null(v)) {
 		why = "cameo";
 		goto wrong_type;
@@ -280,8 +300,11 @@ static geo_err events_next(geo_reader *r, const geo_event **out, geo_error *err)
 			continue; /* blank lines are allowed */
 		r->cur = json_loadb(line + i, len - i, JSON_REJECT_DUPLICATES, &jerr);
 		if (!r->cur) {
+			/* jansson names the flag that would allow it; say what is wrong. */
+			const char *what = strstr(jerr.text, "JSON_ALLOW_NUL") ? "a NUL character (\\u0000) in a string"
+									   : jerr.text;
 			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
-					     "invalid JSON at column %d: %s", jerr.column + (int)i, jerr.text);
+					     "invalid JSON at column %d: %s", jerr.column + (int)i, what);
 			if (rc != GEO_OK)
 				return rc;
 			continue;

@@ -289,13 +289,26 @@ static geo_err open_input(geo_source *src, const struct input *in, geo_error *er
 		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "%s", err ? err->msg : "cannot open");
 	}
 	src->stats.files++;
+	/* Detection looks at the first 4 KB; a forced format needs only to
+	 * know the file is not empty, and a pipe should not wait for more. */
+	n = geo_stream_peek(src->stream, &head, fmt == GEO_INPUT_AUTO ? 4096 : 1);
+	if (n < 0) {
+		/* Like a file that cannot be opened: fatal when named, skipped when
+		 * found in a folder. */
+		geo_reader_ctx ctx = {.path = in->path, .opts = &src->opts, .stats = &src->stats};
+		int e = errno;
+		close_current(src);
+		if (in->explicit)
+			return geo_error_set(err, GEO_EIO, "%s: read failed: %s", in->path, strerror(e));
+		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "read failed: %s", strerror(e));
+	}
+	if (n == 0) {
+		/* An empty file holds no events in any format: no reader needed
+		 * (nor the text extractor built for nothing). */
+		close_current(src);
+		return GEO_OK;
+	}
 	if (fmt == GEO_INPUT_AUTO) {
-		n = geo_stream_peek(src->stream, &head, 4096);
-		if (n < 0) {
-			rc = geo_error_set(err, GEO_EIO, "%s: read failed: %s", in->path, strerror(errno));
-			close_current(src);
-			return rc;
-		}
 		if (geo_gdelt_sniff(head, (size_t)n))
 			fmt = GEO_INPUT_GDELT;
 		else if (geo_events_sniff(head, (size_t)n))
