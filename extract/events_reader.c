@@ -299,12 +299,27 @@ static geo_err events_next(geo_reader *r, const geo_event **out, geo_error *err)
 		if (i == len)
 			continue; /* blank lines are allowed */
 		r->cur = json_loadb(line + i, len - i, JSON_REJECT_DUPLICATES, &jerr);
+		/* jansson stops at a NUL byte and reports whatever the cut leaves:
+		 * name the NUL instead when it is what jansson tripped on. */
+		const char *nul = memchr(line + i, '\0', len - i);
+		if (nul && (r->cur || (size_t)jerr.position + i >= (size_t)(nul - line))) {
+			json_decref(r->cur);
+			r->cur = NULL;
+			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
+					     "a NUL byte at column %zu", (size_t)(nul - line) + 1);
+			if (rc != GEO_OK)
+				return rc;
+			continue;
+		}
 		if (!r->cur) {
 			/* jansson names the flag that would allow it; say what is wrong. */
 			const char *what = strstr(jerr.text, "JSON_ALLOW_NUL") ? "a NUL character (\\u0000) in a string"
 									   : jerr.text;
+			/* jansson counts the bytes it accepted; a byte it cannot
+			 * decode is the next one. */
+			int col = jerr.column + (int)i + (strncmp(jerr.text, "unable to decode", 16) == 0);
 			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
-					     "invalid JSON at column %d: %s", jerr.column + (int)i, what);
+					     "invalid JSON at column %d: %s", col, what);
 			if (rc != GEO_OK)
 				return rc;
 			continue;

@@ -284,9 +284,19 @@ static geo_err open_input(geo_source *src, const struct input *in, geo_error *er
 	rc = geo_stream_open(&src->stream, in->path, err);
 	if (rc != GEO_OK) {
 		geo_reader_ctx ctx = {.path = in->path, .opts = &src->opts, .stats = &src->stats};
+		const char *why = "cannot open";
+		size_t plen = strlen(in->path);
 		if (in->explicit)
 			return rc;
-		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "%s", err ? err->msg : "cannot open");
+		/* The skip message names the path itself. */
+		if (err) {
+			why = err->msg;
+			if (strncmp(why, in->path, plen) == 0 && strncmp(why + plen, ": ", 2) == 0)
+				why += plen + 2;
+		}
+		char msg[GEO_ERRMSG_MAX];
+		snprintf(msg, sizeof msg, "%s", why);
+		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "%s", msg);
 	}
 	src->stats.files++;
 	/* Detection looks at the first 4 KB; a forced format needs only to
