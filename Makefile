@@ -54,6 +54,9 @@ OBJ      := $(BUILD)/obj
 TOBJ     := $(BUILD)/testobj
 LIB_O    := $(LIB_C:%.c=$(OBJ)/%.o) $(OBJ)/extract/dict_data.o
 TLIB_O   := $(LIB_C:%.c=$(TOBJ)/%.o) $(OBJ)/extract/dict_data.o
+# The HTML report's template, style sheet and script (render/report/).
+LIB_O    += $(OBJ)/render/report_data.o
+TLIB_O   += $(OBJ)/render/report_data.o
 CLI_O    := $(CLI_C:%.c=$(OBJ)/%.o)
 TESTS    := $(TEST_C:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_C   := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
@@ -80,6 +83,11 @@ $(TOBJ)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -DGEO_TESTING -c -o $@ $<
 
 $(OBJ)/extract/dict_data.o: extract/dict_data.S extract/dict/actors.txt extract/dict/relations.txt
+	@mkdir -p $(@D)
+	$(CC) -c -Wa,-I. -o $@ $<
+
+$(OBJ)/render/report_data.o: render/report_data.S render/report/report.html \
+		render/report/report.css render/report/report.js
 	@mkdir -p $(@D)
 	$(CC) -c -Wa,-I. -o $@ $<
 
@@ -172,10 +180,13 @@ install: all geograph.pc
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libgeograph.a
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/geograph/
 	install -m 644 geograph.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 geograph.1 $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/geograph $(DESTDIR)$(PREFIX)/lib/libgeograph.a \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 	rm -rf $(DESTDIR)$(PREFIX)/include/geograph
 
 clean:

@@ -136,7 +136,7 @@ static void write_table(FILE *fp, const report *r)
 		geo_graph_ecount(r->g) == 1 ? "" : "s", geo_weight_mode_name(r->co->weight),
 		r->co->normalize ? "normalized" : "raw");
 	if (cutoff > 0)
-		fprintf(fp, " over paths up to distance %g only%s", cutoff,
+		fprintf(fp, "; betweenness and closeness over paths up to distance %g only%s", cutoff,
 			r->co->cutoff == 0 ? " (graph above the exact size limit, V*E > 1e9)" : "");
 	if (geo_graph_community_count(r->g))
 		fprintf(fp, "; %zu communities (%s), modularity %.4f", geo_graph_community_count(r->g),
@@ -242,13 +242,13 @@ static json_t *json_score(geo_measure m, double x)
 static geo_err write_json(FILE *fp, const report *r, geo_error *err)
 {
 	json_t *root = json_object(), *actors = json_array(), *measures = json_array();
-	json_t *btw = json_object(), *comm = NULL, *graph = json_object();
+	json_t *btw = json_object(), *clo = json_object(), *comm = NULL, *graph = json_object();
 	double cutoff = geo_graph_betweenness_cutoff(r->g), q = geo_graph_modularity(r->g);
 	geo_err rc = GEO_OK;
 	int bad = 0;
 	char *text = NULL;
 
-	if (!root || !actors || !measures || !btw || !graph)
+	if (!root || !actors || !measures || !btw || !clo || !graph)
 		goto nomem;
 	for (size_t k = 0; k < r->cols->n; k++)
 		bad |= json_array_append_new(measures, json_string(geo_measure_name(r->cols->m[k])));
@@ -269,6 +269,8 @@ static geo_err write_json(FILE *fp, const report *r, geo_error *err)
 	bad |= json_object_set_new(graph, "edges", json_integer((json_int_t)geo_graph_ecount(r->g)));
 	bad |= json_object_set_new(btw, "normalized", json_boolean(r->co->normalize));
 	bad |= json_object_set_new(btw, "cutoff", cutoff > 0 ? json_real(cutoff) : json_null());
+	bad |= json_object_set_new(clo, "cutoff", cutoff > 0 ? json_real(cutoff) : json_null());
+	bad |= json_object_set_new(clo, "harmonic", json_true());
 	if (r->communities) {
 		if (!(comm = json_object()))
 			goto nomem;
@@ -284,6 +286,8 @@ static geo_err write_json(FILE *fp, const report *r, geo_error *err)
 	measures = NULL;
 	bad |= json_object_set_new(root, "betweenness", btw);
 	btw = NULL;
+	bad |= json_object_set_new(root, "closeness", clo);
+	clo = NULL;
 	bad |= json_object_set_new(root, "graph", graph);
 	graph = NULL;
 	bad |= json_object_set_new(root, "weight", json_string(geo_weight_mode_name(r->co->weight)));
@@ -305,6 +309,7 @@ out:
 	json_decref(actors);
 	json_decref(measures);
 	json_decref(btw);
+	json_decref(clo);
 	json_decref(graph);
 	return rc;
 }
@@ -444,8 +449,9 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	if (top && top < nrows)
 		nrows = top;
 	if (fmt == FMT_CSV && geo_graph_betweenness_cutoff(g) > 0)
-		cli_error(self, "note: betweenness uses cutoff %g on this large graph (--cutoff none for exact)",
-			  geo_graph_betweenness_cutoff(g));
+		cli_error(self, "note: betweenness and closeness count paths up to distance %g only%s",
+			  geo_graph_betweenness_cutoff(g),
+			  co.cutoff == 0 ? " on this large graph (--cutoff none for exact)" : "");
 
 	if (geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
@@ -496,7 +502,7 @@ const cli_cmd cmd_centrality = {
 		"                distance 3 count (said in the output; see --cutoff)\n"
 		"  closeness     harmonic: the mean over other actors of 1/distance from this\n"
 		"                one (unreachable: 0), so disconnected graphs are fine.\n"
-		"                O(VE + V^2 log V)\n"
+		"                O(VE + V^2 log V); cut off like betweenness\n"
 		"  pagerank      weighted PageRank, damping 0.85 (PRPACK).  O(V+E) a step\n"
 		"  hub, authority  HITS scores (largest 1): hubs act on good authorities,\n"
 		"                authorities are acted on by good hubs.  ARPACK, O(V+E) a step\n"
@@ -521,8 +527,9 @@ const cli_cmd cmd_centrality = {
 		"                     NumMentions), goldstein-abs (sum of |Goldstein|), none\n"
 		"  --normalize        normalise betweenness by (V-1)(V-2)\n"
 		"  --community A      louvain (default) or leiden (modularity objective)\n"
-		"  --cutoff D         betweenness counts only paths up to distance D; none:\n"
-		"                     always exact (default: exact unless V*E > 1e9, then 3)\n"
+		"  --cutoff D         betweenness and closeness count only paths up to\n"
+		"                     distance D; none: always exact (default: exact unless\n"
+		"                     V*E > 1e9, then 3)\n"
 		"  --seed N           random seed for communities (default 1)\n"
 		"  -h, --help         show this help\n"
 		"Graph options (--top and --all as above):\n"

@@ -278,11 +278,13 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 				score[mm][i] = VECTOR(res)[i];
 		}
 	}
-	if (want(o, GEO_M_BETWEENNESS)) {
+	if (want(o, GEO_M_BETWEENNESS) || want(o, GEO_M_CLOSENESS)) {
 		if (o->cutoff > 0)
 			cutoff = o->cutoff;
 		else if (o->cutoff == 0 && (double)n * (double)m > GEO_BETWEENNESS_EXACT_MAX)
 			cutoff = GEO_BETWEENNESS_CUTOFF;
+	}
+	if (want(o, GEO_M_BETWEENNESS)) {
 		if (cutoff > 0)
 			GEO_IGRAPH(igraph_betweenness_cutoff(&g, &res, igraph_vss_all(), true, weighted ? &dv : NULL,
 							     cutoff),
@@ -298,9 +300,14 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 		}
 	}
 	if (want(o, GEO_M_CLOSENESS)) {
-		GEO_IGRAPH(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_OUT,
-						      weighted ? &dv : NULL, false),
-			   "closeness");
+		if (cutoff > 0)
+			GEO_IGRAPH(igraph_harmonic_centrality_cutoff(&g, &res, igraph_vss_all(), IGRAPH_OUT,
+								     weighted ? &dv : NULL, false, cutoff),
+				   "closeness");
+		else
+			GEO_IGRAPH(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_OUT,
+							      weighted ? &dv : NULL, false),
+				   "closeness");
 		/* Divided here: igraph's normalisation of a one-vertex graph is 0/0. */
 		for (size_t i = 0; i < n; i++)
 			score[GEO_M_CLOSENESS][i] = n > 1 ? VECTOR(res)[i] / (double)(n - 1) : 0.0;
@@ -410,7 +417,7 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 			if (score[k][i] == 0 || (scaled && fabs(score[k][i]) < 1e-12))
 				score[k][i] = 0.0;
 	}
-	geo_graph_set_results(gr, want(o, GEO_M_BETWEENNESS) ? cutoff : 0, modularity, ncomm);
+	geo_graph_set_results(gr, cutoff, modularity, ncomm);
 	goto out;
 nomem:
 	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");

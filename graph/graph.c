@@ -124,7 +124,7 @@ static geo_err parse_relations(const geo_agg *a, const char *list, relation_filt
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		unsigned bit;
-		size_t idx;
+		size_t idx = 0;
 		char name[128];
 
 		/* Spaces around items are forgiven: "trade, conflict". */
@@ -141,8 +141,10 @@ static geo_err parse_relations(const geo_agg *a, const char *list, relation_filt
 			ri = a->dict ? geo_dict_relation(a->dict, name) : NULL;
 			if (geo_strmap_get(a->strings, name, len, NULL)) {
 				const char *key = NULL;
-				/* The aggregate's interned copy: edges hold that pointer. */
-				geo_strmap_put(a->strings, name, len, &idx, &key);
+				/* The aggregate's interned copy, which edges point to;
+				 * the key is there, so nothing is allocated. */
+				if (geo_strmap_put(a->strings, name, len, &idx, &key) != GEO_OK)
+					goto nomem;
 				rf->labels[rf->nlabels++] = key;
 			} else if (!ri) {
 				if (geo_buf_printf(&bad, "%s'%s'", bad.len ? ", " : "", name) != GEO_OK)
@@ -329,15 +331,13 @@ static bool edge_passes(const geo_agg *a, const geo_agg_edge *e, const relation_
 }
 
 /* Keeps the actors within depth undirected steps of ego: marks keep[]. */
-static geo_err ego_filter(const geo_agg *a, const edge_ref *edges, size_t ne, size_t nv, size_t ego,
-			  int depth, bool *keep, geo_error *err)
+static geo_err ego_filter(const edge_ref *edges, size_t ne, size_t nv, size_t ego, int depth, bool *keep,
+			  geo_error *err)
 {
-	size_t *dist = malloc(nv * sizeof *dist);
-	geo_err rc = GEO_OK;
+	size_t *dist = malloc((nv + 1) * sizeof *dist);
 
 	if (!dist)
 		return geo_error_set(err, GEO_ENOMEM, "out of memory");
-	(void)a;
 	for (size_t i = 0; i < nv; i++)
 		dist[i] = SIZE_MAX;
 	dist[ego] = 0;
@@ -357,7 +357,7 @@ static geo_err ego_filter(const geo_agg *a, const edge_ref *edges, size_t ne, si
 	for (size_t i = 0; i < nv; i++)
 		keep[i] = dist[i] != SIZE_MAX;
 	free(dist);
-	return rc;
+	return GEO_OK;
 }
 
 /* Keeps the top n vertices by PageRank over the kept edges. */
@@ -481,13 +481,17 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 			if (alive[i] && strcmp(order[i].id, f->ego) == 0)
 				ego = i;
 		if (ego == SIZE_MAX) {
-			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s", f->ego,
+			bool folded = a->opts.level == GEO_LEVEL_COUNTRY && strchr(f->ego, ':');
+			rc = geo_error_set(err, GEO_EUSAGE, "ego actor '%s' is not in the graph%s%s", f->ego,
 					   f->relations || f->since[0] || f->until[0] || f->min_count
 						   ? " (after the filters)"
-						   : "");
+						   : "",
+					   folded ? "; at country level people and institutions fold into "
+						    "their state (use actor level)"
+						  : "");
 			goto out;
 		}
-		if ((rc = ego_filter(a, edges, ne, nv, ego, f->depth > 0 ? f->depth : 1, keep, err)) != GEO_OK)
+		if ((rc = ego_filter(edges, ne, nv, ego, f->depth > 0 ? f->depth : 1, keep, err)) != GEO_OK)
 			goto out;
 		for (size_t i = 0; i < nv; i++)
 			alive[i] = alive[i] && keep[i];

@@ -36,8 +36,9 @@ typedef struct geo_agg_opts {
 
 /*
  * Creates an empty aggregate.  dict (borrowed, may be NULL; it must outlive
- * the aggregate, not the graphs built from it) supplies labels, types, affiliations and relation attributes for
- * known ids; opts may be NULL (country level, no self-loops, no dates).
+ * the aggregate, not the graphs built from it) supplies labels, types,
+ * affiliations and relation attributes for known ids; opts may be NULL
+ * (country level, no self-loops, no dates).
  * The caller frees *out with geo_agg_free().  GEO_ENOMEM.
  *
  * What each actor becomes (resolved when the graph is built, so that the
@@ -60,8 +61,8 @@ void geo_agg_free(geo_agg *a);
  * Adds one event (its strings are copied as needed).  O(1) expected; memory
  * grows with distinct actors and (source, target, relation) edges only:
  * per edge it keeps counters, the date range, up to GEO_EVIDENCE_MAX
- * evidence sentences (the first seen) and the document "segment" of its
- * last event.  The events of one document arrive together in any stream
+ * evidence sentences (the first seen) and the document run of its first
+ * and last event.  The events of one document arrive together in any stream
  * geo_source produces, so a document is a maximal run of consecutive events
  * with one doc id, and an edge's docs counter goes up when its event comes
  * from a run other than its previous event's: exact, O(1) memory per edge.
@@ -88,7 +89,7 @@ typedef struct geo_agg_stats {
 	size_t documents;   /* document runs among kept events */
 } geo_agg_stats;
 
-/* Counters so far; valid until the aggregate changes or is freed. */
+/* Counters so far (they follow later adds); valid until geo_agg_free(). */
 const geo_agg_stats *geo_agg_get_stats(const geo_agg *a);
 
 /* Distinct actors and edges so far (before any filter). */
@@ -234,9 +235,11 @@ typedef enum geo_community_algo {
 	GEO_COMMUNITY_LEIDEN,      /* igraph_community_leiden, modularity objective */
 } geo_community_algo;
 
-/* Above this many vertex*edge pairs (of the pair graph), betweenness uses
- * igraph's cutoff variant with distance cutoff GEO_BETWEENNESS_CUTOFF,
- * unless geo_centrality_opts.cutoff says otherwise. */
+/* Above this many vertex*edge pairs (of the pair graph) the path measures,
+ * betweenness and closeness, use igraph's cutoff variants with distance
+ * cutoff GEO_BETWEENNESS_CUTOFF (paths longer than that are not counted),
+ * unless geo_centrality_opts.cutoff says otherwise: exact Brandes and
+ * all-pairs Dijkstra are O(VE + V^2 log V), hours at a million edges. */
 #define GEO_BETWEENNESS_EXACT_MAX 1e9
 #define GEO_BETWEENNESS_CUTOFF 3.0
 
@@ -247,8 +250,8 @@ typedef struct geo_centrality_opts {
 	geo_weight_mode weight;
 	bool normalize;            /* betweenness / ((n-1)(n-2)) */
 	geo_community_algo community;
-	double cutoff;             /* betweenness: 0 automatic, < 0 always exact,
-				    * > 0 this distance cutoff */
+	double cutoff;             /* betweenness and closeness: 0 automatic,
+				    * < 0 always exact, > 0 this distance cutoff */
 	unsigned long seed;        /* igraph RNG seed for communities; 0 means 1 */
 } geo_centrality_opts;
 
@@ -263,10 +266,11 @@ typedef struct geo_centrality_opts {
  *   strength_in, strength_out       summed pair weights in, out.  O(V+E)
  *   betweenness   shortest paths (directed, distance = 1/weight) through
  *                 the actor; raw counts unless normalize.  O(VE + V^2 log V),
- *                 or bounded by the cutoff on large graphs
+ *                 or bounded by the cutoff on large graphs (see above)
  *   closeness     harmonic: sum over other actors u of 1/d(v,u) following
  *                 edges out of v (distance 1/weight, unreachable adds 0),
- *                 divided by V-1.  O(VE + V^2 log V)
+ *                 divided by V-1.  O(VE + V^2 log V), or bounded by
+ *                 the cutoff like betweenness
  *   pagerank      PRPACK, damping 0.85, weighted.  O(V+E) per iteration
  *   hub, authority  Kleinberg HITS on the weighted pair graph, max 1.  ARPACK
  *   eigenvector   on the undirected view (pair weights of both directions
@@ -286,8 +290,8 @@ geo_err geo_graph_compute(geo_graph *g, const geo_centrality_opts *opts, geo_err
  * when m was not computed or v is out of range.  O(1). */
 double geo_graph_score(const geo_graph *g, geo_measure m, size_t v);
 
-/* The betweenness distance cutoff the last computation used, or 0 when
- * betweenness was exact (or not computed). */
+/* The distance cutoff the last computation used for betweenness and
+ * closeness, or 0 when they were exact (or not computed). */
 double geo_graph_betweenness_cutoff(const geo_graph *g);
 
 /* Modularity of the community partition (weighted undirected view), or NaN
