@@ -6,7 +6,9 @@
 #   3. in folder B (another path, another depth), absolute input paths,
 #      another time zone and locale, to a file;
 #   4. in folder A, to standard output (-o -).
-# One TAP line per output.  A command that fails is a failure.
+# A line writing into a folder ($DIR instead of $OUT) compares every file
+# of the folder and has no standard-output run.  One TAP line per output.
+# A command that fails is a failure.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${GEOGRAPH:=$root/build/geograph}"
@@ -29,7 +31,7 @@ run() {
 	local args=()
 	for arg in "$@"; do
 		case $arg in
-		'$OUT') arg=$out ;;
+		'$OUT' | '$DIR') arg=$out ;;
 		data/*) [ "$absolute" = 1 ] && arg=$root/tests/$arg ;;
 		samples/*) [ "$absolute" = 1 ] && arg=$root/$arg ;;
 		esac
@@ -42,22 +44,27 @@ while read -r name rest; do
 	case $name in '' | '#'*) continue ;; esac
 	# shellcheck disable=SC2206
 	words=($rest)
+	folder=0
+	case " $rest " in *' $DIR '*) folder=1 ;; esac
+	if [ $folder = 1 ]; then
+		mkdir -p "$work/$name.1" "$work/$name.2" "$work/$name.3"
+	fi
 	why=
-	if ! run "$a" "$work/$name.1" 0 "${words[@]}" 2>"$work/$name.err"; then
+	if ! run "$a" "$work/$name.1" 0 "${words[@]}" >/dev/null 2>"$work/$name.err"; then
 		why="failed: $(head -n 3 "$work/$name.err")"
-	elif ! run "$a" "$work/$name.2" 0 "${words[@]}" 2>/dev/null; then
+	elif ! run "$a" "$work/$name.2" 0 "${words[@]}" >/dev/null 2>&1; then
 		why="second run failed"
-	elif ! TZ=Pacific/Chatham LANG=C.UTF-8 LC_ALL=C.UTF-8 run "$b" "$work/$name.3" 1 "${words[@]}" 2>/dev/null; then
+	elif ! TZ=Pacific/Chatham LANG=C.UTF-8 LC_ALL=C.UTF-8 run "$b" "$work/$name.3" 1 "${words[@]}" >/dev/null 2>&1; then
 		why="run from another folder failed"
-	elif ! run "$a" - 0 "${words[@]}" >"$work/$name.4" 2>/dev/null; then
+	elif [ $folder = 0 ] && ! run "$a" - 0 "${words[@]}" >"$work/$name.4" 2>/dev/null; then
 		why="run to standard output failed"
-	elif [ ! -s "$work/$name.1" ]; then
+	elif [ -z "$(find "$work/$name.1" -type f -size +0 | head -n 1)" ]; then
 		why="empty output"
-	elif ! cmp -s "$work/$name.1" "$work/$name.2"; then
-		why="two runs differ: $(cmp "$work/$name.1" "$work/$name.2" 2>&1)"
-	elif ! cmp -s "$work/$name.1" "$work/$name.3"; then
-		why="another folder, time zone and locale differ: $(cmp "$work/$name.1" "$work/$name.3" 2>&1)"
-	elif ! cmp -s "$work/$name.1" "$work/$name.4"; then
+	elif ! diff -r "$work/$name.1" "$work/$name.2" >/dev/null; then
+		why="two runs differ: $(diff -rq "$work/$name.1" "$work/$name.2" 2>&1 | head -n 3)"
+	elif ! diff -r "$work/$name.1" "$work/$name.3" >/dev/null; then
+		why="another folder, time zone and locale differ: $(diff -rq "$work/$name.1" "$work/$name.3" 2>&1 | head -n 3)"
+	elif [ $folder = 0 ] && ! cmp -s "$work/$name.1" "$work/$name.4"; then
 		why="file and standard output differ: $(cmp "$work/$name.1" "$work/$name.4" 2>&1)"
 	fi
 	if [ -z "$why" ]; then
