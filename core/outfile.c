@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +18,39 @@ struct geo_outfile {
 	int is_stdout;
 };
 
+/* The temporaries being written, for geo_outfile_remove_temporaries() from
+ * a signal handler: a slot is filled once its path is complete and emptied
+ * before the path is freed, so the handler sees whole paths only. */
+#define MAX_TRACKED 64
+static _Atomic(char *) tracked[MAX_TRACKED];
+
+static void track(char *tmppath)
+{
+	for (int i = 0; i < MAX_TRACKED; i++) {
+		char *none = NULL;
+		if (atomic_compare_exchange_strong(&tracked[i], &none, tmppath))
+			return;
+	}
+}
+
+static void untrack(char *tmppath)
+{
+	for (int i = 0; tmppath && i < MAX_TRACKED; i++) {
+		char *mine = tmppath;
+		if (atomic_compare_exchange_strong(&tracked[i], &mine, NULL))
+			return;
+	}
+}
+
+void geo_outfile_remove_temporaries(void)
+{
+	for (int i = 0; i < MAX_TRACKED; i++) {
+		char *p = atomic_load(&tracked[i]);
+		if (p)
+			unlink(p);
+	}
+}
+
 FILE *geo_outfile_fp(geo_outfile *of)
 {
 	return of->fp;
@@ -29,6 +63,7 @@ const char *geo_outfile_path(const geo_outfile *of)
 
 static void outfile_free(geo_outfile *of)
 {
+	untrack(of->tmppath);
 	free(of->path);
 	free(of->target);
 	free(of->tmppath);
@@ -60,6 +95,7 @@ static geo_err open_temp(geo_outfile *of, mode_t mode, geo_error *err)
 		of->tmppath = NULL;
 		return geo_error_set(err, GEO_EIO, "%s: cannot create: %s", of->path, strerror(e));
 	}
+	track(of->tmppath);
 	if (!mode) {
 		mask = umask(0);
 		umask(mask);

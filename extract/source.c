@@ -166,7 +166,8 @@ static geo_err walk(geo_source *src, const char *dir, const struct visit *up, ge
 		}
 		n++;
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1) /* an empty folder has no array at all */
+		qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n && rc == GEO_OK; i++) {
 		geo_buf path = {0};
 		struct stat st;
