@@ -147,11 +147,11 @@ check: deps
 check-valgrind: deps
 	$(MAKE) --no-print-directory tests
 	@mkdir -p $(BUILD)/valgrind
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
 		> $(BUILD)/valgrind/geograph
 	chmod +x $(BUILD)/valgrind/geograph
 	GEOGRAPH=$(CURDIR)/$(BUILD)/valgrind/geograph tests/cli/run.sh | tee $(BUILD)/valgrind/cli.log | { grep -v '^ok ' || true; }
-	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 		--suppressions=$(CURDIR)/tests/valgrind.supp $$t >/dev/null 2>$(BUILD)/valgrind/unit.log \
 		|| { cat $(BUILD)/valgrind/unit.log; echo "not ok - $$t"; exit 1; }; echo "ok - $$t"; done
 	@! grep -q '^not ok' $(BUILD)/valgrind/cli.log
@@ -169,6 +169,9 @@ demo: deps
 	$(BIN) extract samples/ -o out/events.jsonl
 	@echo "demo: wrote out/events.jsonl"
 
+# Phony: PREFIX changes from one install to the next, and a stale file would
+# point at the old one.
+.PHONY: geograph.pc
 geograph.pc: geograph.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GEO_VERSION "\(.*\)"/\1/p' core/geo.h)|g' \
 		-e 's|@REQUIRES@|$(PKGS)|g' $< > $@

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "render.h"
@@ -54,13 +55,17 @@ static bool is_count(geo_measure m)
 	       m == GEO_M_COMMUNITY;
 }
 
-/* Creates dir unless it is already a folder; one level only. */
-static geo_err make_dir(const char *dir, geo_error *err)
+/* Creates dir unless it is already a folder; one level only.  *made says
+ * whether this call created it. */
+static geo_err make_dir(const char *dir, bool *made, geo_error *err)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0777) == 0)
+	*made = false;
+	if (mkdir(dir, 0777) == 0) {
+		*made = true;
 		return GEO_OK;
+	}
 	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return GEO_OK;
 	if (errno == EEXIST)
@@ -79,48 +84,73 @@ static geo_err join(char *buf, size_t size, const char *dir, const char *name, g
 	return GEO_OK;
 }
 
-/* Pass one: every event of INPUT into path, as events JSON Lines.  *st
- * receives what the source read. */
-static int write_events(const cli_cmd *self, cli_inputs *in, char **paths, int npaths, const char *path,
-			geo_source_stats *st)
+/* The option checks cli_load_agg() makes, made before anything is read
+ * or written, with the same messages. */
+static int check_graph_options(const cli_cmd *self, const cli_graph_opts *go)
 {
-	geo_dict *dict = NULL;
-	geo_source *src = NULL;
-	geo_outfile *out = NULL;
-	geo_error err = {0};
-	const geo_event *ev;
-	int status = EXIT_OK;
+	const geo_filter *f = &go->filter;
 
-	if (cli_load_dict(in, &dict, &err) != GEO_OK ||
-	    cli_open_source(in, dict, paths, npaths, &src, &err) != GEO_OK ||
-	    geo_outfile_open(&out, path, &err) != GEO_OK)
-		goto fail;
+	if (go->depth_set && !f->ego)
+		return cli_usage_error(self, "--depth needs --ego");
+	if (go->top_set && go->all)
+		return cli_usage_error(self, "--top and --all cannot be used together");
+	if (f->since[0] && f->until[0] && strcmp(f->since, f->until) > 0)
+		return cli_usage_error(self, "--since %s is after --until %s", f->since, f->until);
+	return EXIT_OK;
+}
+
+/* What reading INPUT leaves for the rest of the run. */
+typedef struct input_pass {
+	geo_dict *dict;
+	geo_agg *agg;
+	geo_outfile *events; /* written, not yet committed */
+	geo_source_stats st;
+	bool made_dir;       /* the output folder did not exist before */
+} input_pass;
+
+/*
+ * Reads INPUT once: every event is written to events_path in dir (left
+ * uncommitted in p->events, so that a later error - an unknown --relation,
+ * an --ego that is not in the graph - leaves no events.jsonl behind) and
+ * added to the aggregate, so the graph holds exactly the events the file
+ * lists.  The aggregate is built as cli_load_agg() builds it.  dir is
+ * created once the dictionaries have loaded.  Everything in *p belongs to
+ * the caller, even on failure.
+ */
+static geo_err read_input(cli_inputs *in, const cli_graph_opts *go, char **paths, int npaths, const char *dir,
+			  const char *events_path, input_pass *p, geo_error *err)
+{
+	geo_agg_opts ao = {.level = in->level, .self_loops = go->self_loops};
+	geo_source *src = NULL;
+	const geo_event *ev;
+	geo_err rc;
+
+	/* Dates filter events, not whole edges: the aggregate keeps no events. */
+	memcpy(ao.since, go->filter.since, sizeof ao.since);
+	memcpy(ao.until, go->filter.until, sizeof ao.until);
+	if ((rc = cli_load_dict(in, &p->dict, err)) != GEO_OK ||
+	    (rc = geo_agg_new(&p->agg, p->dict, &ao, err)) != GEO_OK ||
+	    (rc = cli_open_source(in, p->dict, paths, npaths, &src, err)) != GEO_OK ||
+	    (rc = make_dir(dir, &p->made_dir, err)) != GEO_OK ||
+	    (rc = geo_outfile_open(&p->events, events_path, err)) != GEO_OK)
+		goto out;
 	for (;;) {
-		if (geo_source_next(src, &ev, &err) != GEO_OK)
-			goto fail;
+		if ((rc = geo_source_next(src, &ev, err)) != GEO_OK)
+			goto out;
 		if (!ev)
 			break;
-		if (geo_event_write_json(geo_outfile_fp(out), ev, &err) != GEO_OK) {
-			if (err.code == GEO_EIO)
-				geo_error_set(&err, GEO_EIO, "%s: write failed", path);
-			goto fail;
+		if ((rc = geo_event_write_json(geo_outfile_fp(p->events), ev, err)) != GEO_OK) {
+			if (rc == GEO_EIO)
+				geo_error_set(err, GEO_EIO, "%s: write failed", events_path);
+			goto out;
 		}
+		if ((rc = geo_agg_add(p->agg, ev, err)) != GEO_OK)
+			goto out;
 	}
-	cli_report_source(self, in, geo_source_get_stats(src));
-	*st = *geo_source_get_stats(src);
-	if (geo_outfile_commit(out, &err) != GEO_OK) {
-		out = NULL;
-		goto fail;
-	}
-	out = NULL;
-	goto done;
-fail:
-	status = cli_fail(self, &err);
-	geo_outfile_abort(out);
-done:
+	p->st = *geo_source_get_stats(src);
+out:
 	geo_source_free(src);
-	geo_dict_free(dict);
-	return status;
+	return rc;
 }
 
 /* Writes path through geo_outfile from the bytes in data. */
@@ -247,17 +277,16 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	static char paths[F_COUNT][4096];
-	cli_inputs in = {0}, in2;
+	cli_inputs in = {0};
 	cli_graph_opts go = {.top_default = 0};
 	geo_render_opts ro;
 	geo_report_column cols[NMEASURES], rcols[NMEASURES];
 	double *scores = NULL;
 	size_t *order = NULL, nv, nrcols = 0, documents;
 	const char *dir = NULL, *title = "geograph report";
-	char *events_path;
-	geo_source_stats st = {0};
-	geo_dict *dict = NULL;
-	geo_agg *agg = NULL;
+	input_pass p = {0};
+	geo_outfile *events;
+	bool committed = false;
 	geo_graph *g = NULL;
 	geo_error err = {0};
 	outputs o = {0};
@@ -302,29 +331,19 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		return cli_usage_error(self, "no INPUT given (use - for standard input)");
 	cli_diag_setup(self, in.quiet, in.verbose);
 
-	if (make_dir(dir, &err) != GEO_OK)
-		goto fail;
+	if ((status = check_graph_options(self, &go)) != EXIT_OK)
+		return status;
 	for (int f = 0; f < F_COUNT; f++)
 		if (join(paths[f], sizeof paths[f], dir, file_names[f], &err) != GEO_OK)
 			goto fail;
 
-	/* Pass one writes the events; pass two builds the graph from that
-	 * file, so the graph is exactly what events.jsonl says and standard
-	 * input is read once. */
-	events_path = paths[F_EVENTS];
-	status = write_events(self, &in, argv + optind, argc - optind, events_path, &st);
-	if (status != EXIT_OK)
-		goto done;
-	in2 = in;
-	in2.format = GEO_INPUT_EVENTS;
-	in2.verbose = false;
-	status = cli_load_agg(self, &in2, &go, &events_path, 1, &dict, &agg, NULL);
-	if (status == EXIT_OK)
-		status = cli_build_graph(self, &go, agg, &g);
-	if (status != EXIT_OK)
+	if (read_input(&in, &go, argv + optind, argc - optind, dir, paths[F_EVENTS], &p, &err) != GEO_OK)
+		goto fail;
+	cli_report_source(self, &in, &p.st);
+	if ((status = cli_build_graph(self, &go, p.agg, &g)) != EXIT_OK)
 		goto done;
 	if (in.verbose) {
-		const geo_agg_stats *as = geo_agg_get_stats(agg);
+		const geo_agg_stats *as = geo_agg_get_stats(p.agg);
 
 		cli_error(self, "graph: %zu of %zu events kept; dropped %zu self-loop%s, %zu negated, %zu outside the dates",
 			  as->kept, as->events, as->self_loops, as->self_loops == 1 ? "" : "s", as->negated,
@@ -352,10 +371,17 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	}
 	/* Text input counts documents as it reads them; an events file only
 	 * names them, so count the documents its kept events came from. */
-	documents = st.documents ? st.documents : geo_agg_get_stats(agg)->documents;
+	documents = p.st.documents ? p.st.documents : geo_agg_get_stats(p.agg)->documents;
 	rep = (geo_report_opts){.title = title, .columns = rcols, .ncolumns = nrcols, .counts = true,
-				.documents = documents, .events = st.events};
+				.documents = documents, .events = p.st.events};
 	o = (outputs){.g = g, .ro = &ro, .cols = cols, .ncols = NMEASURES, .rep = &rep};
+	/* The graph is built and ranked: nothing left that a bad option or
+	 * input could stop, so events.jsonl goes into place. */
+	events = p.events;
+	p.events = NULL;
+	if (geo_outfile_commit(events, &err) != GEO_OK)
+		goto fail;
+	committed = true;
 	for (int f = F_DOT; f < F_COUNT; f++)
 		if (write_output(f, paths[f], &o, &err) != GEO_OK)
 			goto fail;
@@ -364,18 +390,23 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		order[i] = i;
 	sort_graph = g;
 	qsort(order, nv, sizeof *order, cmp_rank);
-	print_summary(g, documents, st.events, order, paths);
+	print_summary(g, documents, p.st.events, order, paths);
 	status = cli_finish_stdout(self);
 	goto done;
 fail:
 	status = cli_fail(self, &err);
 done:
+	/* Stopped before events.jsonl was in place: leave no trace, not even
+	 * the folder if this run made it (rmdir removes it only when empty). */
+	geo_outfile_abort(p.events);
+	if (!committed && p.made_dir)
+		rmdir(dir);
 	free(o.svg);
 	free(order);
 	free(scores);
 	geo_graph_free(g);
-	geo_agg_free(agg);
-	geo_dict_free(dict);
+	geo_agg_free(p.agg);
+	geo_dict_free(p.dict);
 	return status;
 }
 
@@ -397,7 +428,9 @@ const cli_cmd cmd_run = {
 		"  report.html      one page with all of it: the diagram (zoom, pan), a\n"
 		"                   sortable actor table, filters, and the sentences\n"
 		"                   behind each edge; it loads nothing from the network\n"
-		"Each file is written beside its target and renamed into place.  Then it\n"
+		"Each file is written beside its target and renamed into place; an error\n"
+		"before the results (a bad option, an unknown --relation, an --ego not in\n"
+		"the graph, bad input under --strict) leaves DIR as it was.  Then it\n"
 		"prints the number of documents, events, actors and edges, the top five\n"
 		"actors by PageRank and the files written.\n"
 		"\n"
