@@ -30,6 +30,7 @@ run() {
 	shift 3
 	local args=()
 	for arg in "$@"; do
+		# shellcheck disable=SC2016 # the placeholders are literal
 		case $arg in
 		'$OUT' | '$DIR') arg=$out ;;
 		data/*) [ "$absolute" = 1 ] && arg=$root/tests/$arg ;;
@@ -45,6 +46,7 @@ while read -r name rest; do
 	# shellcheck disable=SC2206
 	words=($rest)
 	folder=0
+	# shellcheck disable=SC2016
 	case " $rest " in *' $DIR '*) folder=1 ;; esac
 	if [ $folder = 1 ]; then
 		mkdir -p "$work/$name.1" "$work/$name.2" "$work/$name.3"
