@@ -118,29 +118,28 @@ static bool get_span(json_t *spans, const char *key, geo_span *sp)
 	return true;
 }
 
-/* Reads one side's id, label, affiliation and type.  On a wrong type *why
- * names the key; on an unknown type name msg says so and *why is NULL. */
-static bool get_actor(json_t *o, const char *prefix, geo_actor_ref *a, const char **why, char *msg,
-		      size_t msglen)
+/* The keys of each side.  Static: a key named in a message outlives the
+ * call that found it wrong. */
+static const char *const actor_keys[2][4] = {
+	{"source", "source_label", "source_affiliation", "source_type"},
+	{"target", "target_label", "target_affiliation", "target_type"},
+};
+
+/* Reads one side's (0 source, 1 target) id, label, affiliation and type.
+ * On a wrong type *why names the key; on an unknown type name msg says so
+ * and *why is NULL. */
+static bool get_actor(json_t *o, int side, geo_actor_ref *a, const char **why, char *msg, size_t msglen)
 {
-	char key[32];
+	const char *const *key = actor_keys[side];
 	const char *type = NULL;
 
-	if (!opt_str(o, prefix, &a->id, why))
-		return false;
-	snprintf(key, sizeof key, "%s_label", prefix);
-	if (!opt_str(o, key, &a->label, why))
-		return false;
-	snprintf(key, sizeof key, "%s_affiliation", prefix);
-	if (!opt_str(o, key, &a->affiliation, why))
-		return false;
-	snprintf(key, sizeof key, "%s_type", prefix);
-	if (!opt_str(o, key, &type, why))
+	if (!opt_str(o, key[0], &a->id, why) || !opt_str(o, key[1], &a->label, why) ||
+	    !opt_str(o, key[2], &a->affiliation, why) || !opt_str(o, key[3], &type, why))
 		return false;
 	a->type = GEO_ACTOR_UNKNOWN;
 	if (type && !geo_actor_type_parse(type, &a->type)) {
-		snprintf(msg, msglen, "unknown \"%s_type\" \"%.40s\" (country, igo, person, institution, group)",
-			 prefix, type);
+		snprintf(msg, msglen, "unknown \"%s\" \"%.40s\" (country, igo, person, institution, group)",
+			 key[3], type);
 		*why = NULL;
 		return false;
 	}
@@ -161,8 +160,7 @@ static const char *parse_event(geo_reader *r, json_t *o, geo_skip *skip_as, char
 
 	*skip_as = GEO_SKIP_MALFORMED;
 	geo_event_init(ev);
-	if (!get_actor(o, "source", &ev->source, &why, msg, msglen) ||
-	    !get_actor(o, "target", &ev->target, &why, msg, msglen)) {
+	if (!get_actor(o, 0, &ev->source, &why, msg, msglen) || !get_actor(o, 1, &ev->target, &why, msg, msglen)) {
 		if (!why)
 			return msg;
 		goto wrong_type;
