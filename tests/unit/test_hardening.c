@@ -238,6 +238,9 @@ static void test_event_messages(void **state)
 	(void)state;
 	expect_strict_error("type.jsonl", "{\"source\":\"USA\",\"source_type\":\"alien\",\"target\":\"CHN\",\"relation\":\"x\"}\n", 0,
 			    "unknown \"source_type\" \"alien\" (country, igo, person, institution, group)");
+	/* The key named must outlive the lookup that found it wrong. */
+	expect_strict_error("label.jsonl", "{\"source\":\"USA\",\"target\":\"CHN\",\"target_affiliation\":7}\n", 0,
+			    "\"target_affiliation\" has the wrong type");
 	expect_strict_error("cameo.jsonl", "{\"source\":\"USA\",\"target\":\"CHN\",\"cameo\":-5}\n", 0,
 			    "\"cameo\" is not a CAMEO event code");
 	expect_strict_error("nul.jsonl", "{\"source\":\"US\0A\"}\n", 17, "a NUL byte at column 14");
