@@ -102,4 +102,11 @@ geo_err geo_outfile_commit(geo_outfile *of, geo_error *err);
  * Frees of; NULL is allowed. */
 void geo_outfile_abort(geo_outfile *of);
 
+/* Removes the temporary file of every output still open (up to 64 at a
+ * time are tracked), leaving their targets as they were.  Only calls
+ * unlink(), so a signal handler may call it before the process dies
+ * (geograph does on SIGINT, SIGTERM and SIGHUP); the outputs themselves
+ * must then not be used again. */
+void geo_outfile_remove_temporaries(void);
+
 #endif
