@@ -1583,6 +1583,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 		if (tok_is(x, (size_t)j, "to")) {
 			*saw_to = true;
 			j--;
+			if (j >= 0 && tok_is(x, (size_t)j, "yet")) {
+				md->neg = true; /* "has yet to impose" */
+				j--;
+			}
 			continue;
 		}
 		if (tok_is(x, (size_t)j, ")")) {
@@ -1669,6 +1673,18 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return false;
 		}
 		coord_left(x, m, g);
+		{
+			/* "denied reports that it had bought": a denial of the act. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && tok_is(x, b - 1, "that"))
+				b--;
+			if (b > 0 && (tok_is(x, b - 1, "reports") || tok_is(x, b - 1, "claims") ||
+				      tok_is(x, b - 1, "allegations") || tok_is(x, b - 1, "accusations") ||
+				      tok_is(x, b - 1, "suggestions")))
+				b--;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_NEGVERB))
+				md->neg = true;
+		}
 		if (md->would) {
 			/* "said it would sanction": the future of reported speech. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
@@ -2001,6 +2017,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	}
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];
+		md->hyp |= (b & GEO_W_HYP) != 0; /* "is considering sanctions" */
 		md->plan |= (b & GEO_W_PLAN) != 0;
 		md->threat |= (b & GEO_W_THREAT) != 0;
 		md->neg |= (b & GEO_W_NEGVERB) != 0;
