@@ -282,7 +282,7 @@ static const char *const w_agent[] = {
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
-	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
+	"manufacturers", "carmakers", "vessels", "ships", "tankers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
 	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
