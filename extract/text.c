@@ -2068,6 +2068,31 @@ static bool reporter_of(const geo_extractor *x, const mention *subj, actor *via)
 	return true;
 }
 
+/* "Germany will send tanks, Chancellor Friedrich Merz said.": the
+ * person closing the sentence who reports an act of their own state. */
+static bool trailing_reporter(const geo_extractor *x, const mention *subj, actor *via)
+{
+	size_t k = NTOK;
+
+	while (k > 0 && (tok_punct(x, k - 1) && !tok_is(x, k - 1, ",")))
+		k--;
+	while (k > 0 && ((x->bits[k - 1] & (GEO_W_TIME | GEO_W_ADV)) || tok_is(x, k - 1, "on")) && x->tmen[k - 1] == -1)
+		k--;
+	if (k < 3 || !(x->bits[k - 1] & GEO_W_REPORT) || x->tmen[k - 1] != -1)
+		return false;
+	k--;
+	if (x->tmen[k - 1] < 0)
+		return false;
+	{
+		const mention *r = &x->men[x->tmen[k - 1]];
+		if (r->a.type != GEO_ACTOR_PERSON || r->t0 == 0 || !tok_is(x, r->t0 - 1, ",") || r->t0 <= subj->t1 ||
+		    !r->a.fold || !subj->a.fold || strcmp(r->a.fold, subj->a.fold) != 0)
+			return false;
+		*via = r->a;
+	}
+	return true;
+}
+
 /* Fills one side of an event for the extractor's level. */
 static void fill_side(const geo_extractor *x, const actor *a, geo_actor_ref *r, const char **via)
 {
@@ -2154,7 +2179,8 @@ static geo_err emit_groups(geo_extractor *x, emit_ctx *ec, const group *sg, cons
 	for (int i = 0; i < sg->n && rc == GEO_OK; i++) {
 		const mention *s = &x->men[sg->m[i]];
 		actor src = s->a, via;
-		if (sg->n == 1 && s->a.type != GEO_ACTOR_PERSON && !s->pron && reporter_of(x, s, &via))
+		if (sg->n == 1 && s->a.type != GEO_ACTOR_PERSON && !s->pron &&
+		    (reporter_of(x, s, &via) || trailing_reporter(x, s, &via)))
 			src = via;
 		for (int j = 0; j < tg->n && rc == GEO_OK; j++) {
 			const mention *t = &x->men[tg->m[j]];
