@@ -1583,6 +1583,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 		if (tok_is(x, (size_t)j, "to")) {
 			*saw_to = true;
 			j--;
+			if (j >= 0 && tok_is(x, (size_t)j, "yet")) {
+				md->neg = true; /* "has yet to impose" */
+				j--;
+			}
 			continue;
 		}
 		if (tok_is(x, (size_t)j, ")")) {
@@ -1669,6 +1673,18 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return false;
 		}
 		coord_left(x, m, g);
+		{
+			/* "denied reports that it had bought": a denial of the act. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && tok_is(x, b - 1, "that"))
+				b--;
+			if (b > 0 && (tok_is(x, b - 1, "reports") || tok_is(x, b - 1, "claims") ||
+				      tok_is(x, b - 1, "allegations") || tok_is(x, b - 1, "accusations") ||
+				      tok_is(x, b - 1, "suggestions")))
+				b--;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_NEGVERB))
+				md->neg = true;
+		}
 		if (md->would) {
 			/* "said it would sanction": the future of reported speech. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
@@ -2001,6 +2017,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	}
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];
+		md->hyp |= (b & GEO_W_HYP) != 0; /* "is considering sanctions" */
 		md->plan |= (b & GEO_W_PLAN) != 0;
 		md->threat |= (b & GEO_W_THREAT) != 0;
 		md->neg |= (b & GEO_W_NEGVERB) != 0;
@@ -2045,6 +2062,31 @@ static bool reporter_of(const geo_extractor *x, const mention *subj, actor *via)
 	{
 		const mention *r = &x->men[x->tmen[k]];
 		if (r->a.type != GEO_ACTOR_PERSON || !r->a.fold || strcmp(r->a.fold, subj->a.fold) != 0)
+			return false;
+		*via = r->a;
+	}
+	return true;
+}
+
+/* "Germany will send tanks, Chancellor Friedrich Merz said.": the
+ * person closing the sentence who reports an act of their own state. */
+static bool trailing_reporter(const geo_extractor *x, const mention *subj, actor *via)
+{
+	size_t k = NTOK;
+
+	while (k > 0 && (tok_punct(x, k - 1) && !tok_is(x, k - 1, ",")))
+		k--;
+	while (k > 0 && ((x->bits[k - 1] & (GEO_W_TIME | GEO_W_ADV)) || tok_is(x, k - 1, "on")) && x->tmen[k - 1] == -1)
+		k--;
+	if (k < 3 || !(x->bits[k - 1] & GEO_W_REPORT) || x->tmen[k - 1] != -1)
+		return false;
+	k--;
+	if (x->tmen[k - 1] < 0)
+		return false;
+	{
+		const mention *r = &x->men[x->tmen[k - 1]];
+		if (r->a.type != GEO_ACTOR_PERSON || r->t0 == 0 || !tok_is(x, r->t0 - 1, ",") || r->t0 <= subj->t1 ||
+		    !r->a.fold || !subj->a.fold || strcmp(r->a.fold, subj->a.fold) != 0)
 			return false;
 		*via = r->a;
 	}
@@ -2137,7 +2179,8 @@ static geo_err emit_groups(geo_extractor *x, emit_ctx *ec, const group *sg, cons
 	for (int i = 0; i < sg->n && rc == GEO_OK; i++) {
 		const mention *s = &x->men[sg->m[i]];
 		actor src = s->a, via;
-		if (sg->n == 1 && s->a.type != GEO_ACTOR_PERSON && !s->pron && reporter_of(x, s, &via))
+		if (sg->n == 1 && s->a.type != GEO_ACTOR_PERSON && !s->pron &&
+		    (reporter_of(x, s, &via) || trailing_reporter(x, s, &via)))
 			src = via;
 		for (int j = 0; j < tg->n && rc == GEO_OK; j++) {
 			const mention *t = &x->men[tg->m[j]];

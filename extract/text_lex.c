@@ -282,7 +282,7 @@ static const char *const w_agent[] = {
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
-	"manufacturers", "carmakers", "airlines", "vessels", "ships", "tankers",
+	"manufacturers", "carmakers", "vessels", "ships", "tankers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
 	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
@@ -301,7 +301,8 @@ static const char *const w_support[] = {
 	"maintain", "keep", "broaden", "deepen", "escalate", "intensify", "raise", "put",
 	"apply", "enforce", "level", "lodge", "have", "promise", "grant", "agree", "finalize",
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
-	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban", NULL,
+	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban",
+	"consider", "weigh", "mull", "contemplate", "discuss", "debate", NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
 static const char *const w_caten[] = {
@@ -324,6 +325,7 @@ static const char *const w_plan[] = {
 	"want", "hope", "wish", "plot", "about", "expected", "likely", "choose", "opt", NULL,
 };
 static const char *const w_threat[] = {"threaten", NULL};
+static const char *const w_hypverb[] = {"consider", "weigh", "mull", "contemplate", "discuss", "debate", NULL};
 static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant",
 					"reject", "cancel", "postpone", "prohibit", "suspend", "freeze", "halt",
 					"stop", "scrap", "ban", NULL};
@@ -343,6 +345,7 @@ static const struct wordlist lists[] = {
 	{GEO_W_AGENT, false, w_agent},     {GEO_W_SUPPORT, true, w_support},
 	{GEO_W_CATEN, true, w_caten},      {GEO_W_CATEN, false, w_caten_adj},
 	{GEO_W_PLAN, true, w_plan},        {GEO_W_THREAT, true, w_threat},
+	{GEO_W_HYP, true, w_hypverb},
 	{GEO_W_NEGVERB, true, w_negverb},  {GEO_W_REPORTED, false, w_reported},
 };
 
