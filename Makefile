@@ -166,9 +166,7 @@ bench: deps
 
 demo: deps
 	$(MAKE) --no-print-directory all
-	@mkdir -p out
-	$(BIN) extract samples/ -o out/events.jsonl
-	@echo "demo: wrote out/events.jsonl"
+	$(BIN) run samples/ -o out/
 
 # Scores the text extractor on ../shared/data/eval-dev (see bench/eval.py).
 eval: all

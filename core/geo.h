@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define GEO_VERSION "0.1.0"
 
 /* Error codes.  The comment names the geograph command exit status that
@@ -108,5 +112,9 @@ void geo_outfile_abort(geo_outfile *of);
  * (geograph does on SIGINT, SIGTERM and SIGHUP); the outputs themselves
  * must then not be used again. */
 void geo_outfile_remove_temporaries(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

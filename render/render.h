@@ -19,6 +19,10 @@
 #include "geo.h"
 #include "graph.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Diagrams                                                            */
 
@@ -207,5 +211,9 @@ geo_err geo_report_write(const geo_graph *g, const char *svg, size_t svglen,
  */
 geo_err geo_report_write_csv(const geo_graph *g, const geo_report_column *columns, size_t ncolumns,
 			     FILE *out, geo_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
