@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
+#include "render.h"
 
 enum {
 	OPT_MEASURES = OPT_FIRST_COMMAND_OPTION,
@@ -19,20 +18,12 @@ enum {
 	OPT_SEED,
 };
 
-enum format { FMT_TABLE, FMT_CSV, FMT_JSON };
-
 #define DEFAULT_TOP 20
 
 typedef struct columns {
 	geo_measure m[GEO_M_COUNT];
 	size_t n;
 } columns;
-
-static bool integer_measure(geo_measure m)
-{
-	return m == GEO_M_DEGREE_IN || m == GEO_M_DEGREE_OUT || m == GEO_M_DEGREE || m == GEO_M_CORENESS ||
-	       m == GEO_M_COMMUNITY;
-}
 
 /* Parses "pagerank,degree" into columns in the order given, without
  * repeats; returns false naming the first unknown name in *bad. */
@@ -69,251 +60,6 @@ static bool parse_measures(const char *list, columns *c, char *bad, size_t badle
 	return true;
 }
 
-/* Display width of UTF-8 text: code points (good enough for labels). */
-static size_t text_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
-static void format_number(char *buf, size_t len, geo_measure m, double x, bool precise)
-{
-	if (isnan(x))
-		snprintf(buf, len, "nan");
-	else if (integer_measure(m))
-		snprintf(buf, len, "%.0f", x);
-	else
-		snprintf(buf, len, precise ? "%.12g" : "%.6g", x);
-}
-
-static const geo_graph *sort_graph;
-
-static int cmp_rows(const void *x, const void *y)
-{
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	double a = geo_graph_score(sort_graph, GEO_M_PAGERANK, i);
-	double b = geo_graph_score(sort_graph, GEO_M_PAGERANK, j);
-
-	if (a != b)
-		return a > b ? -1 : 1;
-	return strcmp(geo_graph_vertex(sort_graph, i)->id, geo_graph_vertex(sort_graph, j)->id);
-}
-
-typedef struct report {
-	const geo_graph *g;
-	const columns *cols;
-	const size_t *rows;
-	size_t nrows;
-	const geo_centrality_opts *co;
-	bool communities; /* the community column was computed */
-} report;
-
-/* Table cells are one line each: control bytes in an id or label (which
- * come from input) print as spaces. */
-static void put_text(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
-}
-
-static void pad(FILE *fp, size_t n)
-{
-	while (n--)
-		fputc(' ', fp);
-}
-
-static void write_table(FILE *fp, const report *r)
-{
-	size_t wid = 2, wlabel = 5, wcol[GEO_M_COUNT];
-	char num[64];
-	double cutoff = geo_graph_betweenness_cutoff(r->g);
-
-	fprintf(fp, "# %zu actor%s, %zu edge%s; weight %s; betweenness %s", geo_graph_vcount(r->g),
-		geo_graph_vcount(r->g) == 1 ? "" : "s", geo_graph_ecount(r->g),
-		geo_graph_ecount(r->g) == 1 ? "" : "s", geo_weight_mode_name(r->co->weight),
-		r->co->normalize ? "normalized" : "raw");
-	if (cutoff > 0)
-		fprintf(fp, "; betweenness and closeness over paths up to distance %g only%s", cutoff,
-			r->co->cutoff == 0 ? " (graph above the exact size limit, V*E > 1e9)" : "");
-	if (geo_graph_community_count(r->g))
-		fprintf(fp, "; %zu communities (%s), modularity %.4f", geo_graph_community_count(r->g),
-			r->co->community == GEO_COMMUNITY_LEIDEN ? "leiden" : "louvain",
-			isnan(geo_graph_modularity(r->g)) ? 0.0 : geo_graph_modularity(r->g));
-	if (r->nrows < geo_graph_vcount(r->g))
-		fprintf(fp, "; top %zu by pagerank", r->nrows);
-	fputc('\n', fp);
-	for (size_t k = 0; k < r->cols->n; k++)
-		wcol[k] = strlen(geo_measure_name(r->cols->m[k]));
-	for (size_t i = 0; i < r->nrows; i++) {
-		const geo_vertex *v = geo_graph_vertex(r->g, r->rows[i]);
-		if (text_width(v->id) > wid)
-			wid = text_width(v->id);
-		if (text_width(v->label) > wlabel)
-			wlabel = text_width(v->label);
-		for (size_t k = 0; k < r->cols->n; k++) {
-			format_number(num, sizeof num, r->cols->m[k], geo_graph_score(r->g, r->cols->m[k], r->rows[i]),
-				      false);
-			if (strlen(num) > wcol[k])
-				wcol[k] = strlen(num);
-		}
-	}
-	fputs("id", fp);
-	pad(fp, wid - 2 + 2);
-	fputs("label", fp);
-	pad(fp, wlabel - 5);
-	for (size_t k = 0; k < r->cols->n; k++) {
-		const char *name = geo_measure_name(r->cols->m[k]);
-		pad(fp, 2 + wcol[k] - strlen(name));
-		fputs(name, fp);
-	}
-	fputc('\n', fp);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const geo_vertex *v = geo_graph_vertex(r->g, r->rows[i]);
-		put_text(fp, v->id);
-		pad(fp, wid - text_width(v->id) + 2);
-		put_text(fp, v->label);
-		pad(fp, wlabel - text_width(v->label));
-		for (size_t k = 0; k < r->cols->n; k++) {
-			format_number(num, sizeof num, r->cols->m[k], geo_graph_score(r->g, r->cols->m[k], r->rows[i]),
-				      false);
-			pad(fp, 2 + wcol[k] - strlen(num));
-			fputs(num, fp);
-		}
-		fputc('\n', fp);
-	}
-}
-
-/* A CSV cell: quoted when it holds a separator, quote or line break; a
- * leading = + - @ is defused with a quote character so spreadsheets do not
- * run it as a formula. */
-static void csv_cell(FILE *fp, const char *s)
-{
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
-	bool defuse = *s == '=' || *s == '+' || *s == '-' || *s == '@';
-
-	if (quote)
-		fputc('"', fp);
-	if (defuse)
-		fputc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	if (quote)
-		fputc('"', fp);
-}
-
-static void write_csv(FILE *fp, const report *r)
-{
-	char num[64];
-
-	fputs("id,label", fp);
-	for (size_t k = 0; k < r->cols->n; k++)
-		fprintf(fp, ",%s", geo_measure_name(r->cols->m[k]));
-	fputc('\n', fp);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const geo_vertex *v = geo_graph_vertex(r->g, r->rows[i]);
-		csv_cell(fp, v->id);
-		fputc(',', fp);
-		csv_cell(fp, v->label);
-		for (size_t k = 0; k < r->cols->n; k++) {
-			format_number(num, sizeof num, r->cols->m[k], geo_graph_score(r->g, r->cols->m[k], r->rows[i]),
-				      true);
-			fprintf(fp, ",%s", num);
-		}
-		fputc('\n', fp);
-	}
-}
-
-/* A number for JSON: integers as integers, NaN as null. */
-static json_t *json_score(geo_measure m, double x)
-{
-	if (isnan(x))
-		return json_null();
-	if (integer_measure(m))
-		return json_integer((json_int_t)x);
-	return json_real(x);
-}
-
-static geo_err write_json(FILE *fp, const report *r, geo_error *err)
-{
-	json_t *root = json_object(), *actors = json_array(), *measures = json_array();
-	json_t *btw = json_object(), *clo = json_object(), *comm = NULL, *graph = json_object();
-	double cutoff = geo_graph_betweenness_cutoff(r->g), q = geo_graph_modularity(r->g);
-	geo_err rc = GEO_OK;
-	int bad = 0;
-	char *text = NULL;
-
-	if (!root || !actors || !measures || !btw || !clo || !graph)
-		goto nomem;
-	for (size_t k = 0; k < r->cols->n; k++)
-		bad |= json_array_append_new(measures, json_string(geo_measure_name(r->cols->m[k])));
-	for (size_t i = 0; i < r->nrows; i++) {
-		const geo_vertex *v = geo_graph_vertex(r->g, r->rows[i]);
-		json_t *a = json_object();
-		if (!a)
-			goto nomem;
-		bad |= json_array_append_new(actors, a);
-		/* A label that is not valid UTF-8 would make json_string() NULL. */
-		bad |= json_object_set_new(a, "id", json_string(v->id));
-		bad |= json_object_set_new(a, "label", json_string(v->label));
-		for (size_t k = 0; k < r->cols->n; k++)
-			bad |= json_object_set_new(a, geo_measure_name(r->cols->m[k]),
-						   json_score(r->cols->m[k], geo_graph_score(r->g, r->cols->m[k], r->rows[i])));
-	}
-	bad |= json_object_set_new(graph, "actors", json_integer((json_int_t)geo_graph_vcount(r->g)));
-	bad |= json_object_set_new(graph, "edges", json_integer((json_int_t)geo_graph_ecount(r->g)));
-	bad |= json_object_set_new(btw, "normalized", json_boolean(r->co->normalize));
-	bad |= json_object_set_new(btw, "cutoff", cutoff > 0 ? json_real(cutoff) : json_null());
-	bad |= json_object_set_new(clo, "cutoff", cutoff > 0 ? json_real(cutoff) : json_null());
-	bad |= json_object_set_new(clo, "harmonic", json_true());
-	if (r->communities) {
-		if (!(comm = json_object()))
-			goto nomem;
-		bad |= json_object_set_new(comm, "algorithm",
-					   json_string(r->co->community == GEO_COMMUNITY_LEIDEN ? "leiden" : "louvain"));
-		bad |= json_object_set_new(comm, "count", json_integer((json_int_t)geo_graph_community_count(r->g)));
-		bad |= json_object_set_new(comm, "modularity", isnan(q) ? json_null() : json_real(q));
-		bad |= json_object_set_new(root, "community", comm);
-	}
-	bad |= json_object_set_new(root, "actors", actors);
-	actors = NULL;
-	bad |= json_object_set_new(root, "measures", measures);
-	measures = NULL;
-	bad |= json_object_set_new(root, "betweenness", btw);
-	btw = NULL;
-	bad |= json_object_set_new(root, "closeness", clo);
-	clo = NULL;
-	bad |= json_object_set_new(root, "graph", graph);
-	graph = NULL;
-	bad |= json_object_set_new(root, "weight", json_string(geo_weight_mode_name(r->co->weight)));
-	bad |= json_object_set_new(root, "sorted_by", json_string("pagerank"));
-	if (bad) {
-		rc = geo_error_set(err, GEO_EDATA, "cannot write JSON: an actor id or label is not valid UTF-8");
-		goto out;
-	}
-	if (!(text = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(12))))
-		goto nomem;
-	fputs(text, fp);
-	fputc('\n', fp);
-	goto out;
-nomem:
-	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
-out:
-	free(text);
-	json_decref(root);
-	json_decref(actors);
-	json_decref(measures);
-	json_decref(btw);
-	json_decref(clo);
-	json_decref(graph);
-	return rc;
-}
-
 static int run(const cli_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -334,13 +80,13 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	cli_graph_opts go = {0};
 	geo_centrality_opts co = {0};
 	columns cols = {.n = 0};
-	enum format fmt = FMT_TABLE;
+	geo_table_format fmt = GEO_TABLE_TEXT;
 	const char *output = "-";
 	geo_dict *dict = NULL;
 	geo_graph *g = NULL;
 	geo_outfile *out = NULL;
 	geo_error err = {0};
-	size_t *rows = NULL, nrows, top;
+	size_t top;
 	char bad[64];
 	int opt, status = EXIT_OK;
 	unsigned long long v;
@@ -363,11 +109,11 @@ static int run(const cli_cmd *self, int argc, char **argv)
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "table") == 0)
-				fmt = FMT_TABLE;
+				fmt = GEO_TABLE_TEXT;
 			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
+				fmt = GEO_TABLE_CSV;
 			else if (strcmp(optarg, "json") == 0)
-				fmt = FMT_JSON;
+				fmt = GEO_TABLE_JSON;
 			else
 				return cli_usage_error(self, "unknown format '%s' (table, csv, json)", optarg);
 			break;
@@ -437,18 +183,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		goto done;
 	if (geo_graph_compute(g, &co, &err) != GEO_OK)
 		goto fail;
-	nrows = geo_graph_vcount(g);
-	if (!(rows = malloc((nrows + 1) * sizeof *rows))) {
-		geo_error_set(&err, GEO_ENOMEM, "out of memory");
-		goto fail;
-	}
-	for (size_t i = 0; i < nrows; i++)
-		rows[i] = i;
-	sort_graph = g;
-	qsort(rows, nrows, sizeof *rows, cmp_rows);
-	if (top && top < nrows)
-		nrows = top;
-	if (fmt == FMT_CSV && geo_graph_betweenness_cutoff(g) > 0)
+	if (fmt == GEO_TABLE_CSV && geo_graph_betweenness_cutoff(g) > 0)
 		cli_error(self, "note: betweenness and closeness count paths up to distance %g only%s",
 			  geo_graph_betweenness_cutoff(g),
 			  co.cutoff == 0 ? " on this large graph (--cutoff none for exact)" : "");
@@ -456,13 +191,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	if (geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
 	{
-		report r = {.g = g, .cols = &cols, .rows = rows, .nrows = nrows, .co = &co,
-			    .communities = (co.measures & (1u << GEO_M_COMMUNITY)) != 0};
-		if (fmt == FMT_TABLE)
-			write_table(geo_outfile_fp(out), &r);
-		else if (fmt == FMT_CSV)
-			write_csv(geo_outfile_fp(out), &r);
-		else if (write_json(geo_outfile_fp(out), &r, &err) != GEO_OK)
+		geo_table_opts to = {.format = fmt, .measures = cols.m, .nmeasures = cols.n, .top = top, .co = &co};
+		if (geo_table_write(g, &to, geo_outfile_fp(out), &err) != GEO_OK)
 			goto fail;
 	}
 	if (geo_outfile_commit(out, &err) != GEO_OK) {
@@ -475,7 +205,6 @@ fail:
 	status = cli_fail(self, &err);
 	geo_outfile_abort(out);
 done:
-	free(rows);
 	geo_graph_free(g);
 	geo_dict_free(dict);
 	return status;

@@ -49,12 +49,6 @@ static const struct {
 };
 #define NMEASURES (sizeof measures / sizeof *measures)
 
-static bool is_count(geo_measure m)
-{
-	return m == GEO_M_DEGREE_IN || m == GEO_M_DEGREE_OUT || m == GEO_M_DEGREE || m == GEO_M_CORENESS ||
-	       m == GEO_M_COMMUNITY;
-}
-
 /* Creates dir unless it is already a folder; one level only.  *made says
  * whether this call created it. */
 static geo_err make_dir(const char *dir, bool *made, geo_error *err)
@@ -171,8 +165,7 @@ static geo_err write_bytes(const char *path, const char *data, size_t len, geo_e
 typedef struct outputs {
 	const geo_graph *g;
 	const geo_render_opts *ro;
-	const geo_report_column *cols;
-	size_t ncols;
+	const geo_table_opts *table; /* centrality.csv */
 	const geo_report_opts *rep;
 	char *svg;
 	size_t svglen;
@@ -207,7 +200,7 @@ static geo_err write_output(int f, const char *path, outputs *o, geo_error *err)
 		ro.format = GEO_IMAGE_DOT;
 		rc = geo_render(o->g, &ro, geo_outfile_fp(out), err);
 	} else if (f == F_CSV) {
-		rc = geo_report_write_csv(o->g, o->cols, o->ncols, geo_outfile_fp(out), err);
+		rc = geo_table_write(o->g, o->table, geo_outfile_fp(out), err);
 	} else {
 		rc = geo_report_write(o->g, o->svg, o->svglen, o->rep, geo_outfile_fp(out), err);
 	}
@@ -280,7 +273,9 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	cli_inputs in = {0};
 	cli_graph_opts go = {.top_default = 0};
 	geo_render_opts ro;
-	geo_report_column cols[NMEASURES], rcols[NMEASURES];
+	geo_report_column rcols[NMEASURES];
+	geo_measure all[NMEASURES];
+	geo_table_opts table = {.format = GEO_TABLE_CSV, .measures = all, .nmeasures = NMEASURES};
 	double *scores = NULL;
 	size_t *order = NULL, nv, nrcols = 0, documents;
 	const char *dir = NULL, *title = "geograph report";
@@ -364,17 +359,16 @@ static int run(const cli_cmd *self, int argc, char **argv)
 
 		for (size_t i = 0; i < nv; i++)
 			col[i] = geo_graph_score(g, measures[k].m, i);
-		cols[k] = (geo_report_column){.name = geo_measure_name(measures[k].m), .values = col,
-					      .integer = is_count(measures[k].m)};
+		all[k] = measures[k].m;
 		if (measures[k].in_report)
-			rcols[nrcols++] = cols[k];
+			rcols[nrcols++] = (geo_report_column){.name = geo_measure_name(measures[k].m), .values = col};
 	}
 	/* Text input counts documents as it reads them; an events file only
 	 * names them, so count the documents its kept events came from. */
 	documents = p.st.documents ? p.st.documents : geo_agg_get_stats(p.agg)->documents;
 	rep = (geo_report_opts){.title = title, .columns = rcols, .ncolumns = nrcols, .counts = true,
 				.documents = documents, .events = p.st.events};
-	o = (outputs){.g = g, .ro = &ro, .cols = cols, .ncols = NMEASURES, .rep = &rep};
+	o = (outputs){.g = g, .ro = &ro, .table = &table, .rep = &rep};
 	/* The graph is built and ranked: nothing left that a bad option or
 	 * input could stop, so events.jsonl goes into place. */
 	events = p.events;

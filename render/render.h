@@ -159,6 +159,38 @@ bool geo_export_format_is_folder(geo_export_format f);
 geo_err geo_export(const geo_graph *g, geo_export_format f, const char *path, geo_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Actor table                                                         */
+
+typedef enum geo_table_format {
+	GEO_TABLE_TEXT = 0, /* aligned columns under a "# ..." summary line */
+	GEO_TABLE_CSV,      /* "id,label,MEASURE..." */
+	GEO_TABLE_JSON,     /* {"actors": [...], "measures", "graph", ...} */
+} geo_table_format;
+
+typedef struct geo_table_opts {
+	geo_table_format format;
+	const geo_measure *measures;  /* the columns after id and label, in order */
+	size_t nmeasures;
+	size_t top;                   /* rows: the top N by PageRank; 0 = all */
+	const geo_centrality_opts *co; /* what geo_graph_compute() was given (the
+					* summary and JSON name it); NULL: defaults */
+} geo_table_opts;
+
+/*
+ * Writes every actor of g (or the top N) with the scores geo_graph_compute()
+ * left, sorted by PageRank (highest first, NaN last, ties by id).  Counts
+ * (degrees, coreness, community) print without decimals; text rounds to 6
+ * significant digits, CSV keeps 12, JSON 12; NaN is "nan" (null in JSON).
+ * CSV text cells are quoted when they hold a comma, quote or line break, and
+ * text a spreadsheet would run (leading = + - @) gets a ' in front; text
+ * tables print control bytes of ids and labels as spaces.  Returns
+ * GEO_EUSAGE for missing arguments, GEO_EDATA for JSON of a label that is
+ * not UTF-8, GEO_EIO when out cannot be written, GEO_ENOMEM.
+ * O(V log V + V * nmeasures).
+ */
+geo_err geo_table_write(const geo_graph *g, const geo_table_opts *o, FILE *out, geo_error *err);
+
+/* ------------------------------------------------------------------ */
 /* HTML report                                                         */
 
 /* One column of the report's actor table: a name and one value per vertex
@@ -166,7 +198,6 @@ geo_err geo_export(const geo_graph *g, geo_export_format f, const char *path, ge
 typedef struct geo_report_column {
 	const char *name;     /* "pagerank"; underscores show as spaces */
 	const double *values; /* geo_graph_vcount() values, borrowed */
-	bool integer;         /* a count: written without decimals in CSV */
 } geo_report_column;
 
 typedef struct geo_report_opts {
@@ -199,18 +230,6 @@ typedef struct geo_report_opts {
 geo_err geo_report_write(const geo_graph *g, const char *svg, size_t svglen,
 			 const geo_report_opts *o, FILE *out, geo_error *err);
 
-/*
- * Writes the actor table as CSV: a header "id,label,NAME..." and one row
- * per vertex, ordered by the column named "pagerank" (highest first; ties,
- * and every row when there is no such column, by id).  Numbers are written
- * with up to 12 significant digits, counts without decimals, NaN as "nan".
- * Text cells are quoted when they hold a comma, quote or line break, and
- * text a spreadsheet would run (leading = + - @) gets a ' in front.
- * Returns GEO_EUSAGE for a column without name or values, GEO_EIO when out
- * cannot be written, GEO_ENOMEM.  O(V log V + V * ncolumns).
- */
-geo_err geo_report_write_csv(const geo_graph *g, const geo_report_column *columns, size_t ncolumns,
-			     FILE *out, geo_error *err);
 
 #ifdef __cplusplus
 }

@@ -85,7 +85,7 @@ static const double indeg[] = {1, 1, 1, 0};
 
 static const geo_report_column columns[] = {
 	{.name = "pagerank", .values = rank},
-	{.name = "degree_in", .values = indeg, .integer = true},
+	{.name = "degree_in", .values = indeg},
 };
 
 static const char svg[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n"
@@ -216,54 +216,12 @@ static void test_page_errors(void **state)
 	fclose(full);
 }
 
-static void test_csv(void **state)
-{
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&buf, &n);
-	geo_error err;
-
-	(void)state;
-	assert_non_null(fp);
-	assert_int_equal(geo_report_write_csv(graph, columns, 2, fp, &err), GEO_OK);
-	assert_int_equal(fclose(fp), 0);
-	/* Highest PageRank first, ties by id, NaN last; a label a spreadsheet
-	 * would run is defused and quoted. */
-	assert_string_equal(buf, "id,label,pagerank,degree_in\n"
-				 "RUS,Russia,0.5,1\n"
-				 "CHN,China,0.25,1\n"
-				 "USA,United States,0.25,1\n"
-				 "group:x,\"'=SUM(A1),\"\"x\"\"\",nan,0\n");
-	free(buf);
-}
-
-static void test_csv_errors(void **state)
-{
-	geo_report_column bad = {.name = NULL, .values = rank};
-	geo_error err;
-	FILE *full;
-
-	(void)state;
-	assert_int_equal(geo_report_write_csv(graph, &bad, 1, stdout, &err), GEO_EUSAGE);
-	assert_string_equal(err.msg, "centrality CSV: column 0 has no name or values");
-	assert_int_equal(geo_report_write_csv(NULL, columns, 2, stdout, &err), GEO_EUSAGE);
-	assert_int_equal(geo_report_write_csv(graph, NULL, 2, stdout, &err), GEO_EUSAGE);
-	full = fopen("/dev/full", "w");
-	if (!full)
-		skip();
-	assert_int_equal(geo_report_write_csv(graph, columns, 2, full, &err), GEO_EIO);
-	assert_string_equal(err.msg, "centrality CSV: write failed");
-	fclose(full);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_page),
 		cmocka_unit_test(test_page_defaults),
 		cmocka_unit_test(test_page_errors),
-		cmocka_unit_test(test_csv),
-		cmocka_unit_test(test_csv_errors),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, setup, teardown);
