@@ -3,6 +3,7 @@
 #   make                 build build/libgeograph.a and build/geograph
 #   make check           install missing packages, build, run every test
 #   make demo            install missing packages, build, run on samples/
+#   make eval            score the text extractor on ../shared/data/eval-dev
 #   make check SANITIZE=address,undefined
 #   make install PREFIX=/usr/local DESTDIR=
 #
@@ -54,6 +55,9 @@ OBJ      := $(BUILD)/obj
 TOBJ     := $(BUILD)/testobj
 LIB_O    := $(LIB_C:%.c=$(OBJ)/%.o) $(OBJ)/extract/dict_data.o
 TLIB_O   := $(LIB_C:%.c=$(TOBJ)/%.o) $(OBJ)/extract/dict_data.o
+# The HTML report's template, style sheet and script (render/report/).
+LIB_O    += $(OBJ)/render/report_data.o
+TLIB_O   += $(OBJ)/render/report_data.o
 CLI_O    := $(CLI_C:%.c=$(OBJ)/%.o)
 TESTS    := $(TEST_C:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_C   := $(filter-out tests/fuzz/fuzz_common.c,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
@@ -65,7 +69,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check check-valgrind demo bench deps install uninstall clean fuzz fuzzers
+.PHONY: all tests check check-valgrind demo bench eval deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -80,6 +84,11 @@ $(TOBJ)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -DGEO_TESTING -c -o $@ $<
 
 $(OBJ)/extract/dict_data.o: extract/dict_data.S extract/dict/actors.txt extract/dict/relations.txt
+	@mkdir -p $(@D)
+	$(CC) -c -Wa,-I. -o $@ $<
+
+$(OBJ)/render/report_data.o: render/report_data.S render/report/report.html \
+		render/report/report.css render/report/report.js
 	@mkdir -p $(@D)
 	$(CC) -c -Wa,-I. -o $@ $<
 
@@ -139,11 +148,11 @@ check: deps
 check-valgrind: deps
 	$(MAKE) --no-print-directory tests
 	@mkdir -p $(BUILD)/valgrind
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp $(CURDIR)/$(BIN) "$$@"\n' \
 		> $(BUILD)/valgrind/geograph
 	chmod +x $(BUILD)/valgrind/geograph
 	GEOGRAPH=$(CURDIR)/$(BUILD)/valgrind/geograph tests/cli/run.sh | tee $(BUILD)/valgrind/cli.log | { grep -v '^ok ' || true; }
-	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	@for t in $(TESTS); do valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 		--suppressions=$(CURDIR)/tests/valgrind.supp $$t >/dev/null 2>$(BUILD)/valgrind/unit.log \
 		|| { cat $(BUILD)/valgrind/unit.log; echo "not ok - $$t"; exit 1; }; echo "ok - $$t"; done
 	@! grep -q '^not ok' $(BUILD)/valgrind/cli.log
@@ -157,10 +166,15 @@ bench: deps
 
 demo: deps
 	$(MAKE) --no-print-directory all
-	@mkdir -p out
-	$(BIN) extract samples/ -o out/events.jsonl
-	@echo "demo: wrote out/events.jsonl"
+	$(BIN) run samples/ -o out/
 
+# Scores the text extractor on ../shared/data/eval-dev (see bench/eval.py).
+eval: all
+	bench/eval.py --geograph $(BIN)
+
+# Phony: PREFIX changes from one install to the next, and a stale file would
+# point at the old one.
+.PHONY: geograph.pc
 geograph.pc: geograph.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define GEO_VERSION "\(.*\)"/\1/p' core/geo.h)|g' \
 		-e 's|@REQUIRES@|$(PKGS)|g' $< > $@
@@ -172,10 +186,13 @@ install: all geograph.pc
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libgeograph.a
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/geograph/
 	install -m 644 geograph.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 geograph.1 $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/geograph $(DESTDIR)$(PREFIX)/lib/libgeograph.a \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/geograph.pc
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/geograph.1
 	rm -rf $(DESTDIR)$(PREFIX)/include/geograph
 
 clean:

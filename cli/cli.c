@@ -12,14 +12,74 @@ const cli_cmd *const cli_commands[] = {
 	&cmd_extract, &cmd_centrality, &cmd_render, &cmd_export, &cmd_stats, &cmd_run, NULL,
 };
 
+/* Length of the UTF-8 sequence at p (at most n bytes) that a terminal
+ * shows as text, or 0 when it must be escaped: invalid or overlong UTF-8,
+ * C1 controls (U+0080-U+009F, which some terminals obey as escape codes) and
+ * the bidirectional overrides that can make a line read differently from
+ * its bytes. */
+static size_t printable_utf8(const unsigned char *p, size_t n)
+{
+	unsigned cp;
+	size_t len;
+
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] != 0x7f;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, cp = p[0] & 0x1fu;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, cp = p[0] & 0x0fu;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, cp = p[0] & 0x07u;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3fu);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp <= 0x9f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069))
+		return 0;
+	return len;
+}
+
+/* Writes s with every byte a terminal could act on shown as \xNN, so that
+ * a hostile file name or record quoted in a message cannot move the
+ * cursor, retitle the window or hide text. */
+static void put_escaped(const char *s, FILE *fp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		size_t k = printable_utf8(p, n);
+		if (k == 0) {
+			fprintf(fp, "\\x%02X", p[0]);
+			k = 1;
+		} else {
+			fwrite(p, 1, k, fp);
+		}
+		p += k;
+		n -= k;
+	}
+}
+
 static void vmessage(const cli_cmd *cmd, const char *fmt, va_list ap)
 {
+	char msg[4096];
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+
 	cli_progress_clear();
 	fputs(cmd ? "geograph " : "geograph", stderr);
 	if (cmd)
 		fputs(cmd->name, stderr);
 	fputs(": ", stderr);
-	vfprintf(stderr, fmt, ap);
+	put_escaped(msg, stderr);
+	if (n >= (int)sizeof msg)
+		fputs("...", stderr);
 	fputc('\n', stderr);
 }
 

@@ -58,8 +58,11 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		if (!ev)
 			break;
 		if (geo_event_write_json(geo_outfile_fp(out), ev, &err) != GEO_OK) {
-			if (err.code == GEO_EIO)
-				geo_error_set(&err, GEO_EIO, "%s: write failed", output);
+			if (err.code == GEO_EIO) {
+				char why[GEO_ERRMSG_MAX];
+				snprintf(why, sizeof why, "%s", err.msg);
+				geo_error_set(&err, GEO_EIO, "%s: %s", output, why);
+			}
 			goto fail;
 		}
 		cli_progress_tick(&prog);

@@ -1,4 +1,5 @@
 /* main.c - the geograph command: finds the subcommand and runs it. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,12 +32,27 @@ static int main_help(void)
 
 static int main_usage_error(const char *fmt, const char *arg)
 {
-	fputs("geograph: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	cli_error(NULL, fmt, arg);
 	print_main_usage(stderr);
 	fputs("Try 'geograph --help' for more information.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* An interrupted command leaves no temporary output behind, then dies of
+ * the signal as it would have. */
+static void on_fatal_signal(int sig)
+{
+	geo_outfile_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Catches sig unless it is ignored (nohup, a background job): that choice
+ * stays the caller's. */
+static void catch_signal(int sig)
+{
+	if (signal(sig, on_fatal_signal) == SIG_IGN)
+		signal(sig, SIG_IGN);
 }
 
 static const cli_cmd *find_command(const char *name)
@@ -51,6 +67,13 @@ int main(int argc, char **argv)
 {
 	const cli_cmd *cmd;
 
+	/* Past a file size limit (ulimit -f) a write should fail with EFBIG,
+	 * which the output code reports and cleans up after, rather than kill
+	 * the process with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
+	catch_signal(SIGINT);
+	catch_signal(SIGTERM);
+	catch_signal(SIGHUP);
 	if (argc < 2)
 		return main_usage_error("%s", "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define GEO_VERSION "0.1.0"
 
 /* Error codes.  The comment names the geograph command exit status that
@@ -101,5 +105,16 @@ geo_err geo_outfile_commit(geo_outfile *of, geo_error *err);
 /* Discards the file: removes the temporary, leaves the target as it was.
  * Frees of; NULL is allowed. */
 void geo_outfile_abort(geo_outfile *of);
+
+/* Removes the temporary file of every output still open (up to 64 at a
+ * time are tracked), leaving their targets as they were.  Only calls
+ * unlink(), so a signal handler may call it before the process dies
+ * (geograph does on SIGINT, SIGTERM and SIGHUP); the outputs themselves
+ * must then not be used again. */
+void geo_outfile_remove_temporaries(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

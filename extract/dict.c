@@ -10,7 +10,9 @@
  *   	name	United States; U.S.; America      (lines that start with a TAB
  *   	adj	American; Americans                belong to the block above)
  *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[trade]	[symmetric]
- *   	verb	sanction; impose sanctions on
+ *   	verb	sanction; impose ... sanctions on   (also noun, phrase, and
+ *   	object	oil; crude                          object: words the
+ *   	                                            triggers after it need)
  *   role	Treasury Secretary	Secretary of the Treasury; Treasury chief
  *   media	Reuters; Associated Press
  *
@@ -27,7 +29,7 @@
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
 static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
-static const char *const relation_kinds[] = {"verb", "noun", "phrase", NULL};
+static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", NULL};
 static const char *const toplevel_kinds[] = {"role", "media", NULL};
 
 struct geo_dict {
@@ -496,20 +498,26 @@ geo_err geo_dict_load_file(geo_dict *d, const char *path, geo_error *err)
 
 	if (!fp)
 		return geo_error_set(err, GEO_EIO, "%s: cannot open: %s", path, strerror(errno));
+	errno = 0;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		/* A dictionary is held whole: bounded like a text document. */
+		if (b.len + n > GEO_MAX_DOCUMENT) {
+			rc = geo_error_set(err, GEO_ELIMIT, "%s: dictionary larger than %u bytes", path,
+					   GEO_MAX_DOCUMENT);
+			goto out;
+		}
 		if (geo_buf_append(&b, chunk, n) != GEO_OK) {
-			fclose(fp);
-			geo_buf_free(&b);
-			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+			rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+			goto out;
 		}
 	}
 	if (ferror(fp)) {
-		fclose(fp);
-		geo_buf_free(&b);
-		return geo_error_set(err, GEO_EIO, "%s: read failed", path);
+		rc = geo_error_set(err, GEO_EIO, "%s: read failed: %s", path, strerror(errno ? errno : EIO));
+		goto out;
 	}
-	fclose(fp);
 	rc = geo_dict_load_buffer(d, path, b.data ? b.data : "", b.len, err);
+out:
+	fclose(fp);
 	geo_buf_free(&b);
 	return rc;
 }

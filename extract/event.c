@@ -1,4 +1,5 @@
 /* event.c - the event type: names of its enums and the JSON Lines writer. */
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -155,7 +156,7 @@ geo_err geo_event_write_json(FILE *fp, const geo_event *ev, geo_error *err)
 		goto out;
 	}
 	if (fputs(s, fp) == EOF || putc('\n', fp) == EOF)
-		rc = geo_error_set(err, GEO_EIO, "write failed");
+		rc = geo_error_set(err, GEO_EIO, "write failed: %s", strerror(errno));
 out:
 	free(s);
 	json_decref(span);

@@ -79,18 +79,27 @@ static geo_err events_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err
 	return GEO_OK;
 }
 
+/* A real calendar date YYYY-MM-DD (Gregorian, leap years included), as
+ * the GDELT reader requires of SQLDATE: "2025-02-31" is a typo, not a day. */
 static bool valid_date(const char *s)
 {
 	static const char shape[] = "dddd-dd-dd";
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int year, month, day;
+	bool leap;
 
 	if (strlen(s) != 10)
 		return false;
 	for (int i = 0; i < 10; i++)
 		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
 			return false;
-	int month = (s[5] - '0') * 10 + (s[6] - '0');
-	int day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month < 1 || month > 12 || day < 1)
+		return false;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= days[month - 1] + (month == 2 && leap);
 }
 
 static void member_get(const geo_reader *r, const char *key, value *v)
@@ -181,8 +190,12 @@ static bool get_span(json_t *spans, const char *key, geo_span *sp)
 	return true;
 }
 
-/* keys[]: the id, label, affiliation and type members of one side. */
-static bool get_actor(const geo_reader *r, const char *const keys[4], geo_actor_ref *a, const char **why)
+/* keys[]: the id, label, affiliation and type members of one side (static
+ * arrays: a key named in a message outlives the call that found it wrong).
+ * On a wrong type *why names the key; on an unknown type name msg says so
+ * and *why is NULL. */
+static bool get_actor(const geo_reader *r, const char *const keys[4], geo_actor_ref *a, const char **why,
+		      char *msg, size_t msglen)
 {
 	const char *type = NULL;
 
@@ -191,7 +204,9 @@ static bool get_actor(const geo_reader *r, const char *const keys[4], geo_actor_
 		return false;
 	a->type = GEO_ACTOR_UNKNOWN;
 	if (type && !geo_actor_type_parse(type, &a->type)) {
-		*why = keys[0]; /* reported as a bad type name below */
+		snprintf(msg, msglen, "unknown \"%s\" \"%.40s\" (country, igo, person, institution, group)",
+			 keys[3], type);
+		*why = NULL;
 		return false;
 	}
 	return true;
@@ -213,8 +228,12 @@ static const char *parse_event(geo_reader *r, geo_skip *skip_as, char *msg, size
 
 	*skip_as = GEO_SKIP_MALFORMED;
 	geo_event_init(ev);
-	if (!get_actor(r, source_keys, &ev->source, &why) || !get_actor(r, target_keys, &ev->target, &why))
+	if (!get_actor(r, source_keys, &ev->source, &why, msg, msglen) ||
+	    !get_actor(r, target_keys, &ev->target, &why, msg, msglen)) {
+		if (!why)
+			return msg;
 		goto wrong_type;
+	}
 	if (!ev->source.id || !ev->target.id || !*ev->source.id || !*ev->target.id) {
 		*skip_as = GEO_SKIP_ONE_ACTOR;
 		return "record with fewer than two actors (\"source\" and \"target\")";
@@ -237,6 +256,8 @@ static const char *parse_event(geo_reader *r, geo_skip *skip_as, char *msg, size
 		long long c = v.i;
 		snprintf(r->cameo, sizeof r->cameo, c < 100 ? "%03lld" : "%lld", c);
 		ev->cameo = r->cameo;
+	} else if (v.kind == V_INTEGER) {
+		return "\"cameo\" is not a CAMEO event code";
 	} else if (v.kind != V_ABSENT && v.kind != V_NULL) {
 		why = "cameo";
 		goto wrong_type;
@@ -576,9 +597,27 @@ static geo_err events_next(geo_reader *r, const geo_event **out, geo_error *err)
 		}
 		r->nflat = 0;
 		r->cur = json_loadb(line + i, len - i, JSON_REJECT_DUPLICATES, &jerr);
-		if (!r->cur) {
+		/* jansson stops at a NUL byte and reports whatever the cut leaves:
+		 * name the NUL instead when it is what jansson tripped on. */
+		const char *nul = memchr(line + i, '\0', len - i);
+		if (nul && (r->cur || (size_t)jerr.position + i >= (size_t)(nul - line))) {
+			json_decref(r->cur);
+			r->cur = NULL;
 			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
-					     "invalid JSON at column %d: %s", jerr.column + (int)i, jerr.text);
+					     "a NUL byte at column %zu", (size_t)(nul - line) + 1);
+			if (rc != GEO_OK)
+				return rc;
+			continue;
+		}
+		if (!r->cur) {
+			/* jansson names the flag that would allow it; say what is wrong. */
+			const char *what = strstr(jerr.text, "JSON_ALLOW_NUL") ? "a NUL character (\\u0000) in a string"
+									   : jerr.text;
+			/* jansson counts the bytes it accepted; a byte it cannot
+			 * decode is the next one. */
+			int col = jerr.column + (int)i + (strncmp(jerr.text, "unable to decode", 16) == 0);
+			rc = geo_reader_skip(ctx, GEO_SKIP_MALFORMED, r->lines.lineno, err,
+					     "invalid JSON at column %d: %s", col, what);
 			if (rc != GEO_OK)
 				return rc;
 			continue;

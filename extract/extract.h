@@ -17,6 +17,10 @@
 
 #include "geo.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 
@@ -290,5 +294,9 @@ void geo_extractor_free(geo_extractor *x);
 geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, const char *text,
 			 size_t len, geo_event_fn emit, void *user, size_t *nsent, size_t *replaced,
 			 geo_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

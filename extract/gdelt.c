@@ -27,6 +27,16 @@
  * counted as GEO_SKIP_ONE_ACTOR without a warning each (they are most of
  * GDELT), and --strict does not stop at them.  Malformed rows - wrong
  * column count, bad numbers, dates or codes - are warned with file:line.
+ *
+ * Fields.  EventCode is kept as the string it is ("043") and names the
+ * relation through the dictionary's taxonomy; GoldsteinScale, QuadClass,
+ * SQLDATE (as YYYY-MM-DD), GLOBALEVENTID (the event's doc), SOURCEURL and
+ * NumMentions (the event's weight) are copied.  Actor labels stay NULL:
+ * the dictionary names the ids it knows, and GDELT's actor names (a city
+ * for a country, say) are not names of the actor.
+ *
+ * A zip archive is read with libzip, which needs the file's path: a zip
+ * on standard input is refused with a message saying what to do instead.
  */
 #define _GNU_SOURCE /* memrchr */
 #include <errno.h>
@@ -57,12 +67,9 @@ enum {
 	NCOLS_MAX = 61,
 };
 
-enum compression { PLAIN, GZIP, ZIP };
-
 struct geo_reader {
 	geo_reader_ctx *ctx;
 	geo_lines lines;
-	enum compression kind;
 	char dataerr[256]; /* why the decompressor failed, for the message */
 	/* gzip */
 	z_stream z;
@@ -482,10 +489,8 @@ static geo_err gdelt_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 		goto out;
 	}
 	if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0) {
-		r->kind = ZIP;
 		rc = open_zip(r, err);
 	} else if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) {
-		r->kind = GZIP;
 		if (!(r->zin = malloc(ZIN_SIZE))) {
 			rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
 			goto out;
@@ -499,7 +504,6 @@ static geo_err gdelt_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 		r->lines.read = read_gzip;
 		r->lines.ctx = r;
 	} else {
-		r->kind = PLAIN;
 		r->lines.read = read_plain;
 		r->lines.ctx = ctx->stream;
 	}

@@ -166,7 +166,8 @@ static geo_err walk(geo_source *src, const char *dir, const struct visit *up, ge
 		}
 		n++;
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1) /* an empty folder has no array at all */
+		qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n && rc == GEO_OK; i++) {
 		geo_buf path = {0};
 		struct stat st;
@@ -284,18 +285,41 @@ static geo_err open_input(geo_source *src, const struct input *in, geo_error *er
 	rc = geo_stream_open(&src->stream, in->path, err);
 	if (rc != GEO_OK) {
 		geo_reader_ctx ctx = {.path = in->path, .opts = &src->opts, .stats = &src->stats};
+		const char *why = "cannot open";
+		size_t plen = strlen(in->path);
 		if (in->explicit)
 			return rc;
-		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "%s", err ? err->msg : "cannot open");
+		/* The skip message names the path itself. */
+		if (err) {
+			why = err->msg;
+			if (strncmp(why, in->path, plen) == 0 && strncmp(why + plen, ": ", 2) == 0)
+				why += plen + 2;
+		}
+		char msg[GEO_ERRMSG_MAX];
+		snprintf(msg, sizeof msg, "%s", why);
+		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "%s", msg);
 	}
 	src->stats.files++;
+	/* Detection looks at the first 4 KB; a forced format needs only to
+	 * know the file is not empty, and a pipe should not wait for more. */
+	n = geo_stream_peek(src->stream, &head, fmt == GEO_INPUT_AUTO ? 4096 : 1);
+	if (n < 0) {
+		/* Like a file that cannot be opened: fatal when named, skipped when
+		 * found in a folder. */
+		geo_reader_ctx ctx = {.path = in->path, .opts = &src->opts, .stats = &src->stats};
+		int e = errno;
+		close_current(src);
+		if (in->explicit)
+			return geo_error_set(err, GEO_EIO, "%s: read failed: %s", in->path, strerror(e));
+		return geo_reader_skip(&ctx, GEO_SKIP_UNREADABLE, 0, err, "read failed: %s", strerror(e));
+	}
+	if (n == 0) {
+		/* An empty file holds no events in any format: no reader needed
+		 * (nor the text extractor built for nothing). */
+		close_current(src);
+		return GEO_OK;
+	}
 	if (fmt == GEO_INPUT_AUTO) {
-		n = geo_stream_peek(src->stream, &head, 4096);
-		if (n < 0) {
-			rc = geo_error_set(err, GEO_EIO, "%s: read failed: %s", in->path, strerror(errno));
-			close_current(src);
-			return rc;
-		}
 		if (geo_gdelt_sniff(head, (size_t)n))
 			fmt = GEO_INPUT_GDELT;
 		else if (geo_events_sniff(head, (size_t)n))

@@ -165,10 +165,12 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 			char *p = l->buf + l->start;
 			l->start += n + (nl ? 1 : 0);
 			l->lineno++;
-			if (too_long || n > max)
-				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
+			/* The limit is on the line's content: a CRLF line of max
+			 * bytes is as good as an LF one. */
 			if (n > 0 && p[n - 1] == '\r')
 				n--;
+			if (too_long || n > max)
+				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
 			p[n] = '\0';
 			*line = p;
 			*len = n;
@@ -181,7 +183,7 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 			return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
 		}
 		scanned = l->end - l->start;
-		if (scanned > max) {
+		if (scanned > max + 1) { /* + 1: room for the CR of a CRLF line */
 			/* Drop what we have of an over-long line, keep looking for its end. */
 			too_long = true;
 			l->start = l->end = 0;

@@ -1,39 +1,2820 @@
 /*
  * text.c - the text extractor: news text to events.
  *
- * Not built yet (issue [2/8]): creating an extractor fails with
- * GEO_EUNSUPPORTED, so every caller reports that text input is not
- * available instead of producing nothing.
+ * A shallow grammar over tokens (DESIGN.md, "how deep to parse").  Per
+ * document: normalise, split sentences, then per sentence tokenize, find
+ * actor mentions (longest dictionary match plus the patterns that build
+ * people and institutions from titles), find relation triggers, and give
+ * each trigger a source and a target from the clause around it: the
+ * subject left of the verb group, the object right of the verb, the
+ * possessor or "by" phrase of a relation noun, "by" after a passive, the
+ * parties of "between A and B".  Everything the grammar needs is built in
+ * geo_extractor_new(); per sentence only reused buffers are touched.
+ *
+ * The passes over one sentence:
+ *   1. tokens, their word classes (text_lex.c) and the dictionary item
+ *      that starts at each (one hash lookup per token length tried);
+ *   2. mentions: dictionary names, seats and adjectives, composed with
+ *      what follows ("U.S. Treasury Secretary Scott Bessent", "Chinese
+ *      officials", "Russia's Foreign Ministry"), appositions, people met
+ *      before, pronouns (he/she: a person named lately; it/its: the last
+ *      state or organisation named as a noun; I/we: the speaker of the
+ *      quotation), and group nouns ("countries ..., namely China");
+ *   3. triggers: longest match in the relation lexicon, gap triggers
+ *      ("put on ... tariffs"), object words ("buy" + "oil"), and verb forms
+ *      used as nouns or adjectives dropped ("a sanctioned tanker");
+ *   4. roles, per trigger in text order (process_trigger): source, target,
+ *      negation and modality, then one event per source-target pair.
+ * Precision comes first: an actor that is only a place ("in Stockholm"),
+ * a modifier ("the Israeli peace movement"), an owner ("its commitments")
+ * or the object of a preposition is not taken as a side of an act.
  */
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
 
-#include "extract_internal.h"
+#include <utf8proc.h>
+
+#include "text_internal.h"
+#include "text_lex.h"
+
+/* Actor lexicon kinds. */
+enum { AK_NAME = 1, AK_ADJ, AK_SEAT, AK_BARE, AK_ROLE, AK_MEDIA, AK_INST, AK_NOT };
+/* Trigger lexicon kinds. */
+enum { TK_TRIG = 1, TK_GAP };
+
+/* Relation behaviour derived from its label and class. */
+enum {
+	R_CONFLICT = 1 << 0, /* material conflict: "war in Ukraine" names the target */
+	R_HOST = 1 << 1,
+	R_NESTED = 1 << 2,   /* accuse X of doing: a nested act follows */
+	R_SYM = 1 << 3,
+	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
+	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
+	R_DEPLOY = 1 << 6,   /* "troops to a force in Liberia": the place is the target */
+};
+
+#define MAX_PEOPLE 256
+#define MAX_GROUP 12
+#define MAX_EMITTED 64
+#define GAP_WINDOW 6
+
+/* Institution names that need the country before them.  The slug makes
+ * the id "institution:<iso3>-<slug>". */
+static const char *const inst_names[][2] = {
+	{"Senate", "senate"}, {"Congress", "congress"}, {"House of Representatives", "house"},
+	{"Parliament", "parliament"}, {"parliament", "parliament"}, {"Foreign Ministry", "foreign-ministry"},
+	{"foreign ministry", "foreign-ministry"}, {"Ministry of Foreign Affairs", "foreign-ministry"},
+	{"Defence Ministry", "defence-ministry"}, {"Defense Ministry", "defence-ministry"},
+	{"defence ministry", "defence-ministry"}, {"defense ministry", "defence-ministry"},
+	{"Ministry of Defence", "defence-ministry"}, {"Ministry of Defense", "defence-ministry"},
+	{"Defense Department", "defence-ministry"}, {"State Department", "state-department"},
+	{"Treasury", "treasury"}, {"Treasury Department", "treasury"},
+	{"Commerce Department", "commerce-department"}, {"Commerce Ministry", "commerce-ministry"},
+	{"Finance Ministry", "finance-ministry"}, {"finance ministry", "finance-ministry"},
+	{"Trade Ministry", "trade-ministry"}, {"Interior Ministry", "interior-ministry"},
+	{"Economy Ministry", "economy-ministry"}, {"Justice Department", "justice-department"},
+	{"Central Bank", "central-bank"}, {"central bank", "central-bank"},
+	{"Supreme Court", "supreme-court"}, {"Foreign Office", "foreign-office"},
+	{"Cabinet", "cabinet"}, {"National Assembly", "national-assembly"},
+	{"Embassy", "embassy"}, {"embassy", "embassy"}, {"Defense Forces", "defence-forces"},
+	{"Armed Forces", "armed-forces"}, {"armed forces", "armed-forces"},
+};
+
+/* Title words that may sit between a country and a role ("Chinese Vice
+ * Premier", "Russia's top diplomat", "the new President"). */
+static const char *const role_mods[] = {"new", "top", "senior", "former", "chief", "acting",
+					"outgoing", "incoming", "veteran", "current", "then", "own",
+					"junior", "deputy", "vice", "interim", "caretaker", NULL};
+/* Lower-case particles inside names: Hamad bin Khalifa, Ursula von der Leyen. */
+static const char *const name_particles[] = {"bin", "ibn", "al", "el", "de", "da", "di", "van",
+					     "von", "der", "den", "la", "le", "del", "dos", NULL};
+
+struct relx {
+	const geo_relation_info *info;
+	unsigned flags;
+};
+
+/* Words one of which must be near a trigger for it to count ("buy" is
+ * buys_oil only with "oil" or "crude" near). */
+struct objset {
+	char **w;
+	size_t n;
+};
+
+/* A resolved actor: what an event side carries. */
+typedef struct actor {
+	const char *id;          /* actor-level id */
+	const char *label;       /* person or institution label, else NULL */
+	const char *affiliation; /* for people and institutions */
+	const char *fold;        /* the state or organisation */
+	geo_actor_type type;     /* of id */
+	geo_actor_type fold_type;
+} actor;
+
+enum { M_ACTOR = 1, M_GENERIC };
+
+typedef struct mention {
+	uint32_t t0, t1;
+	int kind;
+	actor a;
+	bool poss; /* followed by 's */
+	bool adj;  /* from an adjective or used as a modifier */
+	bool loc;  /* after in/at: a place */
+	bool pp;   /* after a preposition */
+	bool modnoun; /* an adjective before a common noun: "Israeli peace movement" */
+	bool place;   /* a city naming a thing: "the Paris accord" */
+	int32_t also; /* "the two countries": the other one (a hidden mention), or -1 */
+	bool pron;
+} mention;
+
+typedef struct person {
+	char id[96];
+	char label[96];
+	size_t labellen;
+	char surname[48];
+	const char *aff;
+	geo_actor_type aff_type;
+	geo_actor_type type;
+} person;
+
+typedef struct trig {
+	uint32_t t0, t1;
+	int32_t rel;
+	int form;
+} trig;
+
+typedef struct group {
+	int n;
+	int m[MAX_GROUP];
+} group;
+
+typedef struct quote {
+	uint32_t open, close;   /* byte offsets in the normalised document */
+	uint32_t who, wholen;   /* the speaker's name in the document */
+	bool pron;              /* "he said" */
+} quote;
+
+typedef struct emitted {
+	const char *s, *t;
+	int32_t rel;
+	bool neg;
+} emitted;
 
 struct geo_extractor {
 	const geo_dict *dict;
+	geo_level level;
+	geo_lex *actors, *trigs, *tails, *insts;
+	geo_words words;
+	struct relx *rels;
+	size_t nrels;
+	struct objset *objsets; /* [0] is the empty set */
+	size_t nobjsets;
+	int32_t *gaps; /* gap index -> relation */
+	size_t ngaps, capgaps;
+	char (*inst_slug)[48];
+	size_t ninst;
+
+	/* Per document, reused. */
+	geo_buf norm, evid;
+	geo_sentences sents;
+	geo_tokens toks;
+	uint32_t *bits;
+	int32_t *tmen, *ttrig;
+	struct dcache {
+		int32_t ref;
+		uint16_t len;
+		uint8_t kind;
+	} *dc; /* dictionary item starting at each token */
+	size_t captok;
+	mention *men;
+	size_t nmen, capmen;
+	trig *trigs_v;
+	size_t ntrig, captrig;
+	quote *quotes;
+	size_t nquotes, capquotes;
+	person people[MAX_PEOPLE];
+	size_t npeople;
+	actor last_person;
+	bool have_person;
+	size_t person_sent; /* sentence of the last mention of last_person */
+	actor last_agent;
+	bool have_agent;
+	actor pair[2];
+	bool have_pair;
+	size_t pair_sent; /* sentence of the last two-party meeting or talks */
+	emitted done[MAX_EMITTED];
+	size_t ndone;
+
+	/* Per sentence. */
+	const char *s;   /* sentence text */
+	size_t slen;
+	size_t sent_index;
+	size_t cond;     /* first "if" or "unless" of the sentence, or NTOK */
+	uint32_t soff;   /* sentence offset in the document */
+	bool headline;
+	group nested;    /* "accused X of ..." */
+	group clause_subj; /* subject of the last verb, for "and warned" */
+	size_t clause_end;
+	uint32_t nested_from;
 };
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+
+struct add_ctx {
+	geo_extractor *x;
+	int kind;
+	int32_t ref;
+	int32_t aux;
+};
+
+static geo_err add_actor_alias(void *user, const char *s, size_t n)
+{
+	struct add_ctx *c = user;
+
+	return geo_lex_add(c->x->actors, s, n, c->kind, c->ref, c->aux);
+}
+
+static geo_err add_bare_alias(void *user, const char *s, size_t n)
+{
+	struct add_ctx *c = user;
+
+	return geo_lex_add(c->x->insts, s, n, AK_BARE, c->ref, 0);
+}
+
+static geo_err add_object(void *user, const char *s, size_t n)
+{
+	struct add_ctx *c = user;
+	struct objset *o = &c->x->objsets[c->x->nobjsets - 1];
+	char **v = realloc(o->w, (o->n + 1) * sizeof *v);
+
+	if (!v)
+		return GEO_ENOMEM;
+	o->w = v;
+	if (!(v[o->n] = geo_strndup(s, n)))
+		return GEO_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		v[o->n][i] = (char)tolower((unsigned char)v[o->n][i]);
+	o->n++;
+	return GEO_OK;
+}
+
+static geo_err new_objset(geo_extractor *x)
+{
+	struct objset *v = realloc(x->objsets, (x->nobjsets + 1) * sizeof *v);
+
+	if (!v)
+		return GEO_ENOMEM;
+	x->objsets = v;
+	v[x->nobjsets].w = NULL;
+	v[x->nobjsets].n = 0;
+	x->nobjsets++;
+	return GEO_OK;
+}
+
+/* Adds one inflected surface form (head + rest) to lexicon lx. */
+static geo_err add_form(geo_lex *lx, const char *head, const char *rest, size_t restlen, int kind,
+			int32_t ref, int form)
+{
+	char buf[256];
+	int k = snprintf(buf, sizeof buf, "%s%.*s", head, (int)restlen, rest);
+
+	if (k < 0 || (size_t)k >= sizeof buf)
+		return GEO_OK;
+	return geo_lex_add(lx, buf, (size_t)k, kind, ref, form);
+}
+
+/* Adds a trigger phrase: verbs inflect their first word, nouns their last;
+ * phrases are kept verbatim. */
+static geo_err add_inflected(geo_lex *lx, const char *s, size_t n, int line_kind, int kind, int32_t ref,
+			     int32_t objset)
+{
+	geo_inflections f;
+	char low[160];
+	size_t w = 0;
+	geo_err rc = GEO_OK;
+
+	if (n >= sizeof low)
+		return GEO_OK;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[n] = '\0';
+	if (line_kind == GEO_FORM_PHRASE)
+		return geo_lex_add(lx, low, n, kind, ref, GEO_FORM_PHRASE | objset << 8);
+	if (line_kind == GEO_FORM_NOUN) {
+		geo_inflect_noun(low, n, &f);
+		for (size_t i = 0; i < f.n && rc == GEO_OK; i++)
+			rc = geo_lex_add(lx, f.w[i], strlen(f.w[i]), kind, ref, GEO_FORM_NOUN | objset << 8);
+		return rc;
+	}
+	while (w < n && low[w] != ' ')
+		w++;
+	geo_inflect_verb(low, w, &f);
+	for (size_t i = 0; i < f.n && rc == GEO_OK; i++)
+		rc = add_form(lx, f.w[i], low + w, n - w, kind, ref, f.form[i] | objset << 8);
+	return rc;
+}
+
+struct trig_ctx {
+	geo_extractor *x;
+	int32_t rel;
+	int line_kind;
+	int32_t objset;
+};
+
+static geo_err add_trigger(void *user, const char *s, size_t n)
+{
+	struct trig_ctx *c = user;
+	geo_extractor *x = c->x;
+	const char *gap = NULL;
+
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "...", 3) == 0) {
+			gap = s + i;
+			break;
+		}
+	if (!gap)
+		return add_inflected(x->trigs, s, n, c->line_kind, TK_TRIG, c->rel, c->objset);
+	{
+		/* "put on ... tariffs": the head inflects, the tail follows within
+		 * a few tokens. */
+		size_t hn = (size_t)(gap - s), tn = n - hn - 3;
+		const char *tail = gap + 3;
+		int32_t g = (int32_t)x->ngaps;
+		geo_err rc;
+		while (hn && s[hn - 1] == ' ')
+			hn--;
+		while (tn && *tail == ' ')
+			tail++, tn--;
+		if (!hn || !tn)
+			return GEO_OK;
+		if (x->ngaps == x->capgaps) {
+			size_t cap = x->capgaps ? x->capgaps * 2 : 32;
+			int32_t *v = realloc(x->gaps, cap * sizeof *v);
+			if (!v)
+				return GEO_ENOMEM;
+			x->gaps = v;
+			x->capgaps = cap;
+		}
+		x->gaps[x->ngaps++] = c->rel;
+		if ((rc = add_inflected(x->trigs, s, hn, c->line_kind == GEO_FORM_NOUN ? GEO_FORM_NOUN : GEO_FORM_BASE,
+					TK_GAP, g, c->objset)) != GEO_OK)
+			return rc;
+		return add_inflected(x->tails, tail, tn, GEO_FORM_NOUN, TK_GAP, g, 0);
+	}
+}
+
+static unsigned relation_flags(const geo_relation_info *r)
+{
+	unsigned f = 0;
+
+	if (r->quad == 4)
+		f |= R_CONFLICT;
+	if (strcmp(r->label, "host") == 0)
+		f |= R_HOST;
+	if (strcmp(r->label, "accuse") == 0 || strcmp(r->label, "criticize") == 0 ||
+	    strcmp(r->label, "disapprove") == 0)
+		f |= R_NESTED;
+	if (r->symmetric)
+		f |= R_SYM | R_MUTUAL;
+	if (strcmp(r->label, "military_aid") == 0 || strcmp(r->label, "humanitarian_aid") == 0)
+		f |= R_DEPLOY;
+	{
+		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
+						     "de_escalate", "fight", "war", "recognize",
+						     "intend_cooperate", NULL};
+		static const char *const that[] = {"demand", "press", "appeal", "warn", "accuse", "criticize",
+						   "threaten", NULL};
+		for (const char *const *m = mutual; *m; m++)
+			if (strcmp(r->label, *m) == 0)
+				f |= R_MUTUAL;
+		for (const char *const *m = that; *m; m++)
+			if (strcmp(r->label, *m) == 0)
+				f |= R_THAT;
+	}
+	return f;
+}
+
+static geo_err build(geo_extractor *x)
+{
+	const geo_dict *d = x->dict;
+	size_t ne = geo_dict_entry_count(d);
+	geo_err rc = GEO_OK;
+
+	x->nrels = geo_dict_relation_count(d);
+	if (!(x->rels = calloc(x->nrels ? x->nrels : 1, sizeof *x->rels)))
+		return GEO_ENOMEM;
+	if ((rc = new_objset(x)) != GEO_OK)
+		return rc;
+	for (size_t i = 0; i < x->nrels; i++) {
+		x->rels[i].info = geo_dict_relation_at(d, i);
+		x->rels[i].flags = relation_flags(x->rels[i].info);
+	}
+	x->ninst = sizeof inst_names / sizeof inst_names[0];
+	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
+		rc = geo_lex_add(x->insts, inst_names[i][0], strlen(inst_names[i][0]), AK_INST, (int32_t)i, 0);
+	for (size_t i = 0; i < ne && rc == GEO_OK; i++) {
+		const geo_dict_entry *e = geo_dict_entry_at(d, i);
+		struct add_ctx ac = {x, 0, (int32_t)e->index, 0};
+		if (strcmp(e->kind, "actor") == 0) {
+			for (size_t l = 0; l < e->nlines && rc == GEO_OK; l++) {
+				const geo_dict_line *dl = &e->lines[l];
+				if (strcmp(dl->kind, "name") == 0)
+					ac.kind = AK_NAME;
+				else if (strcmp(dl->kind, "adj") == 0)
+					ac.kind = AK_ADJ;
+				else if (strcmp(dl->kind, "seat") == 0)
+					ac.kind = AK_SEAT;
+				else if (strcmp(dl->kind, "bare") == 0)
+					ac.kind = AK_BARE;
+				else if (strcmp(dl->kind, "not") == 0)
+					ac.kind = AK_NOT;
+				else
+					continue;
+				if (ac.kind == AK_BARE)
+					rc = geo_dict_each_alias(dl->fields[0], add_bare_alias, &ac);
+				else
+					rc = geo_dict_each_alias(dl->fields[0], add_actor_alias, &ac);
+			}
+		} else if (strcmp(e->kind, "role") == 0) {
+			ac.kind = AK_ROLE;
+			ac.ref = (int32_t)i;
+			for (size_t f = 0; f < e->nfields && rc == GEO_OK; f++)
+				rc = geo_dict_each_alias(e->fields[f], add_actor_alias, &ac);
+		} else if (strcmp(e->kind, "media") == 0) {
+			ac.kind = AK_MEDIA;
+			ac.ref = (int32_t)i;
+			for (size_t f = 0; f < e->nfields && rc == GEO_OK; f++)
+				rc = geo_dict_each_alias(e->fields[f], add_actor_alias, &ac);
+		} else if (strcmp(e->kind, "relation") == 0) {
+			int32_t objset = 0;
+			for (size_t l = 0; l < e->nlines && rc == GEO_OK; l++) {
+				const geo_dict_line *dl = &e->lines[l];
+				struct trig_ctx tc = {x, (int32_t)e->index, 0, objset};
+				if (strcmp(dl->kind, "verb") == 0)
+					tc.line_kind = GEO_FORM_BASE;
+				else if (strcmp(dl->kind, "noun") == 0)
+					tc.line_kind = GEO_FORM_NOUN;
+				else if (strcmp(dl->kind, "phrase") == 0)
+					tc.line_kind = GEO_FORM_PHRASE;
+				else if (strcmp(dl->kind, "object") == 0) {
+					/* Applies to the trigger lines after it in the block. */
+					if ((rc = new_objset(x)) != GEO_OK)
+						break;
+					objset = (int32_t)x->nobjsets - 1;
+					rc = geo_dict_each_alias(dl->fields[0], add_object, &ac);
+					continue;
+				} else
+					continue;
+				rc = geo_dict_each_alias(dl->fields[0], add_trigger, &tc);
+			}
+		}
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Token helpers                                                       */
+
+#define NTOK (x->toks.n)
+
+static const char *low_at(const geo_extractor *x, size_t i)
+{
+	return x->toks.low + x->toks.v[i].start;
+}
+
+static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
+{
+	return i < NTOK && x->toks.v[i].len == n && memcmp(low_at(x, i), w, n) == 0;
+}
+
+/* tok_is(x, i, "word"): token i is that lower-case word (a literal). */
+#define tok_is(x, i, lit) tok_eq((x), (i), "" lit, sizeof(lit) - 1)
+
+static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_eq(x, i, *list, strlen(*list)))
+			return true;
+	return false;
+}
+
+static bool tok_punct(const geo_extractor *x, size_t i)
+{
+	return i < NTOK && (x->toks.v[i].flags & GEO_TOK_PUNCT);
+}
+
+/* Punctuation that ends a phrase: everything but - % $ & and '. */
+static bool tok_stop(const geo_extractor *x, size_t i)
+{
+	char c;
+
+	if (!tok_punct(x, i))
+		return false;
+	c = x->s[x->toks.v[i].start];
+	return c != '-' && c != '%' && c != '$' && c != '&' && c != '\'' && c != '"';
+}
+
+static bool tok_poss(const geo_extractor *x, size_t i)
+{
+	return i < NTOK && (x->toks.v[i].flags & GEO_TOK_CLITIC) &&
+	       (tok_is(x, i, "'s") || tok_is(x, i, "'"));
+}
+
+/* A capitalised word that can be part of a name. */
+static bool name_tok(const geo_extractor *x, size_t i)
+{
+	const geo_tok *t = &x->toks.v[i];
+
+	if (i >= NTOK || !(t->flags & GEO_TOK_WORD) || (t->flags & (GEO_TOK_CLITIC | GEO_TOK_NUM)))
+		return false;
+	if (!(t->flags & GEO_TOK_CAP) && !((unsigned char)x->s[t->start] >= 0x80))
+		return false;
+	return (x->bits[i] & ~(GEO_W_ADV | GEO_W_LYADV | GEO_W_AGENT)) == 0 && x->tmen[i] == -1 &&
+	       !x->dc[i].kind;
+}
+
+/* End of a run of name tokens from i (i itself when none). */
+static size_t name_run(const geo_extractor *x, size_t i)
+{
+	size_t k = i, words = 0;
+
+	while (k < NTOK && words < 5) {
+		if (name_tok(x, k)) {
+			k++;
+			words++;
+		} else if (words && (tok_in(x, k, name_particles) || tok_is(x, k, "-")) && k + 1 < NTOK &&
+			   name_tok(x, k + 1)) {
+			k++;
+		} else {
+			break;
+		}
+	}
+	return k;
+}
+
+static uint32_t span_start(const geo_extractor *x, size_t t0)
+{
+	return x->toks.v[t0].start;
+}
+
+static uint32_t span_end(const geo_extractor *x, size_t t1)
+{
+	return x->toks.v[t1 - 1].start + x->toks.v[t1 - 1].len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actors, people, institutions                                        */
+
+static geo_actor_type type_of(const geo_extractor *x, const char *id)
+{
+	const geo_actor_info *ai = id ? geo_dict_actor(x->dict, id) : NULL;
+
+	return ai ? ai->type : GEO_ACTOR_UNKNOWN;
+}
+
+static void actor_from_dict(const geo_extractor *x, int32_t idx, actor *a)
+{
+	const geo_actor_info *ai = geo_dict_actor_at(x->dict, (size_t)idx);
+
+	memset(a, 0, sizeof *a);
+	a->id = ai->id;
+	a->type = ai->type;
+	a->label = ai->label;
+	if ((ai->type == GEO_ACTOR_PERSON || ai->type == GEO_ACTOR_INSTITUTION) && ai->affiliation) {
+		a->affiliation = ai->affiliation;
+		a->fold = ai->affiliation;
+		a->fold_type = type_of(x, ai->affiliation);
+	} else {
+		a->fold = ai->id;
+		a->fold_type = ai->type;
+	}
+}
+
+static void actor_from_person(const geo_extractor *x, int p, actor *a)
+{
+	const person *pp = &x->people[p];
+
+	memset(a, 0, sizeof *a);
+	a->id = pp->id;
+	a->label = pp->label;
+	a->type = pp->type;
+	a->affiliation = pp->aff;
+	a->fold = pp->aff;
+	a->fold_type = pp->aff_type;
+}
+
+/* Writes the ASCII slug of text (n bytes) into out: lower-case letters
+ * and digits, accents stripped, everything else a single hyphen. */
+static void slugify(const char *text, size_t n, char *out, size_t cap)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	size_t i = 0, o = 0;
+	bool dash = false;
+
+	while (i < n && o + 2 < cap) {
+		utf8proc_int32_t cp, dec[8];
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp), m;
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		m = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+					    NULL);
+		for (utf8proc_ssize_t j = 0; j < m && j < 8 && o + 2 < cap; j++) {
+			utf8proc_int32_t c = dec[j];
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (dash && o > 0)
+					out[o++] = '-';
+				dash = false;
+				out[o++] = (char)c;
+			} else if (c == '\'' || c == '.') {
+				/* O'Brien -> obrien, U.S. -> us */
+			} else {
+				dash = true;
+			}
+		}
+	}
+	out[o] = '\0';
+}
+
+/* The person or institution with this id, added when new.  Returns its
+ * index, or -1 when the table is full or the name has no letters. */
+static int person_get(geo_extractor *x, const char *prefix, const char *label, size_t labellen,
+		      const char *slug_text, size_t slug_len, const char *aff, geo_actor_type type)
+{
+	char slug[80], id[96];
+	person *p;
+
+	slugify(slug_text, slug_len, slug, sizeof slug);
+	if (!slug[0])
+		return -1;
+	if (snprintf(id, sizeof id, "%s%s", prefix, slug) >= (int)sizeof id)
+		return -1;
+	for (size_t i = 0; i < x->npeople; i++) {
+		if (strcmp(x->people[i].id, id) == 0) {
+			if (!x->people[i].aff && aff) {
+				x->people[i].aff = aff;
+				x->people[i].aff_type = type_of(x, aff);
+			}
+			return (int)i;
+		}
+	}
+	if (x->npeople == MAX_PEOPLE || !aff)
+		return -1;
+	p = &x->people[x->npeople];
+	memcpy(p->id, id, strlen(id) + 1);
+	if (labellen >= sizeof p->label)
+		labellen = sizeof p->label - 1;
+	memcpy(p->label, label, labellen);
+	p->label[labellen] = '\0';
+	p->labellen = labellen;
+	{
+		const char *sp = strrchr(slug, '-');
+		snprintf(p->surname, sizeof p->surname, "%.47s", sp ? sp + 1 : slug);
+	}
+	p->aff = aff;
+	p->aff_type = type_of(x, aff);
+	p->type = type;
+	return (int)x->npeople++;
+}
+
+/* A person from the name tokens [n0, n1). */
+static int person_from_tokens(geo_extractor *x, size_t n0, size_t n1, const char *aff)
+{
+	const char *a = x->s + span_start(x, n0);
+	size_t len = span_end(x, n1) - span_start(x, n0);
+
+	return person_get(x, "person:", a, len, a, len, aff, GEO_ACTOR_PERSON);
+}
+
+/* A person already met whose full name or surname starts at token i;
+ * *end gets the token after it. */
+static int person_known(const geo_extractor *x, size_t i, size_t *end)
+{
+	size_t ne = name_run(x, i);
+
+	if (ne == i)
+		return -1;
+	for (size_t p = x->npeople; p-- > 0;) {
+		const person *pp = &x->people[p];
+		size_t len = span_end(x, ne) - span_start(x, i);
+		if (pp->type != GEO_ACTOR_PERSON)
+			continue;
+		if (pp->labellen == len && memcmp(pp->label, x->s + span_start(x, i), len) == 0) {
+			*end = ne;
+			return (int)p;
+		}
+	}
+	{
+		/* A surname alone: the last word of the name. */
+		char w[48];
+		const char *t = x->s + x->toks.v[ne - 1].start;
+		size_t tl = x->toks.v[ne - 1].len;
+		if (tl >= sizeof w)
+			return -1;
+		slugify(t, tl, w, sizeof w);
+		for (size_t p = x->npeople; p-- > 0;) {
+			const person *pp = &x->people[p];
+			if (pp->type == GEO_ACTOR_PERSON && pp->surname[0] == w[0] && strcmp(w, pp->surname) == 0) {
+				*end = ne;
+				return (int)p;
+			}
+		}
+	}
+	return -1;
+}
+
+/* Makes a dictionary person known by surname for later mentions. */
+static void remember_person(geo_extractor *x, const actor *a)
+{
+	person *p;
+	const char *sp;
+
+	for (size_t i = 0; i < x->npeople; i++)
+		if (strcmp(x->people[i].id, a->id) == 0)
+			return;
+	if (x->npeople == MAX_PEOPLE || strlen(a->id) >= sizeof p->id || !a->label ||
+	    strlen(a->label) >= sizeof p->label)
+		return;
+	p = &x->people[x->npeople++];
+	memcpy(p->id, a->id, strlen(a->id) + 1);
+	memcpy(p->label, a->label, strlen(a->label) + 1);
+	p->labellen = strlen(a->label);
+	sp = strrchr(a->id, '-');
+	snprintf(p->surname, sizeof p->surname, "%.47s", sp ? sp + 1 : a->id + 7);
+	p->aff = a->affiliation;
+	p->aff_type = a->fold_type;
+	p->type = GEO_ACTOR_PERSON;
+}
+
+static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, const actor *a)
+{
+	mention *m;
+
+	if (x->nmen == x->capmen) {
+		size_t cap = x->capmen ? x->capmen * 2 : 32;
+		mention *v = realloc(x->men, cap * sizeof *v);
+		if (!v)
+			return GEO_ENOMEM;
+		x->men = v;
+		x->capmen = cap;
+	}
+	m = &x->men[x->nmen];
+	memset(m, 0, sizeof *m);
+	m->t0 = (uint32_t)t0;
+	m->t1 = (uint32_t)t1;
+	m->kind = kind;
+	m->also = -1;
+	if (a)
+		m->a = *a;
+	m->poss = tok_poss(x, t1);
+	{
+		size_t p = t0;
+		if (p > 0 && (x->bits[p - 1] & GEO_W_DET) && !(x->bits[p - 1] & GEO_W_POSS))
+			p--;
+		/* "after it sanctioned": after, before, since open clauses too. */
+		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP) && !(x->bits[p - 1] & GEO_W_BARRIER);
+		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
+			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
+				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
+				 tok_is(x, p - 1, "throughout");
+	}
+	if (t1 < NTOK && x->bits[t1] == 0 && (x->toks.v[t1].flags & GEO_TOK_WORD) &&
+	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM))) {
+		size_t len;
+		/* A common noun after it, not a verb: "Israeli peace movement"
+		 * but "Beijing criticized". */
+		m->modnoun = geo_lex_longest(x->trigs, x->s, &x->toks, t1, &len) < 0;
+	}
+	for (size_t k = t0; k < t1; k++)
+		x->tmen[k] = (int32_t)x->nmen;
+	if (m->modnoun && x->dc[t0].kind == AK_SEAT && x->dc[t0].len == t1 - t0)
+		m->loc = m->place = true; /* "the Paris accord": a place naming a thing */
+	if (a && a->type == GEO_ACTOR_PERSON) {
+		x->last_person = *a;
+		x->have_person = true;
+		x->person_sent = x->sent_index;
+		remember_person(x, a);
+	}
+	x->nmen++;
+	return GEO_OK;
+}
+
+/* The dictionary item that fits at token i, preferring outlets, names,
+ * seats, adjectives, then roles.  Returns false when none. */
+static void dict_lookup(geo_extractor *x, size_t i)
+{
+	static const int order[] = {AK_MEDIA, AK_NOT, AK_NAME, AK_SEAT, AK_ADJ, AK_ROLE};
+	size_t len;
+	int32_t first = geo_lex_longest(x->actors, x->s, &x->toks, i, &len);
+
+	x->dc[i].kind = 0;
+	if (first < 0 || len > 0xFFFF)
+		return;
+	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
+		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->actors, it)->next) {
+			const geo_lex_item *li = geo_lex_item_at(x->actors, it);
+			if (li->kind == order[o] && geo_lex_case_ok(x->actors, li, x->s, &x->toks, i)) {
+				x->dc[i].kind = (uint8_t)li->kind;
+				x->dc[i].ref = li->ref;
+				x->dc[i].len = (uint16_t)len;
+				return;
+			}
+		}
+	}
+}
+
+static bool dict_at(const geo_extractor *x, size_t i, size_t *len, int *kind, int32_t *ref)
+{
+	if (i >= NTOK || !x->dc[i].kind)
+		return false;
+	*len = x->dc[i].len;
+	*kind = x->dc[i].kind;
+	*ref = x->dc[i].ref;
+	return true;
+}
+
+/* A role title at i: its end, or i. */
+static size_t role_at(const geo_extractor *x, size_t i)
+{
+	size_t len;
+	int kind;
+	int32_t ref;
+
+	if (i < NTOK && x->tmen[i] == -1 && dict_at(x, i, &len, &kind, &ref) && kind == AK_ROLE)
+		return i + len;
+	return i;
+}
+
+/* A state or organisation named at i (name, seat or adjective): its end. */
+static size_t country_at(const geo_extractor *x, size_t i, actor *a)
+{
+	size_t len;
+	int kind;
+	int32_t ref;
+
+	if (i < NTOK && x->tmen[i] == -1 && dict_at(x, i, &len, &kind, &ref) &&
+	    (kind == AK_NAME || kind == AK_SEAT || kind == AK_ADJ)) {
+		const geo_actor_info *ai = geo_dict_actor_at(x->dict, (size_t)ref);
+		if (ai->type == GEO_ACTOR_COUNTRY || ai->type == GEO_ACTOR_IGO) {
+			actor_from_dict(x, ref, a);
+			return i + len;
+		}
+	}
+	return i;
+}
+
+/* An institution of country c named at i ("Senate" after "U.S."). */
+static size_t institution_at(geo_extractor *x, size_t c0, size_t i, const actor *c, actor *out)
+{
+	size_t len;
+	int32_t first = geo_lex_longest(x->insts, x->s, &x->toks, i, &len);
+
+	if (first < 0)
+		return i;
+	/* A dictionary institution of that country wins. */
+	for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->insts, it)->next) {
+		const geo_lex_item *li = geo_lex_item_at(x->insts, it);
+		if (li->kind == AK_BARE && geo_lex_case_ok(x->insts, li, x->s, &x->toks, i)) {
+			const geo_actor_info *ai = geo_dict_actor_at(x->dict, (size_t)li->ref);
+			if (ai->affiliation && strcmp(ai->affiliation, c->fold) == 0) {
+				actor_from_dict(x, li->ref, out);
+				return i + len;
+			}
+		}
+	}
+	/* Otherwise the institution of that country, named after the words
+	 * (a bare name of the dictionary, or one of inst_names). */
+	for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->insts, it)->next) {
+		const geo_lex_item *li = geo_lex_item_at(x->insts, it);
+		if ((li->kind == AK_INST || li->kind == AK_BARE) && geo_lex_case_ok(x->insts, li, x->s, &x->toks, i) &&
+		    c->fold_type == GEO_ACTOR_COUNTRY) {
+			char slug[80];
+			int p;
+			/* Label: the words as written, "U.S. Senate". */
+			const char *lab = x->s + span_start(x, c0);
+			size_t ll = span_end(x, i + len) - span_start(x, c0);
+			if (li->kind == AK_INST)
+				snprintf(slug, sizeof slug, "%s %s", c->fold, inst_names[li->ref][1]);
+			else
+				snprintf(slug, sizeof slug, "%s %.*s", c->fold,
+					 (int)(span_end(x, i + len) - span_start(x, i)), x->s + span_start(x, i));
+			p = person_get(x, "institution:", lab, ll, slug, strlen(slug), c->fold,
+				       GEO_ACTOR_INSTITUTION);
+			if (p < 0)
+				return i;
+			actor_from_person(x, p, out);
+			return i + len;
+		}
+	}
+	return i;
+}
+
+/* The speaker of the quotation around document offset off, if known. */
+static bool quote_speaker(geo_extractor *x, uint32_t off, actor *a)
+{
+	size_t lo = 0, hi = x->nquotes;
+
+	/* Quotations are in text order and do not overlap: the last one that
+	 * opens before off is the only candidate. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->quotes[mid].open <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t q = lo ? lo - 1 : 0; q < lo; q++) {
+		const quote *qu = &x->quotes[q];
+		if (off < qu->open || off >= qu->close)
+			continue;
+		if (qu->pron) {
+			if (!x->have_person)
+				return false;
+			*a = x->last_person;
+			return true;
+		}
+		for (size_t p = x->npeople; p-- > 0;) {
+			const person *pp = &x->people[p];
+			char w[96];
+			const char *name = x->norm.data + qu->who;
+			size_t wl = qu->wholen;
+			const char *sp;
+			if (pp->type != GEO_ACTOR_PERSON)
+				continue;
+			if (strlen(pp->label) == wl && memcmp(pp->label, name, wl) == 0) {
+				actor_from_person(x, (int)p, a);
+				return true;
+			}
+			sp = memchr(name, ' ', wl);
+			while (sp && memchr(sp + 1, ' ', wl - (size_t)(sp + 1 - name)))
+				sp = memchr(sp + 1, ' ', wl - (size_t)(sp + 1 - name));
+			if (sp) {
+				wl -= (size_t)(sp + 1 - name);
+				name = sp + 1;
+			}
+			if (wl < sizeof w) {
+				slugify(name, wl, w, sizeof w);
+				if (strcmp(w, pp->surname) == 0) {
+					actor_from_person(x, (int)p, a);
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+	return false;
+}
+
+/* Builds the mention that starts with the state or organisation a at
+ * [i, e): alone, as a possessor, or as the head of a title ("U.S.
+ * Treasury Secretary Scott Bessent"), an institution ("U.S. Senate") or
+ * a group noun ("Chinese officials").  Returns the next token. */
+static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc);
+
+/* As compose_head(); a mention that ends in its own head noun ("Chinese
+ * counterpart", "U.S. Senate") qualifies nothing after it. */
+static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
+{
+	size_t n = x->nmen, r = compose_head(x, i, e, c, adj, rc);
+
+	if (*rc == GEO_OK && x->nmen > n && x->men[x->nmen - 1].t1 > e)
+		x->men[x->nmen - 1].modnoun = false;
+	return r;
+}
+
+static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
+{
+	size_t j = e, k, r, ne;
+	actor a;
+
+	/* "Saudi-led forces", "Vietnamese-led troops": led by that side. */
+	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && (x->bits[e + 2] & GEO_W_AGENT)) {
+		r = e + 2;
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < e + 5)
+			r++;
+		*rc = add_mention(x, i, r, M_ACTOR, c);
+		return r;
+	}
+
+	if (tok_poss(x, j))
+		j++; /* "China's": the rest reads the same */
+	k = j;
+	if (tok_in(x, k, role_mods))
+		k++;
+	r = role_at(x, k);
+	if (r > k) {
+		size_t plen;
+		int pkind;
+		int32_t pref;
+		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
+		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+			actor_from_dict(x, pref, &a);
+			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
+			return r + plen;
+		}
+		ne = name_run(x, r);
+		if (ne > r) {
+			int p = person_from_tokens(x, r, ne, c->fold);
+			if (p >= 0) {
+				actor_from_person(x, p, &a);
+				*rc = add_mention(x, i, ne, M_ACTOR, &a);
+				return ne;
+			}
+		}
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && !tok_poss(x, r + 1))
+			r++;
+		*rc = add_mention(x, i, r, M_ACTOR, c);
+		return r;
+	}
+	/* "U.S. Senate", "Russia's Foreign Ministry" */
+	r = institution_at(x, i, j, c, &a);
+	if (r > j) {
+		*rc = add_mention(x, i, r, M_ACTOR, &a);
+		return r;
+	}
+	{
+		size_t g0 = tok_in(x, j, role_mods) ? j + 1 : j;
+		r = g0;
+		/* One plain word may qualify the group: "NATO peacekeeping troops". */
+		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
+		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (x->bits[r + 1] & GEO_W_AGENT))
+			r++;
+		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < g0 + 4)
+			r++;
+		if (r == g0 + 1 && !(x->bits[g0] & GEO_W_AGENT))
+			r = g0;
+		if (r > g0) {
+			/* "EU trade chief Maros Sefcovic", "Japan's chief negotiator
+			 * Ryosei Akazawa": a person of that side. */
+			ne = name_run(x, r);
+			if (ne >= r + 2) {
+				int p = person_from_tokens(x, r, ne, c->fold);
+				if (p >= 0) {
+					actor_from_person(x, p, &a);
+					*rc = add_mention(x, i, ne, M_ACTOR, &a);
+					return ne;
+				}
+			}
+			/* "Chinese officials", "China's coast guard" */
+			*rc = add_mention(x, i, r, M_ACTOR, c);
+			return r;
+		}
+	}
+	*rc = add_mention(x, i, e, M_ACTOR, c);
+	if (*rc == GEO_OK && !adj && x->men[x->nmen - 1].modnoun) {
+		/* After a name, a word in -ed, -s or -ing is more likely its verb
+		 * ("Eritrea ended") than a noun it qualifies ("U.S. ally"). */
+		const char *w = low_at(x, e);
+		size_t n = x->toks.v[e].len;
+		if ((n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || (n > 3 && w[n - 1] == 's') ||
+		    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+			x->men[x->nmen - 1].modnoun = false;
+	}
+	if (*rc == GEO_OK) {
+		x->men[x->nmen - 1].adj = adj;
+		/* "on the Thai border": a place, not the state. */
+		if (adj && (tok_is(x, e, "border") || tok_is(x, e, "frontier") || tok_is(x, e, "coast") ||
+			    tok_is(x, e, "waters") || tok_is(x, e, "side")) &&
+		    !(e + 1 < NTOK && x->bits[e + 1] == 0 && (x->toks.v[e + 1].flags & GEO_TOK_WORD) &&
+		      !(x->toks.v[e + 1].flags & GEO_TOK_CAP)))
+			x->men[x->nmen - 1].loc = true; /* but "a Thai border village" is in Thailand */
+	}
+	return e;
+}
+
+/* "Kristersson, Sweden's prime minister," or "Abe, the Japanese prime
+ * minister,": the name at [i, ne) with its title after the comma. */
+static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
+{
+	size_t k = ne + 1, e, r;
+	actor c, a;
+	int p;
+
+	if (!tok_is(x, ne, ","))
+		return i;
+	if (x->bits[k] & GEO_W_DET && !(x->bits[k] & GEO_W_POSS))
+		k++;
+	e = country_at(x, k, &c);
+	if (e == k)
+		return i;
+	if (tok_poss(x, e))
+		e++;
+	if (tok_in(x, e, role_mods))
+		e++;
+	r = role_at(x, e);
+	if (r == e)
+		return i;
+	p = person_from_tokens(x, i, ne, c.fold);
+	if (p < 0)
+		return i;
+	actor_from_person(x, p, &a);
+	if (tok_is(x, r, ","))
+		r++; /* the closing comma of the apposition */
+	*rc = add_mention(x, i, r, M_ACTOR, &a);
+	return r;
+}
+
+/* A title first: "President Elias Hrawi of Lebanon", "the president of
+ * Armenia", "President Obama" (known only if met before). */
+static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
+{
+	size_t ne = name_run(x, r), e, pe;
+	actor c, a;
+	int p;
+
+	if (tok_is(x, r, "of") && (e = country_at(x, r + 1, &c)) > r + 1) {
+		*rc = add_mention(x, i, e, M_ACTOR, &c);
+		return e;
+	}
+	if (ne == r)
+		return i;
+	if (tok_is(x, ne, "of") && (e = country_at(x, ne + 1, &c)) > ne + 1) {
+		p = person_from_tokens(x, r, ne, c.fold);
+		if (p < 0)
+			return i;
+		actor_from_person(x, p, &a);
+		*rc = add_mention(x, i, e, M_ACTOR, &a);
+		return e;
+	}
+	if ((p = person_known(x, r, &pe)) >= 0) {
+		actor_from_person(x, p, &a);
+		*rc = add_mention(x, i, pe, M_ACTOR, &a);
+		return pe;
+	}
+	return i;
+}
+
+static geo_err mention_pass(geo_extractor *x)
+{
+	size_t i = 0;
+	geo_err rc = GEO_OK;
+
+	while (i < NTOK && rc == GEO_OK) {
+		size_t len, e, next;
+		int kind;
+		int32_t ref;
+		uint32_t b = x->bits[i];
+		actor a;
+
+		if (x->tmen[i] != -1) {
+			i++;
+			continue;
+		}
+		if (dict_at(x, i, &len, &kind, &ref)) {
+			if (kind == AK_MEDIA || kind == AK_NOT) {
+				for (size_t k = i; k < i + len; k++)
+					x->tmen[k] = -2;
+				i += len;
+				continue;
+			}
+			if (kind == AK_ROLE) {
+				next = role_first(x, i, i + len, &rc);
+				i = next > i ? next : i + len;
+				continue;
+			}
+			actor_from_dict(x, ref, &a);
+			if (a.type == GEO_ACTOR_PERSON || a.type == GEO_ACTOR_INSTITUTION) {
+				rc = add_mention(x, i, i + len, M_ACTOR, &a);
+				i += len;
+				continue;
+			}
+			i = compose(x, i, i + len, &a, kind == AK_ADJ, &rc);
+			continue;
+		}
+		if (b & (GEO_W_HE | GEO_W_IT | GEO_W_FIRST)) {
+			bool ok = false;
+			/* "US" in capitals is the country, never the pronoun. */
+			if ((b & GEO_W_FIRST) && !(x->toks.v[i].flags & GEO_TOK_ALLCAP) &&
+			    !(tok_is(x, i, "i") && !(x->toks.v[i].flags & GEO_TOK_CAP)))
+				ok = quote_speaker(x, x->soff + x->toks.v[i].start, &a);
+			else if ((b & GEO_W_HE) && x->have_person && x->sent_index <= x->person_sent + 2)
+				a = x->last_person, ok = true; /* he/she: a person named lately */
+			else if (b & GEO_W_IT) {
+				/* The nearest state or organisation named as a noun before it
+				 * in the sentence, else the last one that acted. */
+				for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
+					const mention *pm = &x->men[m];
+					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
+					    pm->a.type != GEO_ACTOR_PERSON)
+						a = pm->a, ok = true;
+				}
+				if (!ok && x->have_agent)
+					a = x->last_agent, ok = true;
+			}
+			if (ok) {
+				rc = add_mention(x, i, i + 1, M_ACTOR, &a);
+				if (rc == GEO_OK)
+					x->men[x->nmen - 1].pron = true;
+			}
+			i++;
+			continue;
+		}
+		if (b & GEO_W_GENERIC) {
+			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && x->have_pair &&
+			    x->sent_index <= x->pair_sent + 1 && strcmp(x->pair[0].fold, x->pair[1].fold) != 0) {
+				/* "the two countries", "both sides": the two just named
+				 * together. */
+				actor second = x->pair[1];
+				size_t first_m = x->nmen;
+				rc = add_mention(x, i - 1, i + 1, M_ACTOR, &x->pair[0]);
+				if (rc == GEO_OK)
+					rc = add_mention(x, i - 1, i + 1, M_ACTOR, &second);
+				if (rc == GEO_OK) {
+					/* The second one is reached through the first only. */
+					x->tmen[i - 1] = x->tmen[i] = (int32_t)first_m;
+					x->men[first_m].also = (int32_t)first_m + 1;
+				}
+			} else {
+				rc = add_mention(x, i, i + 1, M_GENERIC, NULL);
+			}
+			i++;
+			continue;
+		}
+		if (name_tok(x, i)) {
+			size_t ne = name_run(x, i), pe;
+			int p;
+			if ((e = apposition(x, i, ne, &rc)) > i) {
+				i = e;
+				continue;
+			}
+			if ((p = person_known(x, i, &pe)) >= 0) {
+				actor_from_person(x, p, &a);
+				rc = add_mention(x, i, pe, M_ACTOR, &a);
+				i = pe;
+				continue;
+			}
+			i = ne > i ? ne : i + 1;
+			continue;
+		}
+		i++;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Triggers                                                            */
+
+static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t0, size_t t1)
+{
+	size_t lo = t0 >= 3 ? t0 - 3 : 0;
+
+	for (size_t k = lo; k < NTOK && k < t1 + 8; k++) {
+		if (k >= t1 && tok_stop(x, k))
+			break;
+		if (k >= t0 && k < t1)
+			continue;
+		for (size_t o = 0; o < r->n; o++)
+			if (tok_eq(x, k, r->w[o], strlen(r->w[o])))
+				return true;
+	}
+	return false;
+}
+
+/* The end of a gap trigger's tail (g) within a few tokens of e, or 0;
+ * *tail gets the tail's length in tokens. */
+static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail)
+{
+	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW; k++) {
+		/* "offer ... to" needs its object between: "offered to host" is
+		 * no offer to anyone. */
+		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
+		size_t len;
+		int32_t first;
+		if (tok_stop(x, k))
+			return 0;
+		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
+			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
+			size_t m1 = x->men[x->tmen[k]].t1, l2;
+			/* ... and only a tail that is a noun phrase, not a bare
+			 * preposition: "fired shells at Seoul on" ends at "at". */
+			if (geo_lex_find_ref(x->tails, x->s, &x->toks, m1, g, &l2) < 0 || l2 < 2)
+				return 0;
+			k = m1 - 1;
+			continue;
+		}
+		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
+		if (first >= 0 && !(bare_prep && len == 1)) {
+			*tail = len;
+			return k + len;
+		}
+	}
+	return 0;
+}
+
+static geo_err add_trig(geo_extractor *x, size_t t0, size_t t1, int32_t rel, int form)
+{
+	if (x->ntrig == x->captrig) {
+		size_t cap = x->captrig ? x->captrig * 2 : 16;
+		trig *v = realloc(x->trigs_v, cap * sizeof *v);
+		if (!v)
+			return GEO_ENOMEM;
+		x->trigs_v = v;
+		x->captrig = cap;
+	}
+	x->trigs_v[x->ntrig].t0 = (uint32_t)t0;
+	x->trigs_v[x->ntrig].t1 = (uint32_t)t1;
+	x->trigs_v[x->ntrig].rel = rel;
+	x->trigs_v[x->ntrig].form = form;
+	for (size_t k = t0; k < t1; k++)
+		if (x->tmen[k] == -1)
+			x->ttrig[k] = (int32_t)x->ntrig;
+	x->ntrig++;
+	return GEO_OK;
+}
+
+/* A verb form used as an adjective or noun: "the press", "a sanctioned
+ * tanker", "of sanctioned Russian oil". */
+static bool adjectival(const geo_extractor *x, size_t i, int form)
+{
+	ssize_t p = (ssize_t)i - 1;
+	uint32_t b;
+
+	if (form == GEO_FORM_NOUN || form == GEO_FORM_PHRASE || form == GEO_FORM_ING)
+		return false;
+	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
+		p--;
+	if (p < 0)
+		return false;
+	/* "U.K. Brokers": a capitalised verb inside a body sentence is a
+	 * name or a noun (headlines capitalise everything). */
+	if (!x->headline && (x->toks.v[i].flags & GEO_TOK_CAP) && !tok_punct(x, i - 1))
+		return true;
+	b = x->bits[p];
+	if (b & GEO_W_REL)
+		return false; /* "countries that buy" */
+	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && x->men[x->tmen[p]].adj &&
+	    (size_t)p + 1 == i)
+		return true; /* "Palestinian targets", "Chinese purchases": nouns */
+	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && (size_t)p + 1 == i) {
+		/* "some U.S. brokers": a quantified noun phrase, no verb. */
+		size_t q = x->men[x->tmen[p]].t0;
+		if (q > 0 && (tok_is(x, q - 1, "some") || tok_is(x, q - 1, "many") || tok_is(x, q - 1, "several") ||
+			      tok_is(x, q - 1, "most") || tok_is(x, q - 1, "other") || tok_is(x, q - 1, "few") ||
+			      tok_is(x, q - 1, "all")))
+			return true;
+	}
+	if ((((b & GEO_W_DET) && !(b & GEO_W_NEG)) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
+	    (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS)))
+		return true;
+	return (form == GEO_FORM_PAST || form == GEO_FORM_PASTPART || form == GEO_FORM_PART || form == GEO_FORM_BASE) &&
+	       (b & GEO_W_PREP) && !tok_is(x, (size_t)p, "to") && x->tmen[p] == -1;
+}
+
+static geo_err trigger_pass(geo_extractor *x)
+{
+	size_t i = 0;
+	geo_err rc = GEO_OK;
+
+	while (i < NTOK && rc == GEO_OK) {
+		size_t len, end = 0, best = 0;
+		int32_t first, rel = -1;
+		bool nounish;
+		int form = 0;
+
+		if (x->tmen[i] != -1 || tok_punct(x, i)) {
+			i++;
+			continue;
+		}
+		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
+		/* "on imports from", "increased imports from": where a noun is
+		 * expected, "imports" is one. */
+		nounish = i > 0 && x->tmen[i - 1] == -1 && !tok_is(x, i - 1, "to") &&
+			  (x->bits[i - 1] & (GEO_W_PREP | GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT));
+		nounish |= i > 0 && x->tmen[i - 1] >= 0 && (x->men[x->tmen[i - 1]].adj || x->men[x->tmen[i - 1]].pron);
+		/* Triggers whose object words fit come first, then the rest; in
+		 * each, the longest (gap triggers reach further), then file order. */
+		for (int pass = 0; pass < 2 && rel < 0; pass++) {
+			for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->trigs, it)->next) {
+				const geo_lex_item *li = geo_lex_item_at(x->trigs, it);
+				int32_t r = li->kind == TK_GAP ? x->gaps[li->ref] : li->ref;
+				int32_t os = li->aux >> 8;
+				size_t e = i + len, tail = 0;
+				if (!geo_lex_case_ok(x->trigs, li, x->s, &x->toks, i))
+					continue;
+				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref, &tail)))
+					continue;
+				/* Furthest end first, then the most words matched. */
+				if ((pass == 0 ? (os && object_fits(x, &x->objsets[os], i, e)) : !os) &&
+				    (rel < 0 || e > end || (e == end && len + tail > best) ||
+				     (e == end && len + tail == best && nounish && (li->aux & 0xFF) == GEO_FORM_NOUN &&
+				      form != GEO_FORM_NOUN))) {
+					rel = r;
+					end = e;
+					best = len + tail;
+					form = li->aux & 0xFF;
+				}
+			}
+		}
+		if (rel < 0 || adjectival(x, i, form)) {
+			i++;
+			continue;
+		}
+		rc = add_trig(x, i, end, rel, form);
+		i = end;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Roles                                                               */
+
+typedef struct mods {
+	bool neg, plan, threat, hyp, reported;
+	bool would; /* planned in reported speech, else hypothetical */
+} mods;
+
+static geo_modality modality_of(const mods *m)
+{
+	if (m->would && !m->plan)
+		return GEO_MOD_HYPOTHETICAL;
+	if (m->reported)
+		return GEO_MOD_REPORTED;
+	if (m->threat)
+		return GEO_MOD_THREATENED;
+	if (m->hyp)
+		return GEO_MOD_HYPOTHETICAL;
+	if (m->plan)
+		return GEO_MOD_PLANNED;
+	return GEO_MOD_ASSERTED;
+}
+
+static void group_add1(group *g, int m)
+{
+	for (int i = 0; i < g->n; i++)
+		if (g->m[i] == m)
+			return;
+	if (g->n < MAX_GROUP)
+		g->m[g->n++] = m;
+}
+
+/* Adds mention m (and, for "the two countries", the other one). */
+#define group_add(g, m) group_add2(x, (g), (m))
+static void group_add2(const geo_extractor *x, group *g, int m)
+{
+	group_add1(g, m);
+	if (x->men[m].also >= 0)
+		group_add1(g, x->men[m].also);
+}
+
+static void coord_left(const geo_extractor *x, int m, group *g)
+{
+	size_t k;
+
+	g->n = 0;
+	group_add(g, m);
+	k = x->men[m].t0;
+	for (int steps = 0; k >= 2 && steps < 3 * MAX_GROUP; steps++) {
+		size_t j = k - 1;
+		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
+		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or") || tok_is(x, j - 1, ",")))
+			j--; /* "A and the B", "A, the B and C" */
+		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
+			if (tok_is(x, j, "and") && j >= 1 && tok_is(x, j - 1, ","))
+				j--;
+			if (j >= 1 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].kind == M_ACTOR &&
+			    !x->men[x->tmen[j - 1]].pron) {
+				int p = x->tmen[j - 1];
+				group_add(g, p);
+				k = x->men[p].t0;
+				continue;
+			}
+		}
+		break;
+	}
+}
+
+static void coord_right(const geo_extractor *x, int m, group *g)
+{
+	size_t k;
+	int before_comma = -1; /* group size before the first comma join */
+	bool closed = false;   /* the list ended with "and" or "or" */
+
+	g->n = 0;
+	group_add(g, m);
+	k = x->men[m].t1;
+	for (int steps = 0; k + 1 < NTOK && steps < 3 * MAX_GROUP; steps++) {
+		size_t j = k;
+		if (tok_poss(x, j))
+			break;
+		if (tok_is(x, j, ",") && j + 1 < NTOK && (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "or")))
+			j++;
+		if (tok_is(x, j, "as") && tok_is(x, j + 1, "well") && tok_is(x, j + 2, "as"))
+			j += 2;
+		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
+			size_t n = j + 1;
+			bool comma = tok_is(x, j, ",");
+			if (!comma && (x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
+			    !x->men[x->tmen[n]].poss && !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
+				int p = x->tmen[n];
+				if (comma && before_comma < 0)
+					before_comma = g->n;
+				closed = !comma;
+				group_add(g, p);
+				k = x->men[p].t1;
+				continue;
+			}
+		}
+		break;
+	}
+	/* "A, B and C" is a list, even "A, B, and with strings attached, C";
+	 * "A, South Korea's ministry said" is not. */
+	if (tok_is(x, k, "and") || tok_is(x, k, "or") ||
+	    (tok_is(x, k, ",") && (tok_is(x, k + 1, "and") || tok_is(x, k + 1, "or"))))
+		closed = true;
+	if (before_comma >= 0 && !closed)
+		g->n = before_comma;
+}
+
+/* "countries ..., namely China and India" / "Japan could be one of the
+ * partners": the actors a group noun at token t stands for. */
+static bool resolve_generic(const geo_extractor *x, size_t t, group *g)
+{
+	g->n = 0;
+	for (size_t k = t + 1; k < NTOK && k < t + 16; k++) {
+		/* Another group noun: what follows names its members, not ours. */
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_GENERIC)
+			return false;
+		size_t n = k + 1;
+		if ((x->bits[k] & GEO_W_LIST) || (tok_is(x, k, "such") && tok_is(x, k + 1, "as") && n++) ||
+		    (tok_is(x, k, "in") && tok_is(x, k + 1, "particular") && n++)) {
+			if (tok_is(x, n, ":") || tok_is(x, n, ","))
+				n++;
+			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
+				coord_right(x, x->tmen[n], g);
+				return true;
+			}
+			return false;
+		}
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR) {
+			/* X (could) be one of / among */
+			const mention *m = &x->men[x->tmen[k]];
+			size_t j = m->t1;
+			while (j < NTOK && (x->bits[j] & (GEO_W_HYP | GEO_W_WILL | GEO_W_ADV)))
+				j++;
+			if ((x->bits[j] & GEO_W_BE) &&
+			    ((tok_is(x, j + 1, "one") && tok_is(x, j + 2, "of")) || tok_is(x, j + 1, "among"))) {
+				coord_left(x, x->tmen[k], g);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Reads the words between a subject and its verb backwards from t,
+ * collecting modality; returns the token before them. */
+static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool *saw_to)
+{
+	while (j >= 0) {
+		uint32_t b = x->bits[j];
+		if (x->tmen[j] >= 0 || (x->ttrig[j] >= 0 && !tok_is(x, (size_t)j, "to") &&
+					!(b & (GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_THREAT | GEO_W_PLAN))))
+			break;
+		if (tok_is(x, (size_t)j, "to")) {
+			*saw_to = true;
+			j--;
+			if (j >= 0 && tok_is(x, (size_t)j, "yet")) {
+				md->neg = true; /* "has yet to impose" */
+				j--;
+			}
+			continue;
+		}
+		if (tok_is(x, (size_t)j, ")")) {
+			/* "The European Union (EU) agreed": skip the parenthesis. */
+			ssize_t o = j - 1;
+			while (o >= 0 && o > j - 8 && !tok_is(x, (size_t)o, "("))
+				o--;
+			if (o >= 0 && tok_is(x, (size_t)o, "(")) {
+				j = o - 1;
+				continue;
+			}
+			break;
+		}
+		if (tok_is(x, (size_t)j, ",") && j >= 2 && tok_is(x, (size_t)j - 2, ",") && x->tmen[j - 1] == -1 &&
+		    (x->bits[j - 1] & (GEO_W_ADV | GEO_W_LYADV | GEO_W_BARRIER))) {
+			j -= 3; /* ", meanwhile," */
+			continue;
+		}
+		if (b & GEO_W_TIME) {
+			j--;
+			if (j >= 0 && (tok_is(x, (size_t)j, "on") || tok_is(x, (size_t)j, "last") ||
+				       tok_is(x, (size_t)j, "this") || tok_is(x, (size_t)j, "next") ||
+				       tok_is(x, (size_t)j, "in") || tok_is(x, (size_t)j, "earlier")))
+				j--;
+			continue;
+		}
+		if (b & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_NEG | GEO_W_ADV | GEO_W_LYADV |
+			 GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_REPORTED | GEO_W_THREAT | GEO_W_PLAN)) {
+			if (b & GEO_W_NEG)
+				md->neg = true;
+			if (b & GEO_W_NEGVERB)
+				md->neg = true;
+			if (b & GEO_W_WILL)
+				md->plan = true;
+			if (b & GEO_W_PLAN)
+				md->plan = true;
+			if (b & GEO_W_THREAT)
+				md->threat = true;
+			if (b & GEO_W_HYP) {
+				if (tok_is(x, (size_t)j, "would"))
+					md->would = true;
+				else
+					md->hyp = true;
+			}
+			if (b & GEO_W_REPORTED)
+				md->reported = true;
+			j--;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* The subject of the verb at token t: the actor (or coordinated actors)
+ * just before its verb group, or the antecedent of a relative pronoun. */
+static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via_to)
+{
+	bool saw_to = false;
+	ssize_t j = skip_verb_group(x, (ssize_t)t - 1, md, &saw_to);
+
+	g->n = 0;
+	if (via_to)
+		*via_to = saw_to;
+	if (j < 0)
+		return false;
+	/* "her government", "its troops": the owner acts. */
+	if ((x->bits[j] & GEO_W_AGENT) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
+	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
+		j--;
+	if (x->tmen[j] >= 0) {
+		int m = x->tmen[j];
+		if (x->men[m].kind == M_GENERIC)
+			return resolve_generic(x, x->men[m].t0, g);
+		if (x->men[m].poss || x->men[m].loc)
+			return false;
+		/* "his visit to Washington will help": the object of a preposition
+		 * is no subject, except in "for A to act". */
+		if (x->men[m].pp && x->men[m].t0 > 0) {
+			size_t p = x->men[m].t0 - 1;
+			if ((x->bits[p] & GEO_W_DET) && p > 0)
+				p--;
+			if (!tok_is(x, p, "for"))
+				return false;
+		}
+		coord_left(x, m, g);
+		{
+			/* "denied reports that it had bought": a denial of the act. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && tok_is(x, b - 1, "that"))
+				b--;
+			if (b > 0 && (tok_is(x, b - 1, "reports") || tok_is(x, b - 1, "claims") ||
+				      tok_is(x, b - 1, "allegations") || tok_is(x, b - 1, "accusations") ||
+				      tok_is(x, b - 1, "suggestions")))
+				b--;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_NEGVERB))
+				md->neg = true;
+		}
+		if (md->would) {
+			/* "said it would sanction": the future of reported speech. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && tok_is(x, b - 1, "that"))
+				b--;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
+				md->plan = true;
+			else
+				md->hyp = true;
+			md->would = false;
+		}
+		{
+			/* "urged A to support B": A has not acted yet. */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (saw_to && b > 0 && (x->bits[b - 1] & GEO_W_DET) && x->tmen[b - 1] == -1)
+				b--;
+			if (saw_to && b > 0 && x->ttrig[b - 1] >= 0 &&
+			    (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_THAT))
+				md->hyp = true;
+		}
+		return true;
+	}
+	/* "Israeli peace movement": the adjective's noun acts, not the state. */
+	if (j > 0 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].modnoun)
+		return false;
+	/* "A criticized B and warned C", "A attacked, seized and sank B":
+	 * the verbs share A. */
+	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or") ||
+	     (tok_is(x, (size_t)j, ",") && j > 0 && x->ttrig[j - 1] >= 0 &&
+	      x->trigs_v[x->ttrig[j - 1]].form != GEO_FORM_NOUN)) &&
+	    x->clause_subj.n && x->clause_end <= (size_t)j) {
+		/* Not across a relative clause: "a resolution that aims to
+		 * tighten sanctions and impose ..." has its own subject. */
+		for (size_t k = x->clause_end; k < (size_t)j; k++)
+			if ((x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)) || tok_is(x, k, ";"))
+				return false;
+		*g = x->clause_subj;
+		return true;
+	}
+	if (tok_is(x, (size_t)j, ",")) {
+		/* "Pakistan, a key U.S. ally in the war, has refused": skip an
+		 * appositive noun phrase that opens with a determiner. */
+		ssize_t c = j - 1;
+		while (c > 0 && c > j - 14 && !tok_is(x, (size_t)c, ","))
+			c--;
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && x->tmen[c - 1] >= 0 &&
+		    x->men[x->tmen[c - 1]].kind == M_ACTOR && !x->men[x->tmen[c - 1]].poss &&
+		    (tok_is(x, (size_t)c + 1, "which") || tok_is(x, (size_t)c + 1, "who"))) {
+			/* "India, which stopped buying Iranian oil, has increased" */
+			coord_left(x, x->tmen[c - 1], g);
+			return true;
+		}
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && (x->bits[c + 1] & GEO_W_DET) &&
+		    x->tmen[c + 1] == -1 && x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
+		    !x->men[x->tmen[c - 1]].poss) {
+			bool verbish = false;
+			for (ssize_t q = c + 1; q < j; q++)
+				verbish |= (x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
+							  GEO_W_REPORT)) != 0 ||
+					    (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN);
+			if (!verbish) {
+				coord_left(x, x->tmen[c - 1], g);
+				return true;
+			}
+		}
+	}
+	if (tok_is(x, (size_t)j, ",") && j >= 3 && x->tmen[j - 1] >= 0) {
+		/* "Kristersson, Sweden's prime minister, said": the name before
+		 * the apposition. */
+		const mention *ap = &x->men[x->tmen[j - 1]];
+		if (ap->t0 >= 2 && tok_is(x, ap->t0 - 1, ",") && x->tmen[ap->t0 - 2] >= 0) {
+			const mention *nm = &x->men[x->tmen[ap->t0 - 2]];
+			if (nm->kind == M_ACTOR && nm->a.fold && ap->a.fold && strcmp(nm->a.fold, ap->a.fold) == 0) {
+				g->n = 0;
+				group_add(g, x->tmen[ap->t0 - 2]);
+				return true;
+			}
+		}
+		return false;
+	}
+	if (x->bits[j] & GEO_W_REL) {
+		ssize_t k = j - 1;
+		if (k >= 0 && tok_is(x, (size_t)k, ","))
+			k--;
+		if (k >= 0 && x->tmen[k] >= 0) {
+			int m = x->tmen[k];
+			if (x->men[m].kind == M_GENERIC)
+				return resolve_generic(x, x->men[m].t0, g);
+			/* "a woman linked to Al-Qaeda who shot": the object of a
+			 * preposition is seldom what "who" stands for. */
+			if (x->men[m].pp && !tok_is(x, (size_t)j, "which"))
+				return false;
+			coord_left(x, m, g);
+			return true;
+		}
+		return false;
+	}
+	/* "of helping Russia", "by increasing purchases": the act nested in
+	 * an accusation. */
+	if ((x->bits[j] & GEO_W_PREP) && x->nested.n && t > x->nested_from) {
+		*g = x->nested;
+		md->reported = true;
+		return true;
+	}
+	return false;
+}
+
+/* The object of the trigger ending at token e: the first actor to the
+ * right in the same clause.  need_prep: only after a preposition (relation
+ * nouns).  *event_noun is set when a meeting noun comes first. */
+static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc, const group *src,
+		      group *g, bool *event_noun, size_t *endtok, bool verbal_coop)
+{
+	bool prep = e > 0 && (x->bits[e - 1] & GEO_W_PREP);
+	/* "fired shells at Seoul": a preposition of the trigger itself takes
+	 * its object, even "in" or "at". */
+	bool own_prep = prep && x->ttrig[e - 1] >= 0;
+	size_t steps = 0;
+
+	g->n = 0;
+	/* "attacked, seized, and sank an Iranian ship": verbs in a row share
+	 * the object after the last. */
+	while (!need_prep && e < NTOK && (tok_is(x, e, ",") || tok_is(x, e, "and"))) {
+		size_t v = e + 1;
+		bool and = tok_is(x, e, "and");
+		if (tok_is(x, e, ",") && tok_is(x, v, "and"))
+			v++, and = true;
+		if (v < NTOK && x->ttrig[v] >= 0 && x->trigs_v[x->ttrig[v]].form != GEO_FORM_NOUN &&
+		    x->trigs_v[x->ttrig[v]].form != GEO_FORM_ING)
+			e = x->trigs_v[x->ttrig[v]].t1;
+		else if (v < NTOK && x->bits[v] == 0 && x->tmen[v] == -1 && (x->toks.v[v].flags & GEO_TOK_WORD) &&
+			 !(x->toks.v[v].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
+			 ((x->toks.v[v].len > 3 && memcmp(low_at(x, v) + x->toks.v[v].len - 2, "ed", 2) == 0 &&
+			   !and) ||
+			  and))
+			e = v + 1; /* "..., seized, and sank" */
+		else
+			break;
+	}
+	for (size_t k = e; k < NTOK && steps < 9;) {
+		uint32_t b = x->bits[k];
+		if (x->tmen[k] >= 0) {
+			const mention *m = &x->men[x->tmen[k]];
+			bool self = false;
+			if (m->kind == M_GENERIC) {
+				if (resolve_generic(x, k, g)) {
+					*endtok = k + 1;
+					return true;
+				}
+				k = m->t1;
+				steps++;
+				continue;
+			}
+			for (int s = 0; src && s < src->n; s++)
+				self |= strcmp(x->men[src->m[s]].a.fold, m->a.fold) == 0;
+			bool first = k == e || (k == e + 1 && (x->bits[e] & GEO_W_DET) && x->tmen[e] == -1);
+			/* "meet its commitments": a possessive pronoun before a plain
+			 * noun is an owner, not the one acted on ("purchases of its oil"
+			 * still names the seller). */
+			bool owner_only = m->pron && (x->bits[k] & GEO_W_POSS) && m->t1 < NTOK && x->bits[m->t1] == 0 &&
+					  (x->toks.v[m->t1].flags & GEO_TOK_WORD) && !(k > 0 && tok_is(x, k - 1, "of"));
+			/* "visited them": "it" and "them" are too vague to be acted on. */
+			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
+			owner_only |= m->place;
+			/* "met the Venezuelan criteria": talk and praise are for
+			 * states and people, not for things named after them. */
+			owner_only |= m->adj && m->modnoun && verbal_coop;
+			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
+			    !owner_only) {
+				coord_right(x, x->tmen[k], g);
+				*endtok = x->men[g->m[g->n - 1]].t1;
+				return true;
+			}
+			k = m->t1;
+			if (tok_poss(x, k))
+				k++;
+			steps++;
+			continue;
+		}
+		if (x->tmen[k] == -2) {
+			k++;
+			continue;
+		}
+		if ((b & GEO_W_EVENT) && event_noun)
+			*event_noun = true;
+		/* "pressed the banks to allow Chile ...": an infinitive clause
+		 * starts after the object. */
+		if (!need_prep && k > e && tok_is(x, k, "to") && k + 1 < NTOK && x->tmen[k + 1] == -1 &&
+		    !(x->bits[k + 1] & (GEO_W_DET | GEO_W_PREP)) && (x->toks.v[k + 1].flags & GEO_TOK_WORD) &&
+		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)))
+			return false;
+		/* "tariffs on imports from Mexico": a flow of goods names whose
+		 * goods they are. */
+		if (x->ttrig[k] >= 0) {
+			const trig *o = &x->trigs_v[x->ttrig[k]];
+			const geo_relation_info *oi = x->rels[o->rel].info;
+			if (o->form == GEO_FORM_NOUN && oi->trade && oi->quad == 2) {
+				k = o->t1;
+				prep = prep || (x->bits[k - 1] & GEO_W_PREP);
+				steps++;
+				continue;
+			}
+		}
+		/* "attacks on shipping by Iran": the by-phrase is the agent. */
+		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
+		    x->ttrig[k] >= 0 || (need_prep && tok_is(x, k, "by")))
+			return false;
+		if (b & GEO_W_PREP)
+			prep = true;
+		k++;
+		steps++;
+	}
+	return false;
+}
+
+/* "by A" after a passive verb or a relation noun. */
+static bool by_agent(const geo_extractor *x, size_t e, group *g)
+{
+	for (size_t k = e; k < NTOK && k < e + 8; k++) {
+		if (tok_stop(x, k) || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER | GEO_W_CONJ)))
+			return false;
+		if (tok_is(x, k, "by")) {
+			size_t n = k + 1;
+			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
+				coord_right(x, x->tmen[n], g);
+				return true;
+			}
+			return false;
+		}
+	}
+	return false;
+}
+
+/* "between A and B" (also "A-B talks") right after a trigger. */
+static bool between(const geo_extractor *x, size_t e, group *g)
+{
+	g->n = 0;
+	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
+		e--;
+	for (size_t k = e; k < NTOK && k < e + 6; k++) {
+		if (tok_stop(x, k) || (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR))
+			return false;
+		if (tok_is(x, k, "between") || tok_is(x, k, "among")) {
+			bool and = false;
+			for (size_t n = k + 1; n < NTOK && n < k + 12; n++) {
+				if (tok_stop(x, n) && !tok_is(x, n, ","))
+					break;
+				if (tok_is(x, n, "and")) {
+					size_t f = n + 1;
+					if ((x->bits[f] & GEO_W_DET) && !(x->bits[f] & GEO_W_POSS))
+						f++;
+					/* "between Mexico and GTE Sprint, ... US Sprint": the
+					 * second party follows "and" at once. */
+					if (f >= NTOK || x->tmen[f] < 0)
+						return false;
+					and = true;
+				}
+				if (x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
+					if (x->men[x->tmen[n]].modnoun || x->men[x->tmen[n]].loc)
+						return false;
+					group_add(g, x->tmen[n]);
+					n = x->men[x->tmen[n]].t1 - 1;
+					if (and)
+						break; /* "between A and B in C" */
+				}
+			}
+			return g->n >= 2;
+		}
+	}
+	return false;
+}
+
+/* The agent of a relation noun at [t0, t1): a possessor ("China's
+ * purchases"), a modifier ("U.S. sanctions"), "by A", or the subject of
+ * the verb that takes the noun ("imposed sanctions"). */
+static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g, bool *owner)
+{
+	ssize_t k = (ssize_t)t0 - 1, verb = -1;
+	int mods_seen = 0;
+
+	g->n = 0;
+	while (k >= 0 && mods_seen < 3 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_stop(x, (size_t)k) &&
+	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
+			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
+	       !(x->toks.v[k].flags & GEO_TOK_CAP)) {
+		/* "a planned visit": a participle after a determiner is no verb. */
+		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 &&
+		    !(k > 0 && ((x->bits[k - 1] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, (size_t)k - 1))))
+			verb = k; /* but "China's continued purchases" */
+		/* "the EU banned purchases": a past tense right after its subject
+		 * is the verb, and the subject no possessor. */
+		if (verb < 0 && k > 0 && x->tmen[k - 1] >= 0 && x->toks.v[k].len > 3 &&
+		    memcmp(low_at(x, (size_t)k) + x->toks.v[k].len - 2, "ed", 2) == 0)
+			return false;
+		k--;
+		mods_seen++;
+	}
+	if (k >= 0 && tok_poss(x, (size_t)k))
+		k--;
+	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].place) {
+		coord_left(x, x->tmen[k], g);
+		*owner = true; /* "Japanese and European imports": each its own */
+		return true;
+	}
+	if (by_agent(x, t1, g))
+		return true;
+	if (verb < 0) {
+		/* "a rash of trade deals", "its nineteenth package of sanctions" */
+		if (k >= 2 && tok_is(x, (size_t)k, "of")) {
+			ssize_t q = k - 1;
+			int words = 0;
+			while (q >= 0 && words < 3 && x->tmen[q] == -1 && !(x->bits[q] & ~(GEO_W_LYADV | GEO_W_ADV)) &&
+			       !tok_punct(x, (size_t)q) && !(x->toks.v[q].flags & GEO_TOK_CAP))
+				q--, words++;
+			/* A number opens the phrase like a determiner: "launched 10
+			 * days of war games". */
+			bool num = words && (x->toks.v[q + 1].flags & GEO_TOK_NUM);
+			if (words && q >= 0 && (num || (x->bits[q] & (GEO_W_DET | GEO_W_POSS))))
+				k = q;
+		}
+		while (k >= 0 && (x->bits[k] & (GEO_W_DET | GEO_W_POSS)) &&
+		       (!(x->bits[k] & GEO_W_POSS) || x->tmen[k] == -1 || x->men[x->tmen[k]].pron))
+			k--;
+		while (k >= 0 && tok_is(x, (size_t)k, "\""))
+			k--;
+		if (k >= 0 && x->tmen[k] == -1 && (x->bits[k] & GEO_W_SUPPORT))
+			verb = k;
+	}
+	if (verb >= 0) {
+		uint32_t b = x->bits[verb];
+		md->hyp |= (b & GEO_W_HYP) != 0; /* "is considering sanctions" */
+		md->plan |= (b & GEO_W_PLAN) != 0;
+		md->threat |= (b & GEO_W_THREAT) != 0;
+		md->neg |= (b & GEO_W_NEGVERB) != 0;
+		return subject_of(x, (size_t)verb, md, g, NULL);
+	}
+	return false;
+}
+
+/* The nearest actor left of t in the same sentence part (for acts whose
+ * subject is a prepositional phrase away: "support in the U.S. Senate for
+ * legislation aimed at imposing tariffs"). */
+static bool nearest_left(const geo_extractor *x, size_t t, group *g)
+{
+	g->n = 0;
+	for (size_t k = t; k-- > 0 && k + 14 > t;) {
+		if (tok_is(x, k, ";") || tok_is(x, k, ":") || tok_is(x, k, "\"") || tok_is(x, k, ",") ||
+		    (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)))
+			return false;
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].adj) {
+			coord_left(x, x->tmen[k], g);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "Kristersson confirmed that Sweden will host": the person reporting an
+ * act of their own state, who then acted for it. */
+static bool reporter_of(const geo_extractor *x, const mention *subj, actor *via)
+{
+	ssize_t k = (ssize_t)subj->t0 - 1;
+	mods md = {0};
+	bool to;
+
+	if (k >= 0 && tok_is(x, (size_t)k, "that"))
+		k--;
+	if (k < 0 || !(x->bits[k] & GEO_W_REPORT) || x->tmen[k] != -1)
+		return false;
+	k = skip_verb_group(x, k - 1, &md, &to);
+	if (k < 0 || x->tmen[k] < 0)
+		return false;
+	{
+		const mention *r = &x->men[x->tmen[k]];
+		if (r->a.type != GEO_ACTOR_PERSON || !r->a.fold || strcmp(r->a.fold, subj->a.fold) != 0)
+			return false;
+		*via = r->a;
+	}
+	return true;
+}
+
+/* "Germany will send tanks, Chancellor Friedrich Merz said.": the
+ * person closing the sentence who reports an act of their own state. */
+static bool trailing_reporter(const geo_extractor *x, const mention *subj, actor *via)
+{
+	size_t k = NTOK;
+
+	while (k > 0 && (tok_punct(x, k - 1) && !tok_is(x, k - 1, ",")))
+		k--;
+	while (k > 0 && ((x->bits[k - 1] & (GEO_W_TIME | GEO_W_ADV)) || tok_is(x, k - 1, "on")) && x->tmen[k - 1] == -1)
+		k--;
+	if (k < 3 || !(x->bits[k - 1] & GEO_W_REPORT) || x->tmen[k - 1] != -1)
+		return false;
+	k--;
+	if (x->tmen[k - 1] < 0)
+		return false;
+	{
+		const mention *r = &x->men[x->tmen[k - 1]];
+		if (r->a.type != GEO_ACTOR_PERSON || r->t0 == 0 || !tok_is(x, r->t0 - 1, ",") || r->t0 <= subj->t1 ||
+		    !r->a.fold || !subj->a.fold || strcmp(r->a.fold, subj->a.fold) != 0)
+			return false;
+		*via = r->a;
+	}
+	return true;
+}
+
+/* Fills one side of an event for the extractor's level. */
+static void fill_side(const geo_extractor *x, const actor *a, geo_actor_ref *r, const char **via)
+{
+	memset(r, 0, sizeof *r);
+	if (x->level == GEO_LEVEL_ACTOR) {
+		r->id = a->id;
+		r->label = a->label;
+		r->affiliation = a->affiliation;
+		r->type = a->type;
+	} else {
+		r->id = a->fold;
+		if (via && (a->type == GEO_ACTOR_PERSON || a->type == GEO_ACTOR_INSTITUTION))
+			*via = a->label;
+	}
+}
+
+typedef struct emit_ctx {
+	const char *doc;
+	const char *date;
+	int32_t sent;
+	geo_event_fn fn;
+	void *user;
+} emit_ctx;
+
+static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span ss, const actor *tgt,
+		    geo_span ts, const trig *tr, const mods *md, geo_error *err)
+{
+	geo_event ev;
+	const struct relx *r = &x->rels[tr->rel];
+	const char *via = NULL;
+	size_t i;
+
+	if (!src->fold || !tgt->fold || strcmp(src->fold, tgt->fold) == 0)
+		return GEO_OK;
+	geo_event_init(&ev);
+	fill_side(x, src, &ev.source, &via);
+	fill_side(x, tgt, &ev.target, NULL);
+	for (i = 0; i < x->ndone; i++)
+		if (x->done[i].rel == tr->rel && x->done[i].neg == md->neg && strcmp(x->done[i].s, ev.source.id) == 0 &&
+		    strcmp(x->done[i].t, ev.target.id) == 0)
+			return GEO_OK;
+	if (x->ndone < MAX_EMITTED) {
+		x->done[x->ndone].s = ev.source.id;
+		x->done[x->ndone].t = ev.target.id;
+		x->done[x->ndone].rel = tr->rel;
+		x->done[x->ndone].neg = md->neg;
+		x->ndone++;
+	}
+	ev.doc = ec->doc;
+	ev.sent = ec->sent;
+	if (ec->date)
+		snprintf(ev.date, sizeof ev.date, "%s", ec->date);
+	ev.relation = r->info->label;
+	ev.cameo = r->info->cameo;
+	ev.goldstein = r->info->goldstein;
+	ev.quad = r->info->quad;
+	ev.negated = md->neg;
+	ev.modality = modality_of(md);
+	ev.evidence = x->evid.data;
+	ev.span_trigger.start = span_start(x, tr->t0);
+	ev.span_trigger.end = span_end(x, tr->t1);
+	ev.span_source = ss;
+	ev.span_target = ts;
+	ev.via = via;
+	if (!md->neg && src->type != GEO_ACTOR_PERSON) {
+		x->last_agent = *src;
+		x->have_agent = true;
+	}
+	return ec->fn(ec->user, &ev, err);
+}
+
+static geo_span mspan(const geo_extractor *x, const mention *m)
+{
+	geo_span s = {span_start(x, m->t0), span_end(x, m->t1)};
+
+	return s;
+}
+
+static geo_err emit_groups(geo_extractor *x, emit_ctx *ec, const group *sg, const group *tg, const trig *tr,
+			   const mods *md, geo_error *err)
+{
+	geo_err rc = GEO_OK;
+
+	for (int i = 0; i < sg->n && rc == GEO_OK; i++) {
+		const mention *s = &x->men[sg->m[i]];
+		actor src = s->a, via;
+		if (sg->n == 1 && s->a.type != GEO_ACTOR_PERSON && !s->pron &&
+		    (reporter_of(x, s, &via) || trailing_reporter(x, s, &via)))
+			src = via;
+		for (int j = 0; j < tg->n && rc == GEO_OK; j++) {
+			const mention *t = &x->men[tg->m[j]];
+			rc = emit(x, ec, &src, mspan(x, s), &t->a, mspan(x, t), tr, md, err);
+		}
+	}
+	return rc;
+}
+
+/* Every ordered pair of a group: "A and B held talks". */
+static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const trig *tr, const mods *md,
+			  geo_error *err)
+{
+	geo_err rc = GEO_OK;
+
+	for (int i = 0; i < g->n && rc == GEO_OK; i++)
+		for (int j = 0; j < g->n && rc == GEO_OK; j++) {
+			const mention *a = &x->men[g->m[i]], *b = &x->men[g->m[j]];
+			if (i != j)
+				rc = emit(x, ec, &a->a, mspan(x, a), &b->a, mspan(x, b), tr, md, err);
+		}
+	if (g->n >= 2) {
+		x->pair[0] = x->men[g->m[0]].a;
+		x->pair[1] = x->men[g->m[1]].a;
+		x->have_pair = true;
+		x->pair_sent = x->sent_index;
+	}
+	return rc;
+}
+
+/* Is there an "if" or "unless" before token t?  (Found once per
+ * sentence: x->cond is the first one's index, or NTOK.) */
+static bool conditional_before(const geo_extractor *x, size_t t)
+{
+	return x->cond < t;
+}
+
+static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_error *err)
+{
+	const trig *tr = &x->trigs_v[ti];
+	const struct relx *r = &x->rels[tr->rel];
+	size_t t0 = tr->t0, t1 = tr->t1, endtok = 0;
+	ssize_t p = (ssize_t)t0 - 1;
+	mods md = {0};
+	group sg = {0}, tg = {0}, bg = {0};
+	bool noun = tr->form == GEO_FORM_NOUN, passive = false, event_noun = false, to = false;
+	bool gerund_after_prep = false, have_s = false, have_t = false, owner = false;
+	geo_err rc = GEO_OK;
+
+	/* What comes right before decides how the word is used. */
+	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
+		p--;
+	if (p >= 0 && tr->form != GEO_FORM_NOUN && tr->form != GEO_FORM_PHRASE) {
+		uint32_t b = x->bits[p];
+		bool det = ((b & GEO_W_DET) && !(b & GEO_W_REL) && x->tmen[p] == -1) || tok_poss(x, (size_t)p) ||
+			   (x->tmen[p] >= 0 && x->men[x->tmen[p]].pron && (b & GEO_W_POSS));
+		if (tr->form == GEO_FORM_ING && x->tmen[p] >= 0 && x->men[x->tmen[p]].t0 > 0 &&
+		    (x->bits[x->men[x->tmen[p]].t0 - 1] & GEO_W_DET) && !(x->bits[x->men[x->tmen[p]].t0 - 1] & GEO_W_POSS)) {
+			/* "the Managua meeting": a noun, and a city only says where */
+			mention *mm = &x->men[x->tmen[p]];
+			det = true;
+			if (x->dc[mm->t0].kind == AK_SEAT)
+				mm->place = true;
+		}
+		if (tr->form == GEO_FORM_ING && det)
+			noun = true;
+		else if (det && !(b & GEO_W_NEG))
+			return GEO_OK; /* "the press", "a sanctioned tanker" */
+		else if ((tr->form == GEO_FORM_PAST || tr->form == GEO_FORM_PASTPART || tr->form == GEO_FORM_PART) &&
+			 (b & GEO_W_PREP) && !tok_is(x, (size_t)p, "to"))
+			return GEO_OK; /* "of sanctioned Russian oil" */
+		else if (tr->form == GEO_FORM_ING && (b & GEO_W_PREP) && !tok_is(x, (size_t)p, "to"))
+			gerund_after_prep = true;
+		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && (b & GEO_W_BE))
+			passive = true;
+		/* "talks mediated by Oman": a participle with its agent. */
+		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && tok_is(x, t1, "by"))
+			passive = true;
+	}
+	if (conditional_before(x, t0))
+		md.hyp = true;
+
+	if (passive) {
+		have_t = subject_of(x, t0, &md, &tg, NULL);
+		have_s = by_agent(x, t1, &sg);
+	} else if (noun) {
+		/* "will host a meeting between": the verb's modality. */
+		for (size_t k = t0, n = 0; k-- > 0 && n < 8; n++) {
+			uint32_t b = x->bits[k];
+			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
+				break;
+			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
+			md.hyp |= (b & GEO_W_HYP) != 0;
+			md.threat |= (b & GEO_W_THREAT) != 0;
+		}
+		{
+			/* "U.S.-China talks", "the Iran-Iraq war": the two sides. */
+			ssize_t k = (ssize_t)t0 - 1;
+			int skip = 0;
+			while (k >= 0 && skip < 2 && x->tmen[k] == -1 && x->bits[k] == 0 && !tok_punct(x, (size_t)k) &&
+			       !(x->toks.v[k].flags & GEO_TOK_CAP))
+				k--, skip++;
+			if (k >= 2 && x->tmen[k] >= 0 && tok_is(x, x->men[x->tmen[k]].t0 - 1, "-") &&
+			    x->men[x->tmen[k]].t0 >= 2 && x->tmen[x->men[x->tmen[k]].t0 - 2] >= 0 &&
+			    (r->flags & (R_SYM | R_MUTUAL))) {
+				group pair = {2, {x->tmen[x->men[x->tmen[k]].t0 - 2], x->tmen[k]}};
+				if (x->men[pair.m[0]].kind == M_ACTOR && x->men[pair.m[1]].kind == M_ACTOR)
+					return emit_pairs(x, ec, &pair, tr, &md, err);
+			}
+		}
+		have_s = agent_of(x, t0, t1, &md, &sg, &owner);
+		if (!have_s) {
+			ssize_t k = (ssize_t)t0 - 1;
+			while (k >= 0 && x->tmen[k] == -1 && !(x->bits[k] & GEO_W_SUPPORT) && !tok_stop(x, (size_t)k) &&
+			       (x->bits[k] & (GEO_W_DET | GEO_W_ADV)) == x->bits[k] && k + 4 > (ssize_t)t0)
+				k--;
+			if (k >= 0 && (x->bits[k] & GEO_W_SUPPORT) && (x->bits[k] & GEO_W_INGFORM) && k > 0 &&
+			    (x->bits[k - 1] & GEO_W_PREP) && !x->nested.n) {
+				have_s = nearest_left(x, (size_t)k, &sg);
+				md.plan = true;
+			}
+		}
+		if (between(x, t1, &bg)) {
+			/* "talks between A and B", "the war between A and B": each
+			 * with the other.  "mediation between A and B" names only
+			 * the parties mediated for. */
+			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) || strcmp(r->info->label, "trade") == 0;
+			if (mutual && !(have_s && !(r->flags & R_SYM)))
+				return emit_pairs(x, ec, &bg, tr, &md, err);
+			if (have_s && !mutual)
+				return emit_groups(x, ec, &sg, &bg, tr, &md, err); /* X's mediation between A and B */
+		}
+		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
+				   have_s ? &sg : NULL,
+				   &tg, &event_noun, &endtok,
+				   r->info->quad == 1 && !r->info->trade);
+	} else {
+		if (gerund_after_prep) {
+			if (x->nested.n && t0 > x->nested_from) {
+				sg = x->nested;
+				md.reported = true;
+				have_s = true;
+			} else if (tok_is(x, (size_t)p, "by")) {
+				/* "Iraq started the war by invading Iran": the means share
+				 * the clause's subject. */
+				have_s = nearest_left(x, (size_t)p, &sg);
+				if (have_s && x->men[sg.m[0]].pp)
+					have_s = false;
+			}
+		} else {
+			have_s = subject_of(x, t0, &md, &sg, &to);
+			if (to && x->headline)
+				md.plan = true;
+			if (have_s) {
+				x->clause_subj = sg;
+				x->clause_end = t1;
+			}
+		}
+		size_t o = t1;
+		/* "demanded (on Friday) that A ...": A is the one pressed. */
+		while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+		       x->tmen[o] == -1)
+			o++;
+		if (!((r->flags & R_THAT) && tok_is(x, o, "that")))
+			o = t1;
+		else
+			o++;
+		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
+				   r->info->quad == 1 && !r->info->trade);
+	}
+
+	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
+		x->nested = tg;
+		x->nested_from = (uint32_t)endtok;
+	}
+	if (!have_s)
+		return GEO_OK;
+	if (!have_t && (r->flags & R_HOST)) {
+		/* "Sweden will host the talks": the parties of the talks, from this
+		 * sentence or the last ones met. */
+		group pg;
+		if (between(x, t1, &pg)) {
+			rc = emit_groups(x, ec, &sg, &pg, tr, &md, err);
+		} else if (event_noun && x->have_pair && x->sent_index <= x->pair_sent + 12) {
+			actor pa[2] = {x->pair[0], x->pair[1]};
+			geo_span none = {0, 0};
+			for (int i = 0; i < sg.n && rc == GEO_OK; i++) {
+				const mention *sm = &x->men[sg.m[i]];
+				actor src = sm->a, via;
+				if (sg.n == 1 && sm->a.type != GEO_ACTOR_PERSON && !sm->pron && reporter_of(x, sm, &via))
+					src = via;
+				for (int k = 0; k < 2 && rc == GEO_OK; k++)
+					rc = emit(x, ec, &src, mspan(x, sm), &pa[k], none, tr, &md, err);
+			}
+		}
+		return rc;
+	}
+	if (!have_t) {
+		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner)
+			return emit_pairs(x, ec, &sg, tr, &md, err);
+		return GEO_OK;
+	}
+	rc = emit_groups(x, ec, &sg, &tg, tr, &md, err);
+	if (rc == GEO_OK && (r->flags & R_SYM) && sg.n == 1 && tg.n == 1) {
+		x->pair[0] = x->men[sg.m[0]].a;
+		x->pair[1] = x->men[tg.m[0]].a;
+		x->have_pair = true;
+		x->pair_sent = x->sent_index;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+
+static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+				     "august", "september", "october", "november", "december"};
+
+/* Month number of the word at s (full name or 3-4 letter abbreviation
+ * with a capital), or 0; *len gets its length. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+	size_t w = 0;
+
+	if (!n || !isupper((unsigned char)s[0]))
+		return 0;
+	while (w < n && isalpha((unsigned char)s[w]))
+		w++;
+	for (int m = 0; m < 12; m++) {
+		size_t ml = strlen(months[m]);
+		bool full = w == ml && strncasecmp(s, months[m], ml) == 0;
+		bool abbr = (w == 3 || (w == 4 && m == 8)) && strncasecmp(s, months[m], w) == 0 && w < ml;
+		if (full || (abbr && w + 1 <= n && (w == n || s[w] == '.'))) {
+			*len = w + (w < n && s[w] == '.');
+			return m + 1;
+		}
+	}
+	return 0;
+}
+
+static void put_date(char out[11], long y, long mo, long d)
+{
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + mo / 10 % 10);
+	out[6] = (char)('0' + mo % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10 % 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+static bool read_int(const char *s, size_t n, size_t maxdig, long *v, size_t *used)
+{
+	size_t i = 0;
+
+	*v = 0;
+	while (i < n && i < maxdig && isdigit((unsigned char)s[i]))
+		*v = *v * 10 + (s[i++] - '0');
+	*used = i;
+	return i > 0 && (i == n || !isdigit((unsigned char)s[i]));
+}
+
+/*
+ * A date the text states near its start: "July 21, 2025", "21 July 2025",
+ * "2025-07-21", or a dateline's "July 21" with the year of fallback.
+ * Writes "YYYY-MM-DD" to out, or leaves it empty.
+ */
+GEO_STATIC void geo_text_find_date(const char *s, size_t n, const char *fallback, char out[11])
+{
+	size_t lim = n < 400 ? n : 400;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < lim; i++) {
+		size_t ml, u;
+		long y = 0, d = 0, mo;
+		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (isdigit((unsigned char)s[i])) {
+			size_t k = i;
+			if (read_int(s + k, n - k, 4, &y, &u) && u == 4 && k + u + 6 <= n && s[k + 4] == '-' &&
+			    read_int(s + k + 5, n - k - 5, 2, &mo, &u) && u == 2 && s[k + 7] == '-' &&
+			    read_int(s + k + 8, n - k - 8, 2, &d, &u) && u == 2 && mo >= 1 && mo <= 12 && d >= 1 &&
+			    d <= 31) {
+				put_date(out, y, mo, d);
+				return;
+			}
+			/* 21 July 2025 */
+			if (read_int(s + k, n - k, 2, &d, &u) && d >= 1 && d <= 31 && k + u + 1 < n && s[k + u] == ' ' &&
+			    (mo = month_at(s + k + u + 1, n - k - u - 1, &ml)) > 0) {
+				size_t q = k + u + 1 + ml;
+				if (q + 5 <= n && s[q] == ' ' && read_int(s + q + 1, n - q - 1, 4, &y, &u) && u == 4) {
+					put_date(out, y, mo, d);
+					return;
+				}
+			}
+			continue;
+		}
+		if ((mo = month_at(s + i, n - i, &ml)) > 0) {
+			size_t q = i + ml;
+			if (q + 1 < n && s[q] == ' ' && read_int(s + q + 1, n - q - 1, 2, &d, &u) && d >= 1 && d <= 31) {
+				q += 1 + u;
+				if (q + 6 <= n && s[q] == ',' && s[q + 1] == ' ' && read_int(s + q + 2, n - q - 2, 4, &y, &u) &&
+				    u == 4) {
+					put_date(out, y, mo, d);
+					return;
+				}
+				if (fallback && strlen(fallback) == 10 && q < n && (s[q] == ' ' || s[q] == ',') &&
+				    i < 120) {
+					put_date(out, (fallback[0] - '0') * 1000 + (fallback[1] - '0') * 100 + (fallback[2] - '0') * 10 + (fallback[3] - '0'), mo, d);
+					return;
+				}
+			}
+		}
+	}
+	if (fallback && strlen(fallback) == 10)
+		snprintf(out, 11, "%s", fallback);
+}
+
+/* Quotations and who said them: '"...," Bessent said' or 'he said'. */
+static geo_err find_quotes(geo_extractor *x)
+{
+	const char *s = x->norm.data;
+	size_t n = x->norm.len, open = 0;
+	bool in = false;
+
+	x->nquotes = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k, w0, w1;
+		quote q;
+		if (s[i] != '"')
+			continue;
+		if (!in) {
+			in = true;
+			open = i;
+			continue;
+		}
+		in = false;
+		memset(&q, 0, sizeof q);
+		q.open = (uint32_t)open;
+		q.close = (uint32_t)i;
+		k = i + 1;
+		while (k < n && (s[k] == ' ' || s[k] == ','))
+			k++;
+		w0 = k;
+		/* Up to four capitalised words, or he/she, then a reporting verb. */
+		for (int words = 0; words < 4 && k < n; words++) {
+			size_t e = k;
+			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '.' || s[e] == '-' || s[e] == '\''))
+				e++;
+			if (e == k)
+				break;
+			if (!strncmp(s + k, "said", 4) || !strncmp(s + k, "says", 4) || !strncmp(s + k, "added", 5) ||
+			    !strncmp(s + k, "told", 4) || !strncmp(s + k, "stressed", 8) || !strncmp(s + k, "noted", 5) ||
+			    !strncmp(s + k, "insisted", 8) || !strncmp(s + k, "warned", 6) ||
+			    !strncmp(s + k, "wrote", 5) || !strncmp(s + k, "declared", 8)) {
+				if (words == 0) {
+					/* said Bessent */
+					size_t a = e + 1, b = a;
+					while (b < n && (isalpha((unsigned char)s[b]) || s[b] == ' ' || s[b] == '-') &&
+					       (isupper((unsigned char)s[a])))
+						b++;
+					while (b > a && (s[b - 1] == ' '))
+						b--;
+					w0 = a;
+					w1 = b;
+				} else {
+					w1 = k;
+					while (w1 > w0 && s[w1 - 1] == ' ')
+						w1--;
+				}
+				if (w1 > w0) {
+					q.who = (uint32_t)w0;
+					q.wholen = (uint32_t)(w1 - w0);
+					q.pron = (w1 - w0 == 2 && !strncmp(s + w0, "he", 2)) ||
+						 (w1 - w0 == 3 && !strncmp(s + w0, "she", 3));
+				}
+				break;
+			}
+			if (!isupper((unsigned char)s[k]) && strncmp(s + k, "he ", 3) && strncmp(s + k, "she ", 4))
+				break;
+			k = e;
+			while (k < n && s[k] == ' ')
+				k++;
+		}
+		if (!q.wholen)
+			continue;
+		if (x->nquotes == x->capquotes) {
+			size_t cap = x->capquotes ? x->capquotes * 2 : 16;
+			quote *v = realloc(x->quotes, cap * sizeof *v);
+			if (!v)
+				return GEO_ENOMEM;
+			x->quotes = v;
+			x->capquotes = cap;
+		}
+		x->quotes[x->nquotes++] = q;
+	}
+	return GEO_OK;
+}
+
+/* Links and teasers that point at other articles state nothing. */
+static bool skip_sentence(const char *s, size_t n)
+{
+	static const char *const teasers[] = {"Read more", "Read also", "Related:", "See also", "Also read",
+					      "Click here", "Subscribe", "Sign up", "Watch:", "READ MORE", NULL};
+	size_t e = n;
+
+	while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || s[e - 1] == ' '))
+		e--;
+	if (e > 0 && s[e - 1] == '?')
+		return true;
+	for (const char *const *t = teasers; *t; t++)
+		if (n >= strlen(*t) && memcmp(s, *t, strlen(*t)) == 0)
+			return true;
+	return false;
+}
+
+/* "WASHINGTON, July 21 (Reuters) -": a dateline is no part of the story. */
+static void mask_dateline(geo_extractor *x)
+{
+	size_t k = 0;
+
+	if (NTOK < 3 || !(x->toks.v[0].flags & GEO_TOK_ALLCAP))
+		return;
+	/* The city in capitals, then a comma: "NEW YORK, ..." */
+	while (k < NTOK && k < 4 && (x->toks.v[k].flags & GEO_TOK_ALLCAP))
+		k++;
+	if (!tok_is(x, k, ","))
+		return;
+	while (k < NTOK && k < 16 && !tok_is(x, k, "-"))
+		k++;
+	if (k >= NTOK || k >= 16)
+		return;
+	for (size_t i = 0; i <= k; i++)
+		x->tmen[i] = -2;
+}
+
+/* Per-token arrays, with TOK_PAD spare entries past the last token so
+ * that look-ahead by a few tokens reads "nothing here". */
+#define TOK_PAD 4
+
+static geo_err grow_tokens(geo_extractor *x)
+{
+	size_t n = NTOK + TOK_PAD;
+
+	if (n > x->captok) {
+		size_t cap = x->captok ? x->captok : 64;
+		while (cap < n)
+			cap *= 2;
+		uint32_t *b = realloc(x->bits, cap * sizeof *b);
+		if (!b)
+			return GEO_ENOMEM;
+		x->bits = b;
+		int32_t *m = realloc(x->tmen, cap * sizeof *m);
+		if (!m)
+			return GEO_ENOMEM;
+		x->tmen = m;
+		int32_t *t = realloc(x->ttrig, cap * sizeof *t);
+		if (!t)
+			return GEO_ENOMEM;
+		x->ttrig = t;
+		struct dcache *d = realloc(x->dc, cap * sizeof *d);
+		if (!d)
+			return GEO_ENOMEM;
+		x->dc = d;
+		x->captok = cap;
+	}
+	return GEO_OK;
+}
+
+static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error *err)
+{
+	geo_span sp = x->sents.v[si];
+	geo_err rc;
+
+	x->s = x->norm.data + sp.start;
+	x->slen = sp.end - sp.start;
+	x->sent_index = si;
+	x->soff = sp.start;
+	x->headline = si == 0 && x->sents.n > 1 && x->slen > 0 && x->s[x->slen - 1] != '.' &&
+		      x->s[x->slen - 1] != '"';
+	x->ndone = 0;
+	x->nmen = 0;
+	x->ntrig = 0;
+	x->nested.n = 0;
+	x->nested_from = 0;
+	x->clause_subj.n = 0;
+	if (skip_sentence(x->s, x->slen))
+		return GEO_OK;
+	geo_buf_reset(&x->evid);
+	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) == GEO_OK) {
+		/* A wrapped line reads as one line; offsets stay the same. */
+		for (size_t i = 0; i < x->slen; i++)
+			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
+				x->evid.data[i] = ' ';
+	}
+	if (rc != GEO_OK ||
+	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
+		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len) : 0;
+		x->tmen[i] = -1;
+		x->ttrig[i] = -1;
+		x->dc[i].kind = 0;
+	}
+	for (size_t i = 0; i < NTOK; i++)
+		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT))
+			dict_lookup(x, i);
+	x->cond = NTOK;
+	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
+		if (tok_is(x, i, "if") || tok_is(x, i, "unless"))
+			x->cond = i;
+	if (si <= 1)
+		mask_dateline(x);
+	if ((rc = mention_pass(x)) != GEO_OK || (rc = trigger_pass(x)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	for (size_t t = 0; t < x->ntrig; t++)
+		if ((rc = process_trigger(x, ec, t, err)) != GEO_OK)
+			return rc;
+	return GEO_OK;
+}
+
+geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, const char *text,
+			 size_t len, geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced,
+			 geo_error *err)
+{
+	char when[11];
+	emit_ctx ec;
+	size_t bad = 0;
+	geo_err rc;
+
+	if (nsent)
+		*nsent = 0;
+	if (replaced)
+		*replaced = 0;
+	geo_buf_reset(&x->norm);
+	x->npeople = 0;
+	x->have_person = x->have_agent = x->have_pair = false;
+	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK ||
+	    (rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
+	    (rc = geo_sentences_split(x->norm.data, x->norm.len, &x->sents)) != GEO_OK ||
+	    (rc = find_quotes(x)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	if (replaced)
+		*replaced = bad;
+	geo_text_find_date(x->norm.data, x->norm.len, date, when);
+	ec.doc = doc;
+	ec.date = when[0] ? when : NULL;
+	ec.fn = emit_fn;
+	ec.user = user;
+	for (size_t i = 0; i < x->sents.n; i++) {
+		ec.sent = (int32_t)i;
+		if ((rc = do_sentence(x, &ec, i, err)) != GEO_OK)
+			return rc;
+	}
+	if (nsent)
+		*nsent = x->sents.n;
+	return GEO_OK;
+}
 
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,
 			  geo_error *err)
 {
-	(void)dict;
-	(void)opts;
+	geo_extractor *x = calloc(1, sizeof *x);
+	geo_err rc = GEO_ENOMEM;
+
 	*out = NULL;
-	return geo_error_set(err, GEO_EUNSUPPORTED,
-			     "text extraction is not available yet in this build of geograph");
+	if (!x)
+		goto out;
+	x->dict = dict;
+	x->level = opts ? opts->level : GEO_LEVEL_COUNTRY;
+	if (!(x->actors = geo_lex_new()) || !(x->trigs = geo_lex_new()) || !(x->tails = geo_lex_new()) ||
+	    !(x->insts = geo_lex_new()))
+		goto out;
+	if ((rc = geo_words_build(&x->words)) != GEO_OK || (rc = build(x)) != GEO_OK)
+		goto out;
+	*out = x;
+	x = NULL;
+	rc = GEO_OK;
+out:
+	geo_extractor_free(x);
+	if (rc != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	return GEO_OK;
 }
 
 void geo_extractor_free(geo_extractor *x)
 {
+	if (!x)
+		return;
+	geo_lex_free(x->actors);
+	geo_lex_free(x->trigs);
+	geo_lex_free(x->tails);
+	geo_lex_free(x->insts);
+	geo_words_free(&x->words);
+	for (size_t i = 0; i < x->nobjsets; i++) {
+		for (size_t o = 0; o < x->objsets[i].n; o++)
+			free(x->objsets[i].w[o]);
+		free(x->objsets[i].w);
+	}
+	free(x->objsets);
+	free(x->rels);
+	free(x->gaps);
+	geo_buf_free(&x->norm);
+	geo_buf_free(&x->evid);
+	geo_sentences_free(&x->sents);
+	geo_tokens_free(&x->toks);
+	free(x->bits);
+	free(x->tmen);
+	free(x->ttrig);
+	free(x->dc);
+	free(x->men);
+	free(x->trigs_v);
+	free(x->quotes);
 	free(x);
 }
 
-geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, const char *text,
-			 size_t len, geo_event_fn emit, void *user, size_t *nsent, size_t *replaced,
-			 geo_error *err)
+#ifdef GEO_TESTING
+/* Tests: the mentions and triggers of the last sentence, one per line. */
+void geo_text_dump(const geo_extractor *x, FILE *fp)
 {
-	(void)x, (void)doc, (void)date, (void)text, (void)len, (void)emit, (void)user;
-	(void)nsent, (void)replaced;
-	return geo_error_set(err, GEO_EUNSUPPORTED,
-			     "text extraction is not available yet in this build of geograph");
+	for (size_t i = 0; i < x->nmen; i++) {
+		const mention *m = &x->men[i];
+		fprintf(fp, "mention %u-%u %s kind=%d poss=%d adj=%d loc=%d pp=%d pron=%d \"%.*s\"\n", m->t0, m->t1,
+			m->a.id ? m->a.id : "-", m->kind, m->poss, m->adj, m->loc, m->pp, m->pron,
+			(int)(span_end(x, m->t1) - span_start(x, m->t0)), x->s + span_start(x, m->t0));
+	}
+	for (size_t i = 0; i < x->ntrig; i++) {
+		const trig *t = &x->trigs_v[i];
+		fprintf(fp, "trigger %u-%u %s form=%d \"%.*s\"\n", t->t0, t->t1, x->rels[t->rel].info->label, t->form,
+			(int)(span_end(x, t->t1) - span_start(x, t->t0)), x->s + span_start(x, t->t0));
+	}
 }
+#endif

@@ -17,6 +17,10 @@
 #include "extract.h"
 #include "geo.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Aggregation                                                         */
 
@@ -304,5 +308,9 @@ double geo_graph_modularity(const geo_graph *g);
 
 /* Number of communities found, 0 when not computed. */
 size_t geo_graph_community_count(const geo_graph *g);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,0 +1,220 @@
+/*
+ * match.c - the phrase lexicon: dictionary phrases keyed by their
+ * lower-cased tokens joined with spaces, plus every proper prefix of each
+ * phrase, so that a longest match stops at the first token sequence that
+ * leads nowhere.  Built once per extractor; matching allocates nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_internal.h"
+
+#define KEY_MAX 512
+
+struct lex_key {
+	int32_t first; /* first item, -1 for a pure prefix */
+};
+
+struct geo_lex {
+	geo_strmap *map; /* key -> index in keys */
+	struct lex_key *keys;
+	size_t nkeys, capkeys;
+	geo_lex_item *items;
+	size_t nitems, capitems;
+	geo_buf pool;    /* original spellings, tokens separated by '\1', NUL-ended */
+	geo_tokens scratch;
+};
+
+geo_lex *geo_lex_new(void)
+{
+	geo_lex *lx = calloc(1, sizeof *lx);
+
+	if (!lx || !(lx->map = geo_strmap_new())) {
+		free(lx);
+		return NULL;
+	}
+	return lx;
+}
+
+void geo_lex_free(geo_lex *lx)
+{
+	if (!lx)
+		return;
+	geo_strmap_free(lx->map);
+	free(lx->keys);
+	free(lx->items);
+	geo_buf_free(&lx->pool);
+	geo_tokens_free(&lx->scratch);
+	free(lx);
+}
+
+static geo_err key_index(geo_lex *lx, const char *key, size_t klen, size_t *idx)
+{
+	size_t v = lx->nkeys;
+
+	if (geo_strmap_put(lx->map, key, klen, &v, NULL) != GEO_OK)
+		return GEO_ENOMEM;
+	if (v == lx->nkeys) {
+		if (lx->nkeys == lx->capkeys) {
+			size_t cap = lx->capkeys ? lx->capkeys * 2 : 256;
+			struct lex_key *k = realloc(lx->keys, cap * sizeof *k);
+			if (!k)
+				return GEO_ENOMEM;
+			lx->keys = k;
+			lx->capkeys = cap;
+		}
+		lx->keys[lx->nkeys++].first = -1;
+	}
+	*idx = v;
+	return GEO_OK;
+}
+
+geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t ref, int32_t aux)
+{
+	geo_tokens *t = &lx->scratch;
+	char key[KEY_MAX];
+	size_t klen = 0, idx = 0;
+	uint32_t case_off;
+	geo_err rc;
+
+	if ((rc = geo_tokenize(phrase, n, t)) != GEO_OK)
+		return rc;
+	if (t->n == 0 || t->n > 0xFFFF)
+		return GEO_OK;
+	for (size_t i = 0; i < t->n; i++) {
+		const geo_tok *k = &t->v[i];
+		if (klen + k->len + 1 >= sizeof key)
+			return GEO_OK; /* absurdly long phrase: never matches */
+		if (i)
+			key[klen++] = ' ';
+		memcpy(key + klen, t->low + k->start, k->len);
+		klen += k->len;
+		if ((rc = key_index(lx, key, klen, &idx)) != GEO_OK)
+			return rc;
+	}
+	case_off = (uint32_t)lx->pool.len;
+	for (size_t i = 0; i < t->n; i++) {
+		if ((i && (rc = geo_buf_putc(&lx->pool, '\1')) != GEO_OK) ||
+		    (rc = geo_buf_append(&lx->pool, phrase + t->v[i].start, t->v[i].len)) != GEO_OK)
+			return rc;
+	}
+	if ((rc = geo_buf_putc(&lx->pool, '\0')) != GEO_OK)
+		return rc;
+	/* The same phrase spelled the same way for the same thing: once. */
+	for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
+		const geo_lex_item *o = &lx->items[it];
+		if (o->kind == kind && o->ref == ref && o->aux == aux &&
+		    strcmp(lx->pool.data + o->case_off, lx->pool.data + case_off) == 0) {
+			lx->pool.len = case_off;
+			lx->pool.data[case_off] = '\0';
+			return GEO_OK;
+		}
+	}
+	if (lx->nitems == lx->capitems) {
+		size_t cap = lx->capitems ? lx->capitems * 2 : 256;
+		geo_lex_item *v = realloc(lx->items, cap * sizeof *v);
+		if (!v)
+			return GEO_ENOMEM;
+		lx->items = v;
+		lx->capitems = cap;
+	}
+	/* Append at the end of the key's list, so file order is kept. */
+	{
+		geo_lex_item *item = &lx->items[lx->nitems];
+		int32_t *link = &lx->keys[idx].first;
+		item->next = -1;
+		item->ntok = (uint16_t)t->n;
+		item->kind = (uint16_t)kind;
+		item->ref = ref;
+		item->aux = aux;
+		item->case_off = case_off;
+		while (*link >= 0)
+			link = &lx->items[*link].next;
+		*link = (int32_t)lx->nitems++;
+	}
+	return GEO_OK;
+}
+
+const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx)
+{
+	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
+}
+
+bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+		     size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const char *e = p;
+		bool upper = false;
+		const geo_tok *tok = &t->v[i + k];
+		while (*e && *e != '\1') {
+			upper |= *e >= 'A' && *e <= 'Z';
+			e++;
+		}
+		if (upper && ((size_t)(e - p) != tok->len || memcmp(p, s + tok->start, tok->len) != 0))
+			return false;
+		p = *e ? e + 1 : e;
+	}
+	return true;
+}
+
+int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+			size_t *ntok)
+{
+	char key[KEY_MAX];
+	size_t klen = 0, idx;
+	int32_t best = -1;
+
+	*ntok = 0;
+	for (size_t k = i; k < t->n; k++) {
+		const geo_tok *tok = &t->v[k];
+		if (klen + tok->len + 1 >= sizeof key)
+			break;
+		if (k > i)
+			key[klen++] = ' ';
+		memcpy(key + klen, t->low + tok->start, tok->len);
+		klen += tok->len;
+		if (!geo_strmap_get(lx->map, key, klen, &idx))
+			break;
+		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
+			if (geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
+				best = lx->keys[idx].first;
+				*ntok = k - i + 1;
+				break;
+			}
+		}
+	}
+	(void)s;
+	return best;
+}
+
+int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
+			 size_t *ntok)
+{
+	char key[KEY_MAX];
+	size_t klen = 0, idx;
+	int32_t best = -1;
+
+	*ntok = 0;
+	for (size_t k = i; k < t->n; k++) {
+		const geo_tok *tok = &t->v[k];
+		if (klen + tok->len + 1 >= sizeof key)
+			break;
+		if (k > i)
+			key[klen++] = ' ';
+		memcpy(key + klen, t->low + tok->start, tok->len);
+		klen += tok->len;
+		if (!geo_strmap_get(lx->map, key, klen, &idx))
+			break;
+		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
+			if (lx->items[it].ref == ref && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
+				best = it;
+				*ntok = k - i + 1;
+				break;
+			}
+		}
+	}
+	return best;
+}

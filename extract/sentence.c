@@ -1,0 +1,213 @@
+/*
+ * sentence.c - splits normalised news text into sentences.
+ *
+ * Wire copy is hard on naive splitters: "U.S." and "Gen." end in periods,
+ * quotes close after the period, headlines have no period at all and
+ * hard-wrapped paragraphs break lines mid-sentence.  The rules here look
+ * at the word before a period and the word after it.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_internal.h"
+
+/* Words after which "U.S." or another initialism ends its sentence. */
+static const char *const starters[] = {
+	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
+	"That", "These", "Those", "His", "Her", "Their", "Its", "On", "At", "After", "Before",
+	"While", "Meanwhile", "However", "Officials", "There", "Our", "If", "When", "As", NULL,
+};
+
+static bool is_starter(const char *w, size_t n)
+{
+	for (const char *const *p = starters; *p; p++)
+		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+			return true;
+	return false;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static bool is_closer(char c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+/* A "sentence" longer than this is no sentence (a table, a list, text
+ * without punctuation): it is cut at spaces so that every event's evidence
+ * stays readable and output stays proportional to input. */
+#define MAX_SENTENCE 4096
+
+static geo_err push_one(geo_sentences *ss, size_t a, size_t b);
+
+static geo_err push(geo_sentences *ss, const char *s, size_t a, size_t b)
+{
+	geo_err rc = GEO_OK;
+
+	while (a < b && is_space(s[a]))
+		a++;
+	while (b > a && is_space(s[b - 1]))
+		b--;
+	while (rc == GEO_OK && b - a > MAX_SENTENCE) {
+		size_t cut = a + MAX_SENTENCE;
+		while (cut > a + MAX_SENTENCE / 2 && !is_space(s[cut]))
+			cut--;
+		if (!is_space(s[cut]))
+			cut = a + MAX_SENTENCE; /* one huge word: cut anywhere... */
+		while (cut > a && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--; /* ...but not inside a UTF-8 character */
+		rc = push_one(ss, a, cut);
+		a = cut;
+		while (a < b && is_space(s[a]))
+			a++;
+	}
+	if (rc == GEO_OK && a < b)
+		rc = push_one(ss, a, b);
+	return rc;
+}
+
+static geo_err push_one(geo_sentences *ss, size_t a, size_t b)
+{
+	if (a == b)
+		return GEO_OK;
+	if (ss->n == ss->cap) {
+		size_t cap = ss->cap ? ss->cap * 2 : 32;
+		geo_span *v = realloc(ss->v, cap * sizeof *v);
+		if (!v)
+			return GEO_ENOMEM;
+		ss->v = v;
+		ss->cap = cap;
+	}
+	ss->v[ss->n].start = (uint32_t)a;
+	ss->v[ss->n].end = (uint32_t)b;
+	ss->n++;
+	return GEO_OK;
+}
+
+/*
+ * Does the period at s[dot] end the sentence?  next is the first byte of
+ * the following word (after spaces and opening quotes).
+ */
+static bool period_ends(const char *s, size_t n, size_t dot, size_t next)
+{
+	size_t w = dot, letters = 0, dots = 0;
+	size_t e = next;
+
+	/* The word before the period, including inner dots ("U.S"). */
+	while (w > 0 && (isalnum((unsigned char)s[w - 1]) || s[w - 1] == '.')) {
+		w--;
+		if (s[w] == '.')
+			dots++;
+		else if (isalpha((unsigned char)s[w]))
+			letters++;
+	}
+	while (e < n && isalpha((unsigned char)s[e]))
+		e++;
+	if (dot - w == 1 && isupper((unsigned char)s[w]))
+		return false; /* an initial: "John F. Kennedy" */
+	if (dots > 0 && letters == dots + 1 && letters <= 4) {
+		/* An initialism such as U.S. or U.K.: usually inside the sentence. */
+		return is_starter(s + next, e - next);
+	}
+	if (dots == 0 && letters > 0) {
+		char low[8];
+		size_t k = dot - w;
+		if (k < sizeof low) {
+			for (size_t i = 0; i < k; i++)
+				low[i] = (char)tolower((unsigned char)s[w + i]);
+			if (geo_text_is_abbrev(low, k) && isupper((unsigned char)s[w]))
+				return false;
+		}
+	}
+	return true;
+}
+
+geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
+{
+	size_t start = 0, i = 0, lines = 0;
+	bool any = false; /* a sentence has ended already */
+	geo_err rc = GEO_OK;
+
+	out->n = 0;
+	while (i < n) {
+		char c = s[i];
+
+		if (c == '\n') {
+			size_t j = i + 1;
+			bool blank = false;
+			while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n')) {
+				if (s[j] == '\n')
+					blank = true;
+				j++;
+			}
+			if (!any && lines == 0) {
+				size_t k = start;
+				while (k < i && is_space(s[k]))
+					k++;
+				if (k == i) { /* leading empty lines */
+					start = i = j;
+					continue;
+				}
+			}
+			lines++;
+			/* A paragraph break, or the end of a first line without final
+			 * punctuation (the headline), ends the sentence. */
+			if (blank || (!any && lines == 1)) {
+				if ((rc = push(out, s, start, i)) != GEO_OK)
+					goto out;
+				any = true;
+				start = j;
+			}
+			i = j;
+			continue;
+		}
+		if (c == '.' || c == '!' || c == '?') {
+			size_t end = i + 1, next;
+			while (end < n && (s[end] == '.' || s[end] == '!' || s[end] == '?'))
+				end++;
+			while (end < n && is_closer(s[end]))
+				end++;
+			next = end;
+			while (next < n && (s[next] == ' ' || s[next] == '\t' || s[next] == '\n'))
+				next++;
+			if (next > end || next == n) {
+				size_t word = next;
+				while (word < n && (s[word] == '"' || s[word] == '(' || s[word] == '\''))
+					word++;
+				if (next == n || ((isupper((unsigned char)s[word]) || isdigit((unsigned char)s[word]) ||
+						   word > next) &&
+						  (c != '.' || end - i > 1 || period_ends(s, n, i, word)))) {
+					if ((rc = push(out, s, start, end)) != GEO_OK)
+						goto out;
+					any = true;
+					start = next;
+					/* A line break right after counts as consumed. */
+					for (size_t k = end; k < next; k++)
+						if (s[k] == '\n')
+							lines++;
+					i = next;
+					continue;
+				}
+			}
+			i = end;
+			continue;
+		}
+		i++;
+	}
+	rc = push(out, s, start, n);
+out:
+	return rc;
+}
+
+void geo_sentences_free(geo_sentences *ss)
+{
+	if (!ss)
+		return;
+	free(ss->v);
+	ss->v = NULL;
+	ss->n = ss->cap = 0;
+}

@@ -1,0 +1,181 @@
+/* escape.c - how each output format carries arbitrary text, and numbers
+ * that read back as the same numbers. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+geo_err geo_esc_xml(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == GEO_OK; p++) {
+		switch (*p) {
+		case '&': rc = geo_buf_puts(b, "&amp;"); break;
+		case '<': rc = geo_buf_puts(b, "&lt;"); break;
+		case '>': rc = geo_buf_puts(b, "&gt;"); break;
+		case '"': rc = geo_buf_puts(b, "&quot;"); break;
+		/* References, so attribute-value normalisation keeps them. */
+		case '\t': rc = geo_buf_puts(b, "&#9;"); break;
+		case '\n': rc = geo_buf_puts(b, "&#10;"); break;
+		case '\r': rc = geo_buf_puts(b, "&#13;"); break;
+		default:
+			if (*p >= 0x20 && *p != 0x7f)
+				rc = geo_buf_putc(b, (char)*p);
+		}
+	}
+	return rc;
+}
+
+geo_err geo_esc_dot_label(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+	const char *amp;
+
+	/* Graphviz decodes entities in labels: "&amp;" would show as "&". */
+	while (rc == GEO_OK && (amp = strchr(s, '&'))) {
+		geo_buf part = {0};
+		rc = geo_buf_append(&part, s, (size_t)(amp - s));
+		if (rc == GEO_OK && part.data)
+			rc = geo_esc_dot(b, part.data);
+		if (rc == GEO_OK)
+			rc = geo_buf_puts(b, "&amp;");
+		geo_buf_free(&part);
+		s = amp + 1;
+	}
+	return rc == GEO_OK ? geo_esc_dot(b, s) : rc;
+}
+
+geo_err geo_esc_dot(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == GEO_OK; p++) {
+		if (*p == '\\')
+			rc = geo_buf_puts(b, "\\\\");
+		else if (*p == '\n')
+			rc = geo_buf_puts(b, "\\n");
+		else if ((*p >= 0x20 && *p != 0x7f) || *p == '\t')
+			rc = geo_buf_putc(b, (char)*p);
+	}
+	return rc;
+}
+
+/* Decodes one UTF-8 sequence at p; returns its length and sets *cp, or 0
+ * when the bytes are not well-formed UTF-8. */
+static size_t utf8_decode(const unsigned char *p, unsigned long *cp)
+{
+	size_t n;
+	unsigned long c, min;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	} else if ((p[0] & 0xe0) == 0xc0) {
+		n = 2, c = p[0] & 0x1fu, min = 0x80;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		n = 3, c = p[0] & 0x0fu, min = 0x800;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		n = 4, c = p[0] & 0x07u, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3fu);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+geo_err geo_esc_gml(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p && rc == GEO_OK) {
+		unsigned long cp;
+		size_t n = utf8_decode(p, &cp);
+
+		if (n == 0) {
+			rc = geo_buf_puts(b, "&#65533;");
+			p++;
+			continue;
+		}
+		/* Named entities for the two that igraph's reader decodes. */
+		if (cp == '"')
+			rc = geo_buf_puts(b, "&quot;");
+		else if (cp == '&')
+			rc = geo_buf_puts(b, "&amp;");
+		else if (cp >= 0x20 && cp < 0x7f)
+			rc = geo_buf_putc(b, (char)cp);
+		else
+			rc = geo_buf_printf(b, "&#%lu;", cp);
+		p += n;
+	}
+	return rc;
+}
+
+geo_err geo_esc_pajek(geo_buf *b, const char *s)
+{
+	geo_err rc = GEO_OK;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == GEO_OK; p++) {
+		if (*p == '"' || *p == '%' || *p < 0x20 || *p == 0x7f)
+			rc = geo_buf_printf(b, "%%%02X", *p);
+		else
+			rc = geo_buf_putc(b, (char)*p);
+	}
+	return rc;
+}
+
+geo_err geo_esc_csv(geo_buf *b, const char *s, bool formula)
+{
+	geo_err rc = GEO_OK;
+	bool guard = formula && strchr("=+-@\t\r", s[0]) && s[0];
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || (s[0] == ' ');
+
+	if (quote)
+		rc = geo_buf_putc(b, '"');
+	if (rc == GEO_OK && guard)
+		rc = geo_buf_putc(b, '\'');
+	for (const char *p = s; *p && rc == GEO_OK; p++)
+		rc = *p == '"' ? geo_buf_puts(b, "\"\"") : geo_buf_putc(b, *p);
+	if (rc == GEO_OK && quote)
+		rc = geo_buf_putc(b, '"');
+	return rc;
+}
+
+void geo_fmt_real(char *buf, size_t size, double x)
+{
+	if (!isfinite(x)) {
+		/* Callers never pass these; keep the output well-formed anyway. */
+		snprintf(buf, size, "%s", isnan(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+		return;
+	}
+	/* 15 digits print 0.8 as 0.8; fall back to 17 only when needed. */
+	snprintf(buf, size, "%.15g", x);
+	if (strtod(buf, NULL) != x)
+		snprintf(buf, size, "%.17g", x);
+	if (!strpbrk(buf, ".e")) {
+		size_t n = strlen(buf);
+		if (n + 3 <= size)
+			memcpy(buf + n, ".0", 3);
+	}
+}
+
+int geo_edge_family(const geo_edge *e)
+{
+	if (e->quad >= 1 && e->quad <= 4)
+		return e->quad;
+	if (e->goldstein_mean > 0)
+		return 1;
+	if (e->goldstein_mean < 0)
+		return 3;
+	return 0;
+}
