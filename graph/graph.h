@@ -240,7 +240,7 @@ typedef enum geo_community_algo {
 } geo_community_algo;
 
 /* Above this many vertex*edge pairs (of the pair graph) the path measures,
- * betweenness and closeness, use igraph's cutoff variants with distance
+ * betweenness and closeness, use their cutoff variants with distance
  * cutoff GEO_BETWEENNESS_CUTOFF (paths longer than that are not counted),
  * unless geo_centrality_opts.cutoff says otherwise: exact Brandes and
  * all-pairs Dijkstra are O(VE + V^2 log V), hours at a million edges. */
@@ -269,8 +269,11 @@ typedef struct geo_centrality_opts {
  *                                   twice in degree).  O(V+E)
  *   strength_in, strength_out       summed pair weights in, out.  O(V+E)
  *   betweenness   shortest paths (directed, distance = 1/weight) through
- *                 the actor; raw counts unless normalize.  O(VE + V^2 log V),
- *                 or bounded by the cutoff on large graphs (see above)
+ *                 the actor; raw counts unless normalize.  Brandes, with
+ *                 igraph_betweenness()'s definitions (lengths within a
+ *                 relative 1e-10 tie); from 2e7 V*E on, the sources are
+ *                 split between two threads.  O(VE log V), or bounded by
+ *                 the cutoff on large graphs (see above)
  *   closeness     harmonic: sum over other actors u of 1/d(v,u) following
  *                 edges out of v (distance 1/weight, unreachable adds 0),
  *                 divided by V-1.  O(VE + V^2 log V), or bounded by
@@ -286,7 +289,8 @@ typedef struct geo_centrality_opts {
  *                 vertex index.  About O(E log V)
  *   goldstein_in, goldstein_out  summed goldstein of every edge received,
  *                 sent (whatever the weight mode).  O(E)
- * Errors: GEO_ENOMEM, GEO_EINTERNAL (igraph failure, message in err).
+ * Errors: GEO_ENOMEM, GEO_EINTERNAL (igraph failure, message in err),
+ * GEO_ELIMIT (betweenness of 2^31 actors or pairs or more).
  */
 geo_err geo_graph_compute(geo_graph *g, const geo_centrality_opts *opts, geo_error *err);
 
