@@ -135,7 +135,8 @@ static geo_err read_input(cli_inputs *in, const cli_graph_opts *go, char **paths
 			break;
 		if ((rc = geo_event_write_json(geo_outfile_fp(p->events), ev, err)) != GEO_OK) {
 			if (rc == GEO_EIO)
-				geo_error_set(err, GEO_EIO, "%s: write failed", events_path);
+				geo_error_set(err, GEO_EIO, "%s: write failed: %s", events_path,
+					      strerror(errno ? errno : EIO));
 			goto out;
 		}
 		if ((rc = geo_agg_add(p->agg, ev, err)) != GEO_OK)
@@ -156,8 +157,9 @@ static geo_err write_bytes(const char *path, const char *data, size_t len, geo_e
 	if (rc != GEO_OK)
 		return rc;
 	if (fwrite(data, 1, len, geo_outfile_fp(out)) != len) {
+		int e = errno ? errno : EIO;
 		geo_outfile_abort(out);
-		return geo_error_set(err, GEO_EIO, "%s: write failed", path);
+		return geo_error_set(err, GEO_EIO, "%s: write failed: %s", path, strerror(e));
 	}
 	return geo_outfile_commit(out, err);
 }

@@ -1,6 +1,8 @@
 /* main.c - the geograph command: finds the subcommand and runs it. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "cli.h"
@@ -66,6 +68,12 @@ static const cli_cmd *find_command(const char *name)
 int main(int argc, char **argv)
 {
 	const cli_cmd *cmd;
+
+	/* Graphviz's PDF writer (cairo) stamps its date in local time: UTC
+	 * makes the same input give the same bytes wherever it runs.  Nothing
+	 * else in geograph shows a time of day. */
+	setenv("TZ", "UTC", 1);
+	tzset();
 
 	/* Past a file size limit (ulimit -f) a write should fail with EFBIG,
 	 * which the output code reports and cleans up after, rather than kill

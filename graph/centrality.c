@@ -5,6 +5,10 @@
 
 #include "graph_internal.h"
 
+/* Leiden passes over the graph; each pass can only improve the partition,
+ * and past a few the gain is nil on news graphs. */
+#define LEIDEN_ITERATIONS 20
+
 /* The igraph graph of pair edges plus their weights. */
 typedef struct pair_graph {
 	igraph_t g;
@@ -377,8 +381,10 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 			 * resolution 1/(2W) CPM is modularity. */
 			GEO_IGRAPH(igraph_strength(&u, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &uwv),
 				   "strength");
-			GEO_IGRAPH(igraph_community_leiden(&u, &uwv, &res, 1.0 / (2.0 * total), 0.01, false, -1, &memb,
-							   &nclusters, &quality),
+			/* A bounded number of iterations: "until stable" (-1) never
+			 * ends in igraph 0.10.2 on a graph of self-loops only. */
+			GEO_IGRAPH(igraph_community_leiden(&u, &uwv, &res, 1.0 / (2.0 * total), 0.01, false,
+							   LEIDEN_ITERATIONS, &memb, &nclusters, &quality),
 				   "leiden");
 		} else {
 			GEO_IGRAPH(igraph_community_multilevel(&u, &uwv, 1.0, &memb, NULL, NULL), "louvain");

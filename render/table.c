@@ -98,8 +98,8 @@ static void write_text(FILE *fp, const table *t)
 		fprintf(fp, "; betweenness and closeness over paths up to distance %g only%s", cutoff,
 			o->co->cutoff == 0 ? " (graph above the exact size limit, V*E > 1e9)" : "");
 	if (geo_graph_community_count(g))
-		fprintf(fp, "; %zu communities (%s), modularity %.4f", geo_graph_community_count(g),
-			community_name(o->co), isnan(geo_graph_modularity(g)) ? 0.0 : geo_graph_modularity(g));
+		fprintf(fp, "; %zu communit%s (%s), modularity %.4f", geo_graph_community_count(g),
+			geo_graph_community_count(g) == 1 ? "y" : "ies", community_name(o->co), isnan(geo_graph_modularity(g)) ? 0.0 : geo_graph_modularity(g));
 	if (t->nrows < nv)
 		fprintf(fp, "; top %zu by pagerank", t->nrows);
 	fputc('\n', fp);

@@ -61,14 +61,6 @@ static void touch_graph(geo_graph *g)
 	(void)sink;
 }
 
-static bool only_self_loops(const geo_graph *g)
-{
-	for (size_t i = 0; i < geo_graph_ecount(g); i++)
-		if (geo_graph_edge(g, i)->from != geo_graph_edge(g, i)->to)
-			return false;
-	return geo_graph_ecount(g) > 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const relations[] = {NULL, "trade", "conflict", "cooperation,tariff",
@@ -118,12 +110,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			goto out;
 	if (geo_graph_build(&g, agg, &f, NULL) != GEO_OK)
 		goto out;
-	/* igraph 0.10.2's Leiden, run to convergence, never returns on a graph
-	 * whose every edge is a self-loop (reported to graph/centrality.c's
-	 * owner; the input is in tests/pending/fuzz_graph/).  Louvain there, so
-	 * the fuzzer can look past it. */
-	if (co.community == GEO_COMMUNITY_LEIDEN && only_self_loops(g))
-		co.community = GEO_COMMUNITY_LOUVAIN;
 	if (geo_graph_compute(g, &co, NULL) == GEO_OK)
 		touch_graph(g);
 	if (geo_graph_vcount(g) > 0) {

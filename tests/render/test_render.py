@@ -158,15 +158,13 @@ def synthetic_events(path, actors, edges, seed):
 def check_large(tmp):
     events = os.path.join(tmp, "big.jsonl")
     used = synthetic_events(events, 1000, 3000, 7)
-    for fmt in ("svg", "png"):
-        out = os.path.join(tmp, f"big.{fmt}")
-        t0 = time.monotonic()
-        r = render([events, "--all", "-o", out])
-        dt = time.monotonic() - t0
-        # TOOLCHAIN.md: sfdp lays out 1,000 nodes in about a second here;
-        # dot would take minutes.  Generous bound for a shared machine.
-        report(r.returncode == 0 and dt < 60, f"1,000-actor --all {fmt} in {dt:.1f} s",
-               r.stderr.decode())
+    # Timings are the benchmark's business, not a test's: what keeps a
+    # 1,000-actor drawing fast is the layout choice (sfdp, checked below;
+    # dot would take minutes), and that it renders at all is checked here.
+    out = os.path.join(tmp, "big.svg")
+    r = render([events, "--all", "-o", out])
+    report(r.returncode == 0 and read(out).startswith(b"<?xml"), "1,000-actor --all svg renders",
+           r.stderr.decode())
     dot = os.path.join(tmp, "big.dot")
     r = render([events, "--all", "-o", dot])
     text = read(dot).decode()
