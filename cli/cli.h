@@ -101,7 +101,7 @@ enum {
 	"  --actors FILE      load more actors (dictionary format); repeatable\n"             \
 	"  --relations FILE   load more relations and triggers; repeatable\n"                 \
 	"  --strict           stop at the first bad record instead of skipping it\n"          \
-	"  --quiet            no warnings on stderr\n"                                        \
+	"  --quiet            no warnings or progress line on stderr\n"                                        \
 	"  --verbose          also report what was read\n"
 
 #define CLI_MAX_DICT_FILES 16
