@@ -186,3 +186,33 @@ int cli_finish_stdout(const cli_cmd *cmd)
 	}
 	return EXIT_OK;
 }
+
+int cli_next_option(const cli_cmd *cmd, int argc, char **argv, const char *shortopts,
+		    const struct option *longopts, cli_inputs *in, cli_graph_opts *go, int *status)
+{
+	int opt;
+
+	*status = EXIT_OK;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if ((in && cli_input_option(cmd, opt, optarg, in, status)) ||
+		    (go && cli_graph_option(cmd, opt, optarg, go, status))) {
+			if (*status != EXIT_OK)
+				return CLI_OPTS_EXIT;
+			continue;
+		}
+		switch (opt) {
+		case 'h':
+			*status = cli_help(cmd);
+			return CLI_OPTS_EXIT;
+		case ':':
+			*status = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+			return CLI_OPTS_EXIT;
+		case '?':
+			*status = cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+			return CLI_OPTS_EXIT;
+		default:
+			return opt;
+		}
+	}
+	return CLI_OPTS_END;
+}

@@ -214,4 +214,21 @@ int cli_build_graph(const cli_cmd *cmd, const cli_graph_opts *go, const geo_agg 
 int cli_load_graph(const cli_cmd *cmd, cli_inputs *in, cli_graph_opts *go, char **paths, int npaths,
 		   geo_dict **dict, geo_graph **g);
 
+/* What cli_next_option() returns when the options are over, and when the
+ * command must return *status now. */
+enum { CLI_OPTS_END = -1, CLI_OPTS_EXIT = -2 };
+
+/*
+ * The option loop every command shares: returns the next option the
+ * command handles itself (getopt_long's value).  The shared input options
+ * (and, when go is not NULL, the graph options) are taken here, as are
+ * -h/--help (help printed, *status EXIT_OK), a missing value and an
+ * unknown option (usage error, *status EXIT_USAGE): for those it returns
+ * CLI_OPTS_EXIT.  CLI_OPTS_END once the options are over (optind then
+ * points at the first INPUT).  main() resets getopt before each command.
+ */
+int cli_next_option(const cli_cmd *cmd, int argc, char **argv, const char *shortopts,
+		    const struct option *longopts, cli_inputs *in, cli_graph_opts *go, int *status);
+
+
 #endif

@@ -93,15 +93,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 
 	for (int k = 0; k < GEO_M_COUNT; k++)
 		cols.m[cols.n++] = (geo_measure)k;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		if (cli_input_option(self, opt, optarg, &in, &status) ||
-		    cli_graph_option(self, opt, optarg, &go, &status)) {
-			if (status != EXIT_OK)
-				return status;
-			continue;
-		}
+	while ((opt = cli_next_option(self, argc, argv, ":o:h", longopts, &in, &go, &status)) >= 0) {
 		switch (opt) {
 		case OPT_MEASURES:
 			if (!parse_measures(optarg, &cols, bad, sizeof bad))
@@ -155,14 +147,10 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
-		case 'h':
-			return cli_help(self);
-		case ':':
-			return cli_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(self, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTS_EXIT)
+		return status;
 	if (optind == argc)
 		return cli_usage_error(self, "no INPUT given (use - for standard input)");
 	if (go.top_set && go.all)

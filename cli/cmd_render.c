@@ -56,15 +56,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	int opt, status = EXIT_OK;
 
 	geo_render_opts_init(&ro);
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":o:f:h", longopts, NULL)) != -1) {
-		if (cli_input_option(self, opt, optarg, &in, &status) ||
-		    cli_graph_option(self, opt, optarg, &go, &status)) {
-			if (status != EXIT_OK)
-				return status;
-			continue;
-		}
+	while ((opt = cli_next_option(self, argc, argv, ":o:f:h", longopts, &in, &go, &status)) >= 0) {
 		switch (opt) {
 		case 'o':
 			output = optarg;
@@ -92,14 +84,10 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		case OPT_NO_LEGEND:
 			ro.legend = false;
 			break;
-		case 'h':
-			return cli_help(self);
-		case ':':
-			return cli_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(self, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTS_EXIT)
+		return status;
 	if (!output)
 		return cli_usage_error(self, "no output file given (-o FILE)");
 	if (!format_set && !geo_image_format_from_path(output, &ro.format))

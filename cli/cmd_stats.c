@@ -188,27 +188,15 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_error err = {0};
 	int opt, status = EXIT_OK;
 
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		if (cli_input_option(self, opt, optarg, &in, &status) ||
-		    cli_graph_option(self, opt, optarg, &go, &status)) {
-			if (status != EXIT_OK)
-				return status;
-			continue;
-		}
+	while ((opt = cli_next_option(self, argc, argv, ":o:h", longopts, &in, &go, &status)) >= 0) {
 		switch (opt) {
 		case 'o':
 			output = optarg;
 			break;
-		case 'h':
-			return cli_help(self);
-		case ':':
-			return cli_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(self, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTS_EXIT)
+		return status;
 	if (optind == argc)
 		return cli_usage_error(self, "no INPUT given (use - for standard input)");
 	cli_diag_setup(self, in.quiet, in.verbose);

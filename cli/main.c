@@ -1,4 +1,5 @@
 /* main.c - the geograph command: finds the subcommand and runs it. */
+#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,5 +104,9 @@ int main(int argc, char **argv)
 		return main_usage_error("unknown option '%s'", argv[1]);
 	if (!(cmd = find_command(argv[1])))
 		return main_usage_error("unknown command '%s'", argv[1]);
+	/* getopt starts afresh for the command (optind 0: GNU getopt's full
+	 * reset) and leaves its messages to cli_next_option(). */
+	optind = 0;
+	opterr = 0;
 	return cmd->run(cmd, argc - 1, argv + 1);
 }
