@@ -377,12 +377,70 @@ static void check_not_lines(const geo_dict *d, struct report *r)
 	free_all(&l);
 }
 
+/* ------------------------------------------------------------------ */
+/* People's one-word names                                             */
+
+static const char *affiliation_of(const geo_dict *d, const char *id)
+{
+	const geo_actor_info *a = geo_dict_actor(d, id);
+
+	return a && a->type == GEO_ACTOR_PERSON ? a->affiliation : NULL;
+}
+
+/* Whether word is the first or the last space-separated word of name. */
+static bool first_or_last_word(const char *name, const char *word)
+{
+	size_t n = strlen(word), len = strlen(name);
+	const char *sp = strchr(name, ' ');
+
+	if (!sp)
+		return false;
+	if ((size_t)(sp - name) == n && strncmp(name, word, n) == 0)
+		return true;
+	return len > n && name[len - n - 1] == ' ' && strcmp(name + len - n, word) == 0;
+}
+
+/* A person's one-word name ("Gorbachev") stands for its affiliation.  It
+ * must not also be the surname or given name of a person of another
+ * affiliation ("Stoltenberg": German minister and NATO head; "Abbas":
+ * Palestinian president and Iranian minister), or the extractor would fold
+ * one into the other's state.  People of the same affiliation may share it:
+ * at country level either reading is right. */
+static void check_person_words(const geo_dict *d, struct report *r)
+{
+	struct alias_list l;
+
+	collect_all(d, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct alias *a = &l.v[i];
+		const char *aff_a;
+		if (a->cls != AL_EXCLUSIVE || strcmp(a->kind, "name") != 0 || strchr(a->text, ' '))
+			continue;
+		aff_a = affiliation_of(d, a->owner);
+		if (!aff_a)
+			continue;
+		for (size_t j = 0; j < l.n; j++) {
+			const struct alias *b = &l.v[j];
+			const char *aff_b;
+			if (b->cls != AL_EXCLUSIVE || strcmp(b->kind, "name") != 0 ||
+			    strcmp(a->owner, b->owner) == 0 || !first_or_last_word(b->text, a->text))
+				continue;
+			aff_b = affiliation_of(d, b->owner);
+			if (aff_b && strcmp(aff_a, aff_b) != 0)
+				problem(r, "%s:%zu: \"%s\" alone names %s (%s) but is also in %s's name \"%s\" (%s)",
+					a->file, a->line, a->text, a->owner, aff_a, b->owner, b->text, aff_b);
+		}
+	}
+	free_all(&l);
+}
+
 static void check_dict(const geo_dict *d, struct report *r)
 {
 	memset(r, 0, sizeof *r);
 	check_aliases(d, r);
 	check_actors(d, r);
 	check_not_lines(d, r);
+	check_person_words(d, r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -449,6 +507,25 @@ static void test_checker(void **state)
 		 "actor\tBBB\tcountry\tB\n\tname\tAland Islands\n",
 		 "\"Aland Islands\" is name of BBB and not of AAA"},
 		{"actor\tAAA\tcountry\tA\n\tadj\taland\n\tnot\tNorth Aland; ALAND SEA\n", NULL},
+		/* One-word names of people. */
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\nactor\tBBB\tcountry\tB\n\tname\tBland\n"
+		 "actor\tperson:bob-smith\tperson\tBob\taffiliation=AAA\n\tname\tBob Smith; Smith\n"
+		 "actor\tperson:jane-smith\tperson\tJane\taffiliation=BBB\n\tname\tJane Smith\n",
+		 "\"Smith\" alone names person:bob-smith (AAA) but is also in person:jane-smith's name \"Jane Smith\" (BBB)"},
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\nactor\tBBB\tcountry\tB\n\tname\tBland\n"
+		 "actor\tperson:bob-smith\tperson\tBob\taffiliation=AAA\n\tname\tBob Smith; Smith\n"
+		 "actor\tperson:smith-jones\tperson\tJones\taffiliation=BBB\n\tname\tSmith Jones\n",
+		 "is also in person:smith-jones's name \"Smith Jones\""},
+		/* Same affiliation: either reading folds into AAA. */
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\n"
+		 "actor\tperson:bob-smith\tperson\tBob\taffiliation=AAA\n\tname\tBob Smith; Smith\n"
+		 "actor\tperson:jane-smith\tperson\tJane\taffiliation=AAA\n\tname\tJane Smith\n",
+		 NULL},
+		/* Only whole first or last words count. */
+		{"actor\tAAA\tcountry\tA\n\tname\tAland\nactor\tBBB\tcountry\tB\n\tname\tBland\n"
+		 "actor\tperson:bob-smith\tperson\tBob\taffiliation=AAA\n\tname\tBob Smith; Smith\n"
+		 "actor\tperson:jane-smithers\tperson\tJane\taffiliation=BBB\n\tname\tJane Smithers; Jane Smith Doe\n",
+		 NULL},
 	};
 
 	(void)state;
