@@ -7,6 +7,10 @@
 #ifndef GEO_TEXT_INTERNAL_H
 #define GEO_TEXT_INTERNAL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
 #include "extract_internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -80,6 +84,74 @@ void geo_tokens_free(geo_tokens *t);
 /* True when the lower-case word (n bytes, no dot) is an abbreviation that
  * takes a period: "mr", "gen", "aug", "no", "inc". */
 bool geo_text_is_abbrev(const char *w, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Token map                                                           */
+
+/*
+ * A string -> uint32 map for the per-token lookups of the extractor (word
+ * classes, phrase keys).  geo_strmap from core keeps a 3/4 load and a
+ * 32-byte slot; most lookups here miss, so this one stays at most half full
+ * with 16-byte slots and compares a 32-bit hash before any byte, and lets
+ * the caller hash a phrase one token at a time (geo_tmap_hash() continues
+ * from a previous hash).  Keys are copied into the map's pool.
+ */
+typedef struct geo_tmap_slot {
+	uint32_t hash;
+	uint32_t len; /* 0: empty */
+	uint32_t off; /* key in pool */
+	uint32_t value;
+} geo_tmap_slot;
+
+#define GEO_TMAP_FILTER 512 /* 64-bit words: 32 Kbit, 4 KiB */
+
+typedef struct geo_tmap {
+	/* One bit per key hash (bits the slot index does not use): a word of
+	 * the text that is in no key is turned away without touching the slot
+	 * table, which is much larger than the first-level cache. */
+	uint64_t filter[GEO_TMAP_FILTER];
+	geo_tmap_slot *slots;
+	size_t cap, count;
+	char *pool;
+	size_t plen, pcap;
+} geo_tmap;
+
+#define GEO_TMAP_SEED 2166136261u
+
+/* FNV-1a over n bytes, continuing from h (GEO_TMAP_SEED to start). */
+static inline uint32_t geo_tmap_hash(uint32_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+void geo_tmap_free(geo_tmap *m);
+/* Finds key (hashed as h); absent, adds it with *value.  *value gets the
+ * value stored.  GEO_ENOMEM; GEO_ELIMIT for an empty key or a pool past
+ * 4 GiB. */
+geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value);
+
+/* True when key (hashed as h) is in the map; *value gets its value. */
+static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
+				uint32_t *value)
+{
+	size_t mask = m->cap - 1;
+
+	if (!m->cap || !(m->filter[(h >> 20) % GEO_TMAP_FILTER] & (UINT64_C(1) << (h >> 26))))
+		return false;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const geo_tmap_slot *s = &m->slots[i];
+		if (!s->len)
+			return false;
+		if (s->hash == h && s->len == len && memcmp(m->pool + s->off, key, len) == 0) {
+			*value = s->value;
+			return true;
+		}
+	}
+}
 
 /* ------------------------------------------------------------------ */
 /* Phrase lexicon                                                      */

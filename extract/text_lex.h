@@ -70,7 +70,7 @@ void geo_inflect_verb(const char *w, size_t n, geo_inflections *f);
 void geo_inflect_noun(const char *w, size_t n, geo_inflections *f);
 
 typedef struct geo_words {
-	geo_strmap *map;
+	geo_tmap map;
 	uint32_t *bits;
 	size_t n;
 } geo_words;
