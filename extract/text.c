@@ -494,10 +494,19 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 /* tok_is(x, i, "word"): token i is that lower-case word (a literal). */
 #define tok_is(x, i, lit) tok_eq((x), (i), "" lit, sizeof(lit) - 1)
 
+/* Called for most tokens with lists of dozens of words: no strlen per
+ * word, and most words are turned away on their first byte. */
 static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 {
+	const char *w;
+	size_t n;
+
+	if (i >= NTOK)
+		return false;
+	w = low_at(x, i);
+	n = x->toks.v[i].len;
 	for (; *list; list++)
-		if (tok_eq(x, i, *list, strlen(*list)))
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
 			return true;
 	return false;
 }
