@@ -8,22 +8,6 @@
 #include "cli.h"
 #include "progress.h"
 
-/* YYYY-MM-DD with a month 1-12 and a day 1-31, the events format's rule. */
-static bool valid_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	int month, day;
-
-	if (strlen(s) != 10)
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
-			return false;
-	month = (s[5] - '0') * 10 + (s[6] - '0');
-	day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 bool cli_graph_option(const cli_cmd *cmd, int opt, const char *arg, cli_graph_opts *go, int *status)
 {
 	unsigned long long v;
@@ -39,7 +23,7 @@ bool cli_graph_option(const cli_cmd *cmd, int opt, const char *arg, cli_graph_op
 		return true;
 	case OPT_GRAPH_SINCE:
 	case OPT_GRAPH_UNTIL:
-		if (!valid_date(arg))
+		if (!geo_date_valid(arg))
 			*status = cli_usage_error(cmd, "%s: '%s' is not a date (YYYY-MM-DD)",
 						  opt == OPT_GRAPH_SINCE ? "--since" : "--until", arg);
 		else

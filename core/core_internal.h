@@ -59,6 +59,14 @@ bool geo_strmap_get(const geo_strmap *m, const char *key, size_t klen, size_t *v
 geo_err geo_strmap_put(geo_strmap *m, const char *key, size_t klen, size_t *value,
 		       const char **stored_key);
 
+/* Decodes the UTF-8 sequence at p (n bytes available): returns its length
+ * (1-4) and sets *cp (if not NULL), or returns 0 when the bytes there are
+ * not well-formed UTF-8 (overlong, surrogate, past U+10FFFF, truncated). */
+size_t geo_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
+
+/* True when the n bytes at s are well-formed UTF-8. */
+bool geo_utf8_valid(const char *s, size_t n);
+
 /* Copies s (n bytes) into a new NUL-terminated string, NULL on failure. */
 char *geo_strndup(const char *s, size_t n);
 

@@ -158,41 +158,6 @@ static geo_err split_tabs(const char *line, char ***out, size_t *n)
 	return GEO_OK;
 }
 
-static bool valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t k;
-		uint32_t cp;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			k = 1, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			k = 2, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			k = 3, cp = c & 0x07;
-		else
-			return false;
-		if (i + k >= n)
-			return false;
-		for (size_t j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xC0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + j] & 0x3F);
-		}
-		if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return false;
-		i += k + 1;
-	}
-	return true;
-}
-
 static bool valid_id(const char *s)
 {
 	if (!*s)
@@ -385,7 +350,7 @@ geo_err geo_dict_load_buffer(geo_dict *d, const char *name, const char *data, si
 			rc = geo_error_set(err, GEO_EDATA, "%s:%zu: NUL byte in dictionary line", name, lineno);
 			goto out;
 		}
-		if (!valid_utf8((const unsigned char *)line, strlen(line))) {
+		if (!geo_utf8_valid(line, strlen(line))) {
 			rc = geo_error_set(err, GEO_EDATA, "%s:%zu: not valid UTF-8", name, lineno);
 			goto out;
 		}

@@ -1,5 +1,6 @@
 /* event.c - the event type: names of its enums and the JSON Lines writer. */
 #include <errno.h>
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -53,6 +54,29 @@ bool geo_actor_type_parse(const char *s, geo_actor_type *out)
 		}
 	}
 	return false;
+}
+
+/* "2025-02-31" is a typo, not a day: the GDELT reader holds SQLDATE to the
+ * same rule. */
+bool geo_date_valid(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int year, month, day;
+	bool leap;
+
+	if (strlen(s) != 10)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return false;
+	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month < 1 || month > 12 || day < 1)
+		return false;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= days[month - 1] + (month == 2 && leap);
 }
 
 void geo_event_init(geo_event *ev)

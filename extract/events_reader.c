@@ -79,29 +79,6 @@ static geo_err events_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err
 	return GEO_OK;
 }
 
-/* A real calendar date YYYY-MM-DD (Gregorian, leap years included), as
- * the GDELT reader requires of SQLDATE: "2025-02-31" is a typo, not a day. */
-static bool valid_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int year, month, day;
-	bool leap;
-
-	if (strlen(s) != 10)
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
-			return false;
-	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	month = (s[5] - '0') * 10 + (s[6] - '0');
-	day = (s[8] - '0') * 10 + (s[9] - '0');
-	if (month < 1 || month > 12 || day < 1)
-		return false;
-	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return day <= days[month - 1] + (month == 2 && leap);
-}
-
 static void member_get(const geo_reader *r, const char *key, value *v)
 {
 	*v = (value){.kind = V_ABSENT};
@@ -302,7 +279,7 @@ static const char *parse_event(geo_reader *r, geo_skip *skip_as, char *msg, size
 	if (!opt_str(r, "date", &s, &why))
 		goto wrong_type;
 	if (s) {
-		if (!valid_date(s)) {
+		if (!geo_date_valid(s)) {
 			snprintf(msg, msglen, "\"date\" is not YYYY-MM-DD: \"%.40s\"", s);
 			return msg;
 		}

@@ -90,6 +90,10 @@ typedef struct geo_event {
 	const char *url;      /* source URL, or NULL */
 } geo_event;
 
+/* True when s is a real calendar date "YYYY-MM-DD" (Gregorian, leap years
+ * included): the events format's and the date filters' rule. */
+bool geo_date_valid(const char *s);
+
 /* Sets ev to an empty event: sent -1, weight 1, everything else zero. */
 void geo_event_init(geo_event *ev);
 

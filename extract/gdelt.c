@@ -291,44 +291,6 @@ static bool parse_count(const char *s, size_t n, double *out)
 	return true;
 }
 
-/* Well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-static bool valid_utf8(const unsigned char *s)
-{
-	while (*s) {
-		unsigned char c = *s;
-		size_t n;
-		unsigned lo = 0x80, hi = 0xBF;
-
-		if (c < 0x80) {
-			s++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 1;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 2;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 3;
-		else
-			return false;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-		else if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-		for (size_t i = 1; i <= n; i++) {
-			unsigned b = s[i];
-			if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
-				return false;
-		}
-		s += n + 1;
-	}
-	return true;
-}
-
 /* ------------------------------------------------------------------ */
 /* Decompression: read functions for geo_lines                         */
 
@@ -673,7 +635,7 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	ev->relation = rel->label;
 	if (nf >= 58) {
 		const char *url = f[NCOLS_MAX - 1]; /* runs to the line's NUL */
-		if (*url && !valid_utf8((const unsigned char *)url)) {
+		if (*url && !geo_utf8_valid(url, strlen(url))) {
 			snprintf(msg, msglen, "SOURCEURL is not valid UTF-8");
 			return ROW_MALFORMED;
 		}

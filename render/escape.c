@@ -63,48 +63,20 @@ geo_err geo_esc_dot(geo_buf *b, const char *s)
 	return rc;
 }
 
-/* Decodes one UTF-8 sequence at p; returns its length and sets *cp, or 0
- * when the bytes are not well-formed UTF-8. */
-static size_t utf8_decode(const unsigned char *p, unsigned long *cp)
-{
-	size_t n;
-	unsigned long c, min;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	} else if ((p[0] & 0xe0) == 0xc0) {
-		n = 2, c = p[0] & 0x1fu, min = 0x80;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		n = 3, c = p[0] & 0x0fu, min = 0x800;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		n = 4, c = p[0] & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 geo_err geo_esc_gml(geo_buf *b, const char *s)
 {
 	geo_err rc = GEO_OK;
 	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
 
-	while (*p && rc == GEO_OK) {
-		unsigned long cp;
-		size_t n = utf8_decode(p, &cp);
+	while (left && rc == GEO_OK) {
+		uint32_t cp;
+		size_t n = geo_utf8_decode(p, left, &cp);
 
 		if (n == 0) {
 			rc = geo_buf_puts(b, "&#65533;");
 			p++;
+			left--;
 			continue;
 		}
 		/* Named entities for the two that igraph's reader decodes. */
@@ -115,8 +87,9 @@ geo_err geo_esc_gml(geo_buf *b, const char *s)
 		else if (cp >= 0x20 && cp < 0x7f)
 			rc = geo_buf_putc(b, (char)cp);
 		else
-			rc = geo_buf_printf(b, "&#%lu;", cp);
+			rc = geo_buf_printf(b, "&#%lu;", (unsigned long)cp);
 		p += n;
+		left -= n;
 	}
 	return rc;
 }

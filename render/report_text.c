@@ -4,39 +4,6 @@
 
 #include "report_internal.h"
 
-/* Length of the well-formed UTF-8 sequence at s (n > 0 bytes left), or 0
- * when the first byte does not start one (Unicode's table 3-7). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t len;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return len;
-}
-
 geo_err geo_report_utf8(geo_buf *b, const char *s, size_t n, size_t *replaced)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -44,7 +11,7 @@ geo_err geo_report_utf8(geo_buf *b, const char *s, size_t n, size_t *replaced)
 	geo_err rc = GEO_OK;
 
 	while (i < n) {
-		size_t len = utf8_len(p + i, n - i);
+		size_t len = geo_utf8_decode(p + i, n - i, NULL);
 
 		if (len) {
 			i += len;
