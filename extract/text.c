@@ -511,6 +511,11 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 	return false;
 }
 
+/* Nouns for a body of people named by what follows "of". */
+static const char *const partitives[] = {
+	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment", NULL,
+};
+
 static bool tok_punct(const geo_extractor *x, size_t i)
 {
 	return i < NTOK && (x->toks.v[i].flags & GEO_TOK_PUNCT);
@@ -788,6 +793,10 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 			p--;
 		/* "after it sanctioned": after, before, since open clauses too. */
 		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP) && !(x->bits[p - 1] & GEO_W_BARRIER);
+		/* "a group of Moroccan diplomats held ...": the group is
+		 * its members, who act. */
+		if (m->pp && p >= 2 && tok_is(x, p - 1, "of") && tok_in(x, p - 2, partitives))
+			m->pp = false;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
