@@ -631,14 +631,24 @@ static void slugify(const char *text, size_t n, char *out, size_t cap)
 
 	while (i < n && o + 2 < cap) {
 		utf8proc_int32_t cp, dec[8];
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp), m;
-		if (k <= 0) {
+		utf8proc_ssize_t k, m;
+		if (p[i] < 0x80) {
+			/* ASCII has no marks to strip, and case folding is A-Z:
+			 * what utf8proc would give, without the call. */
+			k = 1;
+			m = 1;
+			dec[0] = (unsigned char)geo_a_tolower(p[i]);
 			i++;
-			continue;
+		} else {
+			k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+			if (k <= 0) {
+				i++;
+				continue;
+			}
+			i += (size_t)k;
+			m = utf8proc_decompose_char(cp, dec, 8,
+						    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, NULL);
 		}
-		i += (size_t)k;
-		m = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
-					    NULL);
 		for (utf8proc_ssize_t j = 0; j < m && j < 8 && o + 2 < cap; j++) {
 			utf8proc_int32_t c = dec[j];
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -2423,11 +2433,16 @@ static int month_at(const char *s, size_t n, size_t *len)
 {
 	size_t w = 0;
 
-	if (!n || !isupper((unsigned char)s[0]))
+	if (!n || !geo_a_upper((unsigned char)s[0]))
 		return 0;
-	while (w < n && isalpha((unsigned char)s[w]))
+	while (w < n && geo_a_alpha((unsigned char)s[w]))
 		w++;
+	/* Month names and their abbreviations are 3 to 9 letters. */
+	if (w < 3 || w > 9)
+		return 0;
 	for (int m = 0; m < 12; m++) {
+		if (geo_a_tolower((unsigned char)s[0]) != months[m][0])
+			continue;
 		size_t ml = strlen(months[m]);
 		bool full = w == ml && strncasecmp(s, months[m], ml) == 0;
 		bool abbr = (w == 3 || (w == 4 && m == 8)) && strncasecmp(s, months[m], w) == 0 && w < ml;

@@ -13,6 +13,16 @@
 
 #include "extract_internal.h"
 
+/* ASCII character classes.  The library never sets a locale, so <ctype.h>
+ * answers these for ASCII only anyway; these skip its table lookup through
+ * a function call on every byte of the hot loops. */
+static inline bool geo_a_upper(unsigned char c) { return (unsigned)(c - 'A') < 26u; }
+static inline bool geo_a_lower(unsigned char c) { return (unsigned)(c - 'a') < 26u; }
+static inline bool geo_a_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
+static inline bool geo_a_alpha(unsigned char c) { return geo_a_upper(c) || geo_a_lower(c); }
+static inline bool geo_a_alnum(unsigned char c) { return geo_a_alpha(c) || geo_a_digit(c); }
+static inline char geo_a_tolower(unsigned char c) { return (char)(geo_a_upper(c) ? c + 32 : c); }
+
 /* ------------------------------------------------------------------ */
 /* Normalising                                                         */
 
