@@ -109,14 +109,14 @@ geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint3
 	return GEO_OK;
 }
 
-static geo_err key_index(geo_lex *lx, const char *key, size_t klen, size_t *idx)
+static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, size_t *idx)
 {
 	uint32_t v = (uint32_t)lx->nkeys;
 	geo_err rc;
 
 	if (lx->nkeys >= INT32_MAX)
 		return GEO_ELIMIT;
-	if ((rc = geo_tmap_put(&lx->map, key, klen, geo_tmap_hash(GEO_TMAP_SEED, key, klen), &v)) != GEO_OK)
+	if ((rc = geo_tmap_put(&lx->map, key, klen, h, &v)) != GEO_OK)
 		return rc;
 	if (v == lx->nkeys) {
 		if (lx->nkeys == lx->capkeys) {
@@ -138,7 +138,7 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	geo_tokens *t = &lx->scratch;
 	char key[KEY_MAX];
 	size_t klen = 0, idx = 0;
-	uint32_t case_off;
+	uint32_t case_off, h = 0;
 	geo_err rc;
 
 	if ((rc = geo_tokenize(phrase, n, t)) != GEO_OK)
@@ -153,7 +153,8 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 			key[klen++] = ' ';
 		memcpy(key + klen, t->low + k->start, k->len);
 		klen += k->len;
-		if ((rc = key_index(lx, key, klen, &idx)) != GEO_OK)
+		h = i ? geo_tmap_join(h, k->hash) : k->hash;
+		if ((rc = key_index(lx, key, klen, h, &idx)) != GEO_OK)
 			return rc;
 	}
 	case_off = (uint32_t)lx->pool.len;
@@ -237,12 +238,10 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i) {
+		if (k > i)
 			key[klen++] = ' ';
-			h = geo_tmap_hash(h, " ", 1);
-		}
 		memcpy(key + klen, t->low + tok->start, tok->len);
-		h = geo_tmap_hash(h, key + klen, tok->len);
+		h = k > i ? geo_tmap_join(h, tok->hash) : tok->hash;
 		klen += tok->len;
 		if (!geo_tmap_get(&lx->map, key, klen, h, &idx))
 			break;
@@ -271,12 +270,10 @@ int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, 
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i) {
+		if (k > i)
 			key[klen++] = ' ';
-			h = geo_tmap_hash(h, " ", 1);
-		}
 		memcpy(key + klen, t->low + tok->start, tok->len);
-		h = geo_tmap_hash(h, key + klen, tok->len);
+		h = k > i ? geo_tmap_join(h, tok->hash) : tok->hash;
 		klen += tok->len;
 		if (!geo_tmap_get(&lx->map, key, klen, h, &idx))
 			break;

@@ -2717,7 +2717,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
-		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len) : 0;
+		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;

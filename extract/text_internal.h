@@ -36,6 +36,26 @@ static inline char geo_a_tolower(unsigned char c) { return (char)(geo_a_upper(c)
  */
 geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced);
 
+#define GEO_TMAP_SEED 2166136261u
+
+/* FNV-1a over n bytes, continuing from h (GEO_TMAP_SEED to start). */
+static inline uint32_t geo_tmap_hash(uint32_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The hash of a phrase key: the previous tokens' (h) joined with the next
+ * token's own hash (th), so that each token is hashed once per sentence. */
+static inline uint32_t geo_tmap_join(uint32_t h, uint32_t th)
+{
+	h = (h ^ th) * 0x9E3779B1u;
+	return h ^ (h >> 15);
+}
+
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
 
@@ -71,6 +91,7 @@ enum {
 typedef struct geo_tok {
 	uint32_t start, len; /* bytes in the sentence */
 	uint32_t flags;
+	uint32_t hash;       /* geo_tmap_hash() of the lower-cased bytes */
 } geo_tok;
 
 typedef struct geo_tokens {
@@ -126,17 +147,6 @@ typedef struct geo_tmap {
 	size_t plen, pcap;
 } geo_tmap;
 
-#define GEO_TMAP_SEED 2166136261u
-
-/* FNV-1a over n bytes, continuing from h (GEO_TMAP_SEED to start). */
-static inline uint32_t geo_tmap_hash(uint32_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 void geo_tmap_free(geo_tmap *m);
 /* Finds key (hashed as h); absent, adds it with *value.  *value gets the

@@ -43,6 +43,7 @@ static geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
 	t->v[t->n].start = (uint32_t)start;
 	t->v[t->n].len = (uint32_t)len;
 	t->v[t->n].flags = flags;
+	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
 	t->n++;
 	return GEO_OK;
 }
