@@ -179,6 +179,7 @@ struct geo_extractor {
 
 	/* Per document, reused. */
 	geo_buf norm, evid;
+	bool evid_ok; /* evid holds the current sentence */
 	geo_sentences sents;
 	geo_tokens toks;
 	uint32_t *bits;
@@ -2179,6 +2180,17 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 	ev.quad = r->info->quad;
 	ev.negated = md->neg;
 	ev.modality = modality_of(md);
+	if (!x->evid_ok) {
+		/* Built for the few sentences that give an event.  A wrapped
+		 * line reads as one line; offsets stay the same. */
+		geo_buf_reset(&x->evid);
+		if (geo_buf_append(&x->evid, x->s, x->slen) != GEO_OK)
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		for (i = 0; i < x->slen; i++)
+			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
+				x->evid.data[i] = ' ';
+		x->evid_ok = true;
+	}
 	ev.evidence = x->evid.data;
 	ev.span_trigger.start = span_start(x, tr->t0);
 	ev.span_trigger.end = span_end(x, tr->t1);
@@ -2706,15 +2718,8 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	x->clause_subj.n = 0;
 	if (skip_sentence(x->s, x->slen))
 		return GEO_OK;
-	geo_buf_reset(&x->evid);
-	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) == GEO_OK) {
-		/* A wrapped line reads as one line; offsets stay the same. */
-		for (size_t i = 0; i < x->slen; i++)
-			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
-				x->evid.data[i] = ' ';
-	}
-	if (rc != GEO_OK ||
-	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
+	x->evid_ok = false;
+	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
 		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
