@@ -258,7 +258,7 @@ static geo_err add_object(void *user, const char *s, size_t n)
 	if (!(v[o->n] = geo_strndup(s, n)))
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		v[o->n][i] = (char)tolower((unsigned char)v[o->n][i]);
+		v[o->n][i] = (char)geo_a_tolower((unsigned char)v[o->n][i]);
 	o->n++;
 	return GEO_OK;
 }
@@ -301,7 +301,7 @@ static geo_err add_inflected(geo_lex *lx, const char *s, size_t n, int line_kind
 	if (n >= sizeof low)
 		return GEO_OK;
 	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)s[i]);
+		low[i] = (char)geo_a_tolower((unsigned char)s[i]);
 	low[n] = '\0';
 	if (line_kind == GEO_FORM_PHRASE)
 		return geo_lex_add(lx, low, n, kind, ref, GEO_FORM_PHRASE | objset << 8);
@@ -2486,10 +2486,10 @@ static bool read_int(const char *s, size_t n, size_t maxdig, long *v, size_t *us
 	size_t i = 0;
 
 	*v = 0;
-	while (i < n && i < maxdig && isdigit((unsigned char)s[i]))
+	while (i < n && i < maxdig && geo_a_digit((unsigned char)s[i]))
 		*v = *v * 10 + (s[i++] - '0');
 	*used = i;
-	return i > 0 && (i == n || !isdigit((unsigned char)s[i]));
+	return i > 0 && (i == n || !geo_a_digit((unsigned char)s[i]));
 }
 
 /*
@@ -2505,9 +2505,9 @@ GEO_STATIC void geo_text_find_date(const char *s, size_t n, const char *fallback
 	for (size_t i = 0; i < lim; i++) {
 		size_t ml, u;
 		long y = 0, d = 0, mo;
-		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+		if (i > 0 && geo_a_alnum((unsigned char)s[i - 1]))
 			continue;
-		if (isdigit((unsigned char)s[i])) {
+		if (geo_a_digit((unsigned char)s[i])) {
 			size_t k = i;
 			if (read_int(s + k, n - k, 4, &y, &u) && u == 4 && k + u + 6 <= n && s[k + 4] == '-' &&
 			    read_int(s + k + 5, n - k - 5, 2, &mo, &u) && u == 2 && s[k + 7] == '-' &&
@@ -2577,7 +2577,7 @@ static geo_err find_quotes(geo_extractor *x)
 		/* Up to four capitalised words, or he/she, then a reporting verb. */
 		for (int words = 0; words < 4 && k < n; words++) {
 			size_t e = k;
-			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '.' || s[e] == '-' || s[e] == '\''))
+			while (e < n && (geo_a_alpha((unsigned char)s[e]) || s[e] == '.' || s[e] == '-' || s[e] == '\''))
 				e++;
 			if (e == k)
 				break;
@@ -2588,8 +2588,8 @@ static geo_err find_quotes(geo_extractor *x)
 				if (words == 0) {
 					/* said Bessent */
 					size_t a = e + 1, b = a;
-					while (b < n && (isalpha((unsigned char)s[b]) || s[b] == ' ' || s[b] == '-') &&
-					       (isupper((unsigned char)s[a])))
+					while (b < n && (geo_a_alpha((unsigned char)s[b]) || s[b] == ' ' || s[b] == '-') &&
+					       (geo_a_upper((unsigned char)s[a])))
 						b++;
 					while (b > a && (s[b - 1] == ' '))
 						b--;
@@ -2608,7 +2608,7 @@ static geo_err find_quotes(geo_extractor *x)
 				}
 				break;
 			}
-			if (!isupper((unsigned char)s[k]) && strncmp(s + k, "he ", 3) && strncmp(s + k, "she ", 4))
+			if (!geo_a_upper((unsigned char)s[k]) && strncmp(s + k, "he ", 3) && strncmp(s + k, "she ", 4))
 				break;
 			k = e;
 			while (k < n && s[k] == ' ')

@@ -19,8 +19,10 @@ static const char *const abbrevs[] = {
 
 bool geo_text_is_abbrev(const char *w, size_t n)
 {
+	if (!n)
+		return false;
 	for (const char *const *p = abbrevs; *p; p++)
-		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+		if ((*p)[0] == w[0] && strncmp(*p, w, n) == 0 && (*p)[n] == '\0')
 			return true;
 	return false;
 }
