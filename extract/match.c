@@ -229,6 +229,7 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 			size_t *ntok)
 {
 	char key[KEY_MAX];
+	const char *kp = key;
 	size_t klen = 0;
 	uint32_t idx, h = GEO_TMAP_SEED;
 	int32_t best = -1;
@@ -238,12 +239,22 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i)
+		if (k == i) {
+			/* Most lookups end at the first token: read it in place. */
+			kp = t->low + tok->start;
+			klen = tok->len;
+			h = tok->hash;
+		} else {
+			if (kp != key) {
+				memcpy(key, kp, klen);
+				kp = key;
+			}
 			key[klen++] = ' ';
-		memcpy(key + klen, t->low + tok->start, tok->len);
-		h = k > i ? geo_tmap_join(h, tok->hash) : tok->hash;
-		klen += tok->len;
-		if (!geo_tmap_get(&lx->map, key, klen, h, &idx))
+			memcpy(key + klen, t->low + tok->start, tok->len);
+			klen += tok->len;
+			h = geo_tmap_join(h, tok->hash);
+		}
+		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
 			if (geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
@@ -261,6 +272,7 @@ int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, 
 			 size_t *ntok)
 {
 	char key[KEY_MAX];
+	const char *kp = key;
 	size_t klen = 0;
 	uint32_t idx, h = GEO_TMAP_SEED;
 	int32_t best = -1;
@@ -270,12 +282,22 @@ int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, 
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i)
+		if (k == i) {
+			/* Most lookups end at the first token: read it in place. */
+			kp = t->low + tok->start;
+			klen = tok->len;
+			h = tok->hash;
+		} else {
+			if (kp != key) {
+				memcpy(key, kp, klen);
+				kp = key;
+			}
 			key[klen++] = ' ';
-		memcpy(key + klen, t->low + tok->start, tok->len);
-		h = k > i ? geo_tmap_join(h, tok->hash) : tok->hash;
-		klen += tok->len;
-		if (!geo_tmap_get(&lx->map, key, klen, h, &idx))
+			memcpy(key + klen, t->low + tok->start, tok->len);
+			klen += tok->len;
+			h = geo_tmap_join(h, tok->hash);
+		}
+		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
 			if (lx->items[it].ref == ref && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {

@@ -55,10 +55,11 @@ static uint32_t word_flags(const char *s, size_t len)
 	uint32_t f = GEO_TOK_WORD;
 	size_t up = 0, lo = 0;
 
-	for (size_t i = 0; i < len; i++) {
+	/* One lower-case letter settles it: most words stop at their second byte. */
+	for (size_t i = 0; i < len && !lo; i++) {
 		unsigned char c = (unsigned char)s[i];
-		up += geo_a_upper(c) != 0;
-		lo += geo_a_lower(c) != 0;
+		up += geo_a_upper(c);
+		lo += geo_a_lower(c);
 	}
 	if (geo_a_upper((unsigned char)s[0]))
 		f |= GEO_TOK_CAP;
