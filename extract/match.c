@@ -16,7 +16,7 @@ struct lex_key {
 };
 
 struct geo_lex {
-	geo_strmap *map; /* key -> index in keys */
+	geo_tmap map; /* key -> index in keys */
 	struct lex_key *keys;
 	size_t nkeys, capkeys;
 	geo_lex_item *items;
@@ -29,10 +29,6 @@ geo_lex *geo_lex_new(void)
 {
 	geo_lex *lx = calloc(1, sizeof *lx);
 
-	if (!lx || !(lx->map = geo_strmap_new())) {
-		free(lx);
-		return NULL;
-	}
 	return lx;
 }
 
@@ -40,7 +36,7 @@ void geo_lex_free(geo_lex *lx)
 {
 	if (!lx)
 		return;
-	geo_strmap_free(lx->map);
+	geo_tmap_free(&lx->map);
 	free(lx->keys);
 	free(lx->items);
 	geo_buf_free(&lx->pool);
@@ -48,12 +44,80 @@ void geo_lex_free(geo_lex *lx)
 	free(lx);
 }
 
-static geo_err key_index(geo_lex *lx, const char *key, size_t klen, size_t *idx)
+void geo_tmap_free(geo_tmap *m)
 {
-	size_t v = lx->nkeys;
+	if (!m)
+		return;
+	free(m->slots);
+	free(m->pool);
+	memset(m, 0, sizeof *m);
+}
 
-	if (geo_strmap_put(lx->map, key, klen, &v, NULL) != GEO_OK)
+static geo_err tmap_grow(geo_tmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	geo_tmap_slot *slots = calloc(cap, sizeof *slots);
+
+	if (!slots)
 		return GEO_ENOMEM;
+	for (size_t i = 0; i < m->cap; i++) {
+		const geo_tmap_slot *s = &m->slots[i];
+		size_t j = s->hash & (cap - 1);
+		if (!s->len)
+			continue;
+		while (slots[j].len)
+			j = (j + 1) & (cap - 1);
+		slots[j] = *s;
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+	return GEO_OK;
+}
+
+geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value)
+{
+	size_t i;
+
+	if (!len || len > UINT32_MAX || m->plen > UINT32_MAX - len)
+		return GEO_ELIMIT;
+	if (geo_tmap_get(m, key, len, h, value))
+		return GEO_OK;
+	/* At most half full: most lookups miss, and a miss ends at an empty slot. */
+	if ((m->count + 1) * 2 > m->cap && tmap_grow(m) != GEO_OK)
+		return GEO_ENOMEM;
+	if (m->plen + len > m->pcap) {
+		size_t pcap = m->pcap ? m->pcap : 4096;
+		char *p;
+		while (pcap < m->plen + len)
+			pcap *= 2;
+		if (!(p = realloc(m->pool, pcap)))
+			return GEO_ENOMEM;
+		m->pool = p;
+		m->pcap = pcap;
+	}
+	memcpy(m->pool + m->plen, key, len);
+	for (i = h & (m->cap - 1); m->slots[i].len; i = (i + 1) & (m->cap - 1))
+		;
+	m->filter[(h >> 20) % GEO_TMAP_FILTER] |= UINT64_C(1) << (h >> 26);
+	m->slots[i].hash = h;
+	m->slots[i].len = (uint32_t)len;
+	m->slots[i].off = (uint32_t)m->plen;
+	m->slots[i].value = *value;
+	m->plen += len;
+	m->count++;
+	return GEO_OK;
+}
+
+static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, size_t *idx)
+{
+	uint32_t v = (uint32_t)lx->nkeys;
+	geo_err rc;
+
+	if (lx->nkeys >= INT32_MAX)
+		return GEO_ELIMIT;
+	if ((rc = geo_tmap_put(&lx->map, key, klen, h, &v)) != GEO_OK)
+		return rc;
 	if (v == lx->nkeys) {
 		if (lx->nkeys == lx->capkeys) {
 			size_t cap = lx->capkeys ? lx->capkeys * 2 : 256;
@@ -74,7 +138,7 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	geo_tokens *t = &lx->scratch;
 	char key[KEY_MAX];
 	size_t klen = 0, idx = 0;
-	uint32_t case_off;
+	uint32_t case_off, h = 0;
 	geo_err rc;
 
 	if ((rc = geo_tokenize(phrase, n, t)) != GEO_OK)
@@ -89,7 +153,8 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 			key[klen++] = ' ';
 		memcpy(key + klen, t->low + k->start, k->len);
 		klen += k->len;
-		if ((rc = key_index(lx, key, klen, &idx)) != GEO_OK)
+		h = i ? geo_tmap_join(h, k->hash) : k->hash;
+		if ((rc = key_index(lx, key, klen, h, &idx)) != GEO_OK)
 			return rc;
 	}
 	case_off = (uint32_t)lx->pool.len;
@@ -164,7 +229,9 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 			size_t *ntok)
 {
 	char key[KEY_MAX];
-	size_t klen = 0, idx;
+	const char *kp = key;
+	size_t klen = 0;
+	uint32_t idx, h = GEO_TMAP_SEED;
 	int32_t best = -1;
 
 	*ntok = 0;
@@ -172,11 +239,22 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i)
+		if (k == i) {
+			/* Most lookups end at the first token: read it in place. */
+			kp = t->low + tok->start;
+			klen = tok->len;
+			h = tok->hash;
+		} else {
+			if (kp != key) {
+				memcpy(key, kp, klen);
+				kp = key;
+			}
 			key[klen++] = ' ';
-		memcpy(key + klen, t->low + tok->start, tok->len);
-		klen += tok->len;
-		if (!geo_strmap_get(lx->map, key, klen, &idx))
+			memcpy(key + klen, t->low + tok->start, tok->len);
+			klen += tok->len;
+			h = geo_tmap_join(h, tok->hash);
+		}
+		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
 			if (geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
@@ -194,7 +272,9 @@ int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, 
 			 size_t *ntok)
 {
 	char key[KEY_MAX];
-	size_t klen = 0, idx;
+	const char *kp = key;
+	size_t klen = 0;
+	uint32_t idx, h = GEO_TMAP_SEED;
 	int32_t best = -1;
 
 	*ntok = 0;
@@ -202,11 +282,22 @@ int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, 
 		const geo_tok *tok = &t->v[k];
 		if (klen + tok->len + 1 >= sizeof key)
 			break;
-		if (k > i)
+		if (k == i) {
+			/* Most lookups end at the first token: read it in place. */
+			kp = t->low + tok->start;
+			klen = tok->len;
+			h = tok->hash;
+		} else {
+			if (kp != key) {
+				memcpy(key, kp, klen);
+				kp = key;
+			}
 			key[klen++] = ' ';
-		memcpy(key + klen, t->low + tok->start, tok->len);
-		klen += tok->len;
-		if (!geo_strmap_get(lx->map, key, klen, &idx))
+			memcpy(key + klen, t->low + tok->start, tok->len);
+			klen += tok->len;
+			h = geo_tmap_join(h, tok->hash);
+		}
+		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
 			if (lx->items[it].ref == ref && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {

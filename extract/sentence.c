@@ -98,16 +98,16 @@ static bool period_ends(const char *s, size_t n, size_t dot, size_t next)
 	size_t e = next;
 
 	/* The word before the period, including inner dots ("U.S"). */
-	while (w > 0 && (isalnum((unsigned char)s[w - 1]) || s[w - 1] == '.')) {
+	while (w > 0 && (geo_a_alnum((unsigned char)s[w - 1]) || s[w - 1] == '.')) {
 		w--;
 		if (s[w] == '.')
 			dots++;
-		else if (isalpha((unsigned char)s[w]))
+		else if (geo_a_alpha((unsigned char)s[w]))
 			letters++;
 	}
-	while (e < n && isalpha((unsigned char)s[e]))
+	while (e < n && geo_a_alpha((unsigned char)s[e]))
 		e++;
-	if (dot - w == 1 && isupper((unsigned char)s[w]))
+	if (dot - w == 1 && geo_a_upper((unsigned char)s[w]))
 		return false; /* an initial: "John F. Kennedy" */
 	if (dots > 0 && letters == dots + 1 && letters <= 4) {
 		/* An initialism such as U.S. or U.K.: usually inside the sentence. */
@@ -118,8 +118,8 @@ static bool period_ends(const char *s, size_t n, size_t dot, size_t next)
 		size_t k = dot - w;
 		if (k < sizeof low) {
 			for (size_t i = 0; i < k; i++)
-				low[i] = (char)tolower((unsigned char)s[w + i]);
-			if (geo_text_is_abbrev(low, k) && isupper((unsigned char)s[w]))
+				low[i] = (char)geo_a_tolower((unsigned char)s[w + i]);
+			if (geo_text_is_abbrev(low, k) && geo_a_upper((unsigned char)s[w]))
 				return false;
 		}
 	}
@@ -178,7 +178,7 @@ geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
 				size_t word = next;
 				while (word < n && (s[word] == '"' || s[word] == '(' || s[word] == '\''))
 					word++;
-				if (next == n || ((isupper((unsigned char)s[word]) || isdigit((unsigned char)s[word]) ||
+				if (next == n || ((geo_a_upper((unsigned char)s[word]) || geo_a_digit((unsigned char)s[word]) ||
 						   word > next) &&
 						  (c != '.' || end - i > 1 || period_ends(s, n, i, word)))) {
 					if ((rc = push(out, s, start, end)) != GEO_OK)

@@ -179,6 +179,7 @@ struct geo_extractor {
 
 	/* Per document, reused. */
 	geo_buf norm, evid;
+	bool evid_ok; /* evid holds the current sentence */
 	geo_sentences sents;
 	geo_tokens toks;
 	uint32_t *bits;
@@ -257,7 +258,7 @@ static geo_err add_object(void *user, const char *s, size_t n)
 	if (!(v[o->n] = geo_strndup(s, n)))
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		v[o->n][i] = (char)tolower((unsigned char)v[o->n][i]);
+		v[o->n][i] = (char)geo_a_tolower((unsigned char)v[o->n][i]);
 	o->n++;
 	return GEO_OK;
 }
@@ -300,7 +301,7 @@ static geo_err add_inflected(geo_lex *lx, const char *s, size_t n, int line_kind
 	if (n >= sizeof low)
 		return GEO_OK;
 	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)s[i]);
+		low[i] = (char)geo_a_tolower((unsigned char)s[i]);
 	low[n] = '\0';
 	if (line_kind == GEO_FORM_PHRASE)
 		return geo_lex_add(lx, low, n, kind, ref, GEO_FORM_PHRASE | objset << 8);
@@ -494,13 +495,27 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 /* tok_is(x, i, "word"): token i is that lower-case word (a literal). */
 #define tok_is(x, i, lit) tok_eq((x), (i), "" lit, sizeof(lit) - 1)
 
+/* Called for most tokens with lists of dozens of words: no strlen per
+ * word, and most words are turned away on their first byte. */
 static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 {
+	const char *w;
+	size_t n;
+
+	if (i >= NTOK)
+		return false;
+	w = low_at(x, i);
+	n = x->toks.v[i].len;
 	for (; *list; list++)
-		if (tok_eq(x, i, *list, strlen(*list)))
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
 			return true;
 	return false;
 }
+
+/* Nouns for a body of people named by what follows "of". */
+static const char *const partitives[] = {
+	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment", NULL,
+};
 
 static bool tok_punct(const geo_extractor *x, size_t i)
 {
@@ -617,14 +632,24 @@ static void slugify(const char *text, size_t n, char *out, size_t cap)
 
 	while (i < n && o + 2 < cap) {
 		utf8proc_int32_t cp, dec[8];
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp), m;
-		if (k <= 0) {
+		utf8proc_ssize_t k, m;
+		if (p[i] < 0x80) {
+			/* ASCII has no marks to strip, and case folding is A-Z:
+			 * what utf8proc would give, without the call. */
+			k = 1;
+			m = 1;
+			dec[0] = (unsigned char)geo_a_tolower(p[i]);
 			i++;
-			continue;
+		} else {
+			k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+			if (k <= 0) {
+				i++;
+				continue;
+			}
+			i += (size_t)k;
+			m = utf8proc_decompose_char(cp, dec, 8,
+						    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, NULL);
 		}
-		i += (size_t)k;
-		m = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
-					    NULL);
 		for (utf8proc_ssize_t j = 0; j < m && j < 8 && o + 2 < cap; j++) {
 			utf8proc_int32_t c = dec[j];
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -779,6 +804,10 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 			p--;
 		/* "after it sanctioned": after, before, since open clauses too. */
 		m->pp = p > 0 && (x->bits[p - 1] & GEO_W_PREP) && !(x->bits[p - 1] & GEO_W_BARRIER);
+		/* "a group of Moroccan diplomats held ...": the group is
+		 * its members, who act. */
+		if (m->pp && p >= 2 && tok_is(x, p - 1, "of") && tok_in(x, p - 2, partitives))
+			m->pp = false;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
@@ -2151,6 +2180,17 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 	ev.quad = r->info->quad;
 	ev.negated = md->neg;
 	ev.modality = modality_of(md);
+	if (!x->evid_ok) {
+		/* Built for the few sentences that give an event.  A wrapped
+		 * line reads as one line; offsets stay the same. */
+		geo_buf_reset(&x->evid);
+		if (geo_buf_append(&x->evid, x->s, x->slen) != GEO_OK)
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		for (i = 0; i < x->slen; i++)
+			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
+				x->evid.data[i] = ' ';
+		x->evid_ok = true;
+	}
 	ev.evidence = x->evid.data;
 	ev.span_trigger.start = span_start(x, tr->t0);
 	ev.span_trigger.end = span_end(x, tr->t1);
@@ -2405,11 +2445,16 @@ static int month_at(const char *s, size_t n, size_t *len)
 {
 	size_t w = 0;
 
-	if (!n || !isupper((unsigned char)s[0]))
+	if (!n || !geo_a_upper((unsigned char)s[0]))
 		return 0;
-	while (w < n && isalpha((unsigned char)s[w]))
+	while (w < n && geo_a_alpha((unsigned char)s[w]))
 		w++;
+	/* Month names and their abbreviations are 3 to 9 letters. */
+	if (w < 3 || w > 9)
+		return 0;
 	for (int m = 0; m < 12; m++) {
+		if (geo_a_tolower((unsigned char)s[0]) != months[m][0])
+			continue;
 		size_t ml = strlen(months[m]);
 		bool full = w == ml && strncasecmp(s, months[m], ml) == 0;
 		bool abbr = (w == 3 || (w == 4 && m == 8)) && strncasecmp(s, months[m], w) == 0 && w < ml;
@@ -2441,10 +2486,10 @@ static bool read_int(const char *s, size_t n, size_t maxdig, long *v, size_t *us
 	size_t i = 0;
 
 	*v = 0;
-	while (i < n && i < maxdig && isdigit((unsigned char)s[i]))
+	while (i < n && i < maxdig && geo_a_digit((unsigned char)s[i]))
 		*v = *v * 10 + (s[i++] - '0');
 	*used = i;
-	return i > 0 && (i == n || !isdigit((unsigned char)s[i]));
+	return i > 0 && (i == n || !geo_a_digit((unsigned char)s[i]));
 }
 
 /*
@@ -2460,9 +2505,9 @@ GEO_STATIC void geo_text_find_date(const char *s, size_t n, const char *fallback
 	for (size_t i = 0; i < lim; i++) {
 		size_t ml, u;
 		long y = 0, d = 0, mo;
-		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+		if (i > 0 && geo_a_alnum((unsigned char)s[i - 1]))
 			continue;
-		if (isdigit((unsigned char)s[i])) {
+		if (geo_a_digit((unsigned char)s[i])) {
 			size_t k = i;
 			if (read_int(s + k, n - k, 4, &y, &u) && u == 4 && k + u + 6 <= n && s[k + 4] == '-' &&
 			    read_int(s + k + 5, n - k - 5, 2, &mo, &u) && u == 2 && s[k + 7] == '-' &&
@@ -2532,7 +2577,7 @@ static geo_err find_quotes(geo_extractor *x)
 		/* Up to four capitalised words, or he/she, then a reporting verb. */
 		for (int words = 0; words < 4 && k < n; words++) {
 			size_t e = k;
-			while (e < n && (isalpha((unsigned char)s[e]) || s[e] == '.' || s[e] == '-' || s[e] == '\''))
+			while (e < n && (geo_a_alpha((unsigned char)s[e]) || s[e] == '.' || s[e] == '-' || s[e] == '\''))
 				e++;
 			if (e == k)
 				break;
@@ -2543,8 +2588,8 @@ static geo_err find_quotes(geo_extractor *x)
 				if (words == 0) {
 					/* said Bessent */
 					size_t a = e + 1, b = a;
-					while (b < n && (isalpha((unsigned char)s[b]) || s[b] == ' ' || s[b] == '-') &&
-					       (isupper((unsigned char)s[a])))
+					while (b < n && (geo_a_alpha((unsigned char)s[b]) || s[b] == ' ' || s[b] == '-') &&
+					       (geo_a_upper((unsigned char)s[a])))
 						b++;
 					while (b > a && (s[b - 1] == ' '))
 						b--;
@@ -2563,7 +2608,7 @@ static geo_err find_quotes(geo_extractor *x)
 				}
 				break;
 			}
-			if (!isupper((unsigned char)s[k]) && strncmp(s + k, "he ", 3) && strncmp(s + k, "she ", 4))
+			if (!geo_a_upper((unsigned char)s[k]) && strncmp(s + k, "he ", 3) && strncmp(s + k, "she ", 4))
 				break;
 			k = e;
 			while (k < n && s[k] == ' ')
@@ -2673,18 +2718,11 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	x->clause_subj.n = 0;
 	if (skip_sentence(x->s, x->slen))
 		return GEO_OK;
-	geo_buf_reset(&x->evid);
-	if ((rc = geo_buf_append(&x->evid, x->s, x->slen)) == GEO_OK) {
-		/* A wrapped line reads as one line; offsets stay the same. */
-		for (size_t i = 0; i < x->slen; i++)
-			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
-				x->evid.data[i] = ' ';
-	}
-	if (rc != GEO_OK ||
-	    (rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
+	x->evid_ok = false;
+	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
-		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len) : 0;
+		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;

@@ -7,7 +7,21 @@
 #ifndef GEO_TEXT_INTERNAL_H
 #define GEO_TEXT_INTERNAL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
 #include "extract_internal.h"
+
+/* ASCII character classes.  The library never sets a locale, so <ctype.h>
+ * answers these for ASCII only anyway; these skip its table lookup through
+ * a function call on every byte of the hot loops. */
+static inline bool geo_a_upper(unsigned char c) { return (unsigned)(c - 'A') < 26u; }
+static inline bool geo_a_lower(unsigned char c) { return (unsigned)(c - 'a') < 26u; }
+static inline bool geo_a_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
+static inline bool geo_a_alpha(unsigned char c) { return geo_a_upper(c) || geo_a_lower(c); }
+static inline bool geo_a_alnum(unsigned char c) { return geo_a_alpha(c) || geo_a_digit(c); }
+static inline char geo_a_tolower(unsigned char c) { return (char)(geo_a_upper(c) ? c + 32 : c); }
 
 /* ------------------------------------------------------------------ */
 /* Normalising                                                         */
@@ -21,6 +35,26 @@
  * gets the number of invalid bytes.  GEO_ENOMEM only.
  */
 geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced);
+
+#define GEO_TMAP_SEED 2166136261u
+
+/* FNV-1a over n bytes, continuing from h (GEO_TMAP_SEED to start). */
+static inline uint32_t geo_tmap_hash(uint32_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The hash of a phrase key: the previous tokens' (h) joined with the next
+ * token's own hash (th), so that each token is hashed once per sentence. */
+static inline uint32_t geo_tmap_join(uint32_t h, uint32_t th)
+{
+	h = (h ^ th) * 0x9E3779B1u;
+	return h ^ (h >> 15);
+}
 
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
@@ -57,6 +91,7 @@ enum {
 typedef struct geo_tok {
 	uint32_t start, len; /* bytes in the sentence */
 	uint32_t flags;
+	uint32_t hash;       /* geo_tmap_hash() of the lower-cased bytes */
 } geo_tok;
 
 typedef struct geo_tokens {
@@ -80,6 +115,63 @@ void geo_tokens_free(geo_tokens *t);
 /* True when the lower-case word (n bytes, no dot) is an abbreviation that
  * takes a period: "mr", "gen", "aug", "no", "inc". */
 bool geo_text_is_abbrev(const char *w, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Token map                                                           */
+
+/*
+ * A string -> uint32 map for the per-token lookups of the extractor (word
+ * classes, phrase keys).  geo_strmap from core keeps a 3/4 load and a
+ * 32-byte slot; most lookups here miss, so this one stays at most half full
+ * with 16-byte slots and compares a 32-bit hash before any byte, and lets
+ * the caller hash a phrase one token at a time (geo_tmap_hash() continues
+ * from a previous hash).  Keys are copied into the map's pool.
+ */
+typedef struct geo_tmap_slot {
+	uint32_t hash;
+	uint32_t len; /* 0: empty */
+	uint32_t off; /* key in pool */
+	uint32_t value;
+} geo_tmap_slot;
+
+#define GEO_TMAP_FILTER 512 /* 64-bit words: 32 Kbit, 4 KiB */
+
+typedef struct geo_tmap {
+	/* One bit per key hash (bits the slot index does not use): a word of
+	 * the text that is in no key is turned away without touching the slot
+	 * table, which is much larger than the first-level cache. */
+	uint64_t filter[GEO_TMAP_FILTER];
+	geo_tmap_slot *slots;
+	size_t cap, count;
+	char *pool;
+	size_t plen, pcap;
+} geo_tmap;
+
+
+void geo_tmap_free(geo_tmap *m);
+/* Finds key (hashed as h); absent, adds it with *value.  *value gets the
+ * value stored.  GEO_ENOMEM; GEO_ELIMIT for an empty key or a pool past
+ * 4 GiB. */
+geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value);
+
+/* True when key (hashed as h) is in the map; *value gets its value. */
+static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
+				uint32_t *value)
+{
+	size_t mask = m->cap - 1;
+
+	if (!m->cap || !(m->filter[(h >> 20) % GEO_TMAP_FILTER] & (UINT64_C(1) << (h >> 26))))
+		return false;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const geo_tmap_slot *s = &m->slots[i];
+		if (!s->len)
+			return false;
+		if (s->hash == h && s->len == len && memcmp(m->pool + s->off, key, len) == 0) {
+			*value = s->value;
+			return true;
+		}
+	}
+}
 
 /* ------------------------------------------------------------------ */
 /* Phrase lexicon                                                      */

@@ -349,12 +349,13 @@ static const struct wordlist lists[] = {
 	{GEO_W_NEGVERB, true, w_negverb},  {GEO_W_REPORTED, false, w_reported},
 };
 
-static geo_err put_bits(geo_strmap *m, uint32_t **bits, size_t *nbits, size_t *cap, const char *w,
+static geo_err put_bits(geo_tmap *m, uint32_t **bits, size_t *nbits, size_t *cap, const char *w,
 			uint32_t b)
 {
-	size_t v = *nbits;
+	uint32_t v = (uint32_t)*nbits;
+	size_t n = strlen(w);
 
-	if (geo_strmap_put(m, w, strlen(w), &v, NULL) != GEO_OK)
+	if (geo_tmap_put(m, w, n, geo_tmap_hash(GEO_TMAP_SEED, w, n), &v) != GEO_OK)
 		return GEO_ENOMEM;
 	if (v == *nbits) {
 		if (*nbits == *cap) {
@@ -377,17 +378,15 @@ geo_err geo_words_build(geo_words *ws)
 	geo_inflections f;
 
 	memset(ws, 0, sizeof *ws);
-	if (!(ws->map = geo_strmap_new()))
-		return GEO_ENOMEM;
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		for (const char *const *w = lists[l].words; *w; w++) {
 			if (lists[l].verb) {
 				geo_inflect_verb(*w, strlen(*w), &f);
 				for (size_t i = 0; i < f.n; i++)
-					if (put_bits(ws->map, &ws->bits, &ws->n, &cap, f.w[i],
+					if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, f.w[i],
 						     lists[l].bits | (f.form[i] == GEO_FORM_ING ? GEO_W_INGFORM : 0)))
 						return GEO_ENOMEM;
-			} else if (put_bits(ws->map, &ws->bits, &ws->n, &cap, *w, lists[l].bits)) {
+			} else if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, *w, lists[l].bits)) {
 				return GEO_ENOMEM;
 			}
 		}
@@ -399,17 +398,16 @@ void geo_words_free(geo_words *ws)
 {
 	if (!ws)
 		return;
-	geo_strmap_free(ws->map);
+	geo_tmap_free(&ws->map);
 	free(ws->bits);
 	memset(ws, 0, sizeof *ws);
 }
 
-uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n)
+uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n, uint32_t h)
 {
-	size_t v;
-	uint32_t b = 0;
+	uint32_t v, b = 0;
 
-	if (geo_strmap_get(ws->map, low, n, &v))
+	if (geo_tmap_get(&ws->map, low, n, h, &v))
 		b = ws->bits[v];
 	/* Adverbs are open-class: most end in -ly. */
 	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))

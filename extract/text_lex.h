@@ -70,14 +70,15 @@ void geo_inflect_verb(const char *w, size_t n, geo_inflections *f);
 void geo_inflect_noun(const char *w, size_t n, geo_inflections *f);
 
 typedef struct geo_words {
-	geo_strmap *map;
+	geo_tmap map;
 	uint32_t *bits;
 	size_t n;
 } geo_words;
 
 geo_err geo_words_build(geo_words *ws);
 void geo_words_free(geo_words *ws);
-/* The class bits of a lower-case token (0 when unknown). */
-uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n);
+/* The class bits of a lower-case token (0 when unknown); h is its
+ * geo_tmap_hash() (geo_tok.hash). */
+uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n, uint32_t h);
 
 #endif

@@ -19,15 +19,17 @@ static const char *const abbrevs[] = {
 
 bool geo_text_is_abbrev(const char *w, size_t n)
 {
+	if (!n)
+		return false;
 	for (const char *const *p = abbrevs; *p; p++)
-		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+		if ((*p)[0] == w[0] && strncmp(*p, w, n) == 0 && (*p)[n] == '\0')
 			return true;
 	return false;
 }
 
 static bool word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return geo_a_alnum(c) || c >= 0x80;
 }
 
 static geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
@@ -43,6 +45,7 @@ static geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
 	t->v[t->n].start = (uint32_t)start;
 	t->v[t->n].len = (uint32_t)len;
 	t->v[t->n].flags = flags;
+	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
 	t->n++;
 	return GEO_OK;
 }
@@ -52,14 +55,15 @@ static uint32_t word_flags(const char *s, size_t len)
 	uint32_t f = GEO_TOK_WORD;
 	size_t up = 0, lo = 0;
 
-	for (size_t i = 0; i < len; i++) {
+	/* One lower-case letter settles it: most words stop at their second byte. */
+	for (size_t i = 0; i < len && !lo; i++) {
 		unsigned char c = (unsigned char)s[i];
-		up += isupper(c) != 0;
-		lo += islower(c) != 0;
+		up += geo_a_upper(c);
+		lo += geo_a_lower(c);
 	}
-	if (isupper((unsigned char)s[0]))
+	if (geo_a_upper((unsigned char)s[0]))
 		f |= GEO_TOK_CAP;
-	if (isdigit((unsigned char)s[0]))
+	if (geo_a_digit((unsigned char)s[0]))
 		f |= GEO_TOK_NUM;
 	if (up >= 2 && lo == 0)
 		f |= GEO_TOK_ALLCAP;
@@ -94,7 +98,7 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		t->lowcap = n + 1;
 	}
 	for (size_t k = 0; k < n; k++)
-		t->low[k] = (char)tolower((unsigned char)s[k]);
+		t->low[k] = (char)geo_a_tolower((unsigned char)s[k]);
 	t->low[n] = '\0';
 
 	while (i < n) {
@@ -120,9 +124,9 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		j = i;
 		/* An initialism: U.S., U.N., U.S.A. */
-		if (isalpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && isalpha((unsigned char)s[i + 2]) &&
+		if (geo_a_alpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && geo_a_alpha((unsigned char)s[i + 2]) &&
 		    (i + 3 >= n || s[i + 3] == '.')) {
-			while (j + 1 < n && isalpha((unsigned char)s[j]) && s[j + 1] == '.')
+			while (j + 1 < n && geo_a_alpha((unsigned char)s[j]) && s[j + 1] == '.')
 				j += 2;
 			if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
 				return rc;
@@ -133,8 +137,8 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			while (j < n && word_byte((unsigned char)s[j]))
 				j++;
 			/* 25,000 and 5.1 stay one number. */
-			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && isdigit((unsigned char)s[i]) &&
-			    isdigit((unsigned char)s[j + 1])) {
+			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && geo_a_digit((unsigned char)s[i]) &&
+			    geo_a_digit((unsigned char)s[j + 1])) {
 				j++;
 				continue;
 			}
@@ -158,7 +162,7 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
 		if (j < n && s[j] == '.' && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i) &&
-		    isupper(c))
+		    geo_a_upper(c))
 			j++;
 		if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
 			return rc;
