@@ -225,8 +225,11 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 	return true;
 }
 
-int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
-			size_t *ntok)
+/* The longest phrase of lx at token i with an item that matches the case
+ * rules and, unless any, has that ref.  Returns the phrase's first item
+ * (any) or the matching item, or -1; *ntok its length. */
+static int32_t lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any,
+			int32_t ref, size_t *ntok)
 {
 	char key[KEY_MAX];
 	const char *kp = key;
@@ -257,55 +260,24 @@ int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, s
 		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
-			if (geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
-				best = lx->keys[idx].first;
+			if ((any || lx->items[it].ref == ref) && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
+				best = any ? lx->keys[idx].first : it;
 				*ntok = k - i + 1;
 				break;
 			}
 		}
 	}
-	(void)s;
 	return best;
+}
+
+int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+			size_t *ntok)
+{
+	return lex_scan(lx, s, t, i, true, -1, ntok);
 }
 
 int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
 			 size_t *ntok)
 {
-	char key[KEY_MAX];
-	const char *kp = key;
-	size_t klen = 0;
-	uint32_t idx, h = GEO_TMAP_SEED;
-	int32_t best = -1;
-
-	*ntok = 0;
-	for (size_t k = i; k < t->n; k++) {
-		const geo_tok *tok = &t->v[k];
-		if (klen + tok->len + 1 >= sizeof key)
-			break;
-		if (k == i) {
-			/* Most lookups end at the first token: read it in place. */
-			kp = t->low + tok->start;
-			klen = tok->len;
-			h = tok->hash;
-		} else {
-			if (kp != key) {
-				memcpy(key, kp, klen);
-				kp = key;
-			}
-			key[klen++] = ' ';
-			memcpy(key + klen, t->low + tok->start, tok->len);
-			klen += tok->len;
-			h = geo_tmap_join(h, tok->hash);
-		}
-		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
-			break;
-		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
-			if (lx->items[it].ref == ref && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
-				best = it;
-				*ntok = k - i + 1;
-				break;
-			}
-		}
-	}
-	return best;
+	return lex_scan(lx, s, t, i, false, ref, ntok);
 }
