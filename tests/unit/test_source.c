@@ -94,7 +94,7 @@ static void write_file(const char *name, const char *text)
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/geo-src-XXXXXX");
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/geo-src-XXXXXX");
 	return mkdtemp(tmpdir) ? 0 : -1;
 }
 
