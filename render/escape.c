@@ -131,10 +131,11 @@ void geo_fmt_real(char *buf, size_t size, double x)
 		snprintf(buf, size, "%s", isnan(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
 		return;
 	}
-	/* 15 digits print 0.8 as 0.8; fall back to 17 only when needed. */
+	/* 15 significant digits, as the JSON export and the report print
+	 * reals: a mean of Goldstein values reads 6.4, not the
+	 * 6.4000000000000012 its double holds, and the same digits come out
+	 * of every format (15 is what a double keeps exactly from text). */
 	snprintf(buf, size, "%.15g", x);
-	if (strtod(buf, NULL) != x)
-		snprintf(buf, size, "%.17g", x);
 	if (!strpbrk(buf, ".e")) {
 		size_t n = strlen(buf);
 		if (n + 3 <= size)

@@ -66,8 +66,9 @@ geo_err geo_esc_pajek(geo_buf *b, const char *s);
  * spreadsheet would run (= + - @ tab CR first) with '. */
 geo_err geo_esc_csv(geo_buf *b, const char *s, bool formula);
 
-/* Shortest "%.15g"-style text of x that reads back as a real: always has a
- * '.' or an exponent ("2.0", "1e-20").  buf holds at least 32 bytes. */
+/* x to 15 significant digits ("%.15g"), always with a '.' or an exponent
+ * so that readers take it as a real ("2.0", "1e-20").  buf holds at least
+ * 32 bytes. */
 void geo_fmt_real(char *buf, size_t size, double x);
 
 /* The edge family the pictures colour by: 1 verbal cooperation, 2 material
