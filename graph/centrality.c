@@ -193,6 +193,89 @@ out:
 	return rc;
 }
 
+/* y = A^T x (tr) or A x over the m pairs, A[from][to] = w. */
+static void hits_mul(size_t n, size_t m, const size_t *from, const size_t *to, const double *w, bool tr,
+		     const double *x, double *y)
+{
+	for (size_t i = 0; i < n; i++)
+		y[i] = 0.0;
+	for (size_t e = 0; e < m; e++) {
+		if (tr)
+			y[to[e]] += w[e] * x[from[e]];
+		else
+			y[from[e]] += w[e] * x[to[e]];
+	}
+}
+
+/* Scales x so its largest entry is 1 (igraph's scale for hub and
+ * authority); false when x is all zeros or not finite. */
+static bool hits_scale(size_t n, double *x)
+{
+	double top = 0.0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(x[i]))
+			return false;
+		if (fabs(x[i]) > top)
+			top = fabs(x[i]);
+	}
+	if (top == 0.0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		x[i] /= top;
+	return true;
+}
+
+/*
+ * Hub and authority scores, checked.  igraph 0.10.2 answers some small
+ * graphs wrongly: for the single edge 1 -> 0 it gives hub [1, 0] and
+ * authority [nan, nan].  Its hub vector is kept when it is finite and an
+ * eigenvector of A A^T for the value igraph reports; otherwise the hubs
+ * come from power iteration on A A^T started from the out-strengths (the
+ * start decides only between equally dominant eigenvectors).  Authorities
+ * are A^T h, scaled, as igraph derives them.  scratch holds 2n doubles.
+ */
+static void hits_settle(size_t n, size_t m, const size_t *from, const size_t *to, const double *w,
+			double value, double *hub, double *auth, double *scratch)
+{
+	double *a = scratch, *y = scratch + n, tol = 1e-6 * (fabs(value) > 1.0 ? fabs(value) : 1.0);
+	bool ok = m > 0;
+
+	for (size_t i = 0; i < n && ok; i++)
+		ok = isfinite(hub[i]) && isfinite(auth[i]);
+	if (ok) {
+		hits_mul(n, m, from, to, w, true, hub, a);
+		hits_mul(n, m, from, to, w, false, a, y);
+		for (size_t i = 0; i < n && ok; i++)
+			ok = fabs(y[i] - value * hub[i]) <= tol;
+	}
+	if (!ok && m > 0) {
+		for (size_t i = 0; i < n; i++)
+			hub[i] = 0.0;
+		for (size_t e = 0; e < m; e++)
+			hub[from[e]] += w[e];
+		hits_scale(n, hub);
+		for (int it = 0; it < 10000; it++) {
+			double moved = 0.0;
+			hits_mul(n, m, from, to, w, true, hub, a);
+			hits_mul(n, m, from, to, w, false, a, y);
+			if (!hits_scale(n, y))
+				break;
+			for (size_t i = 0; i < n; i++) {
+				if (fabs(y[i] - hub[i]) > moved)
+					moved = fabs(y[i] - hub[i]);
+				hub[i] = y[i];
+			}
+			if (moved < 1e-13)
+				break;
+		}
+	}
+	hits_mul(n, m, from, to, w, true, hub, auth);
+	if (!hits_scale(n, auth) || !hits_scale(n, hub))
+		for (size_t i = 0; i < n; i++)
+			hub[i] = auth[i] = 0.0;
+}
+
 static bool want(const geo_centrality_opts *o, geo_measure m)
 {
 	return o->measures == 0 || (o->measures & (1u << m));
@@ -205,7 +288,7 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 	double **score = geo_graph_scores(gr);
 	size_t n = geo_graph_vcount(gr), ne = geo_graph_ecount(gr), m = 0, um = 0, ncomm = 0;
 	size_t *from = NULL, *to = NULL, *ufrom = NULL, *uto = NULL;
-	double *w = NULL, cutoff = 0, modularity = NAN;
+	double *w = NULL, *hub = NULL, *auth = NULL, *scratch = NULL, cutoff = 0, modularity = NAN;
 	upair *up = NULL;
 	bool weighted = o->weight != GEO_WEIGHT_NONE;
 	igraph_t g, u;
@@ -321,11 +404,19 @@ geo_err geo_graph_compute(geo_graph *gr, const geo_centrality_opts *opts, geo_er
 		GEO_IGRAPH(igraph_hub_and_authority_scores(&g, &res, &res2, &value, true, weighted ? &wv : NULL,
 							   &arpack),
 			   "hub and authority");
+		if (!(hub = malloc(n * sizeof *hub)) || !(auth = malloc(n * sizeof *auth)) ||
+		    !(scratch = malloc(2 * n * sizeof *scratch)))
+			goto nomem;
+		for (size_t i = 0; i < n; i++) {
+			hub[i] = VECTOR(res)[i];
+			auth[i] = VECTOR(res2)[i];
+		}
+		hits_settle(n, m, from, to, w, value, hub, auth, scratch);
 		for (size_t i = 0; i < n; i++) {
 			if (score[GEO_M_HUB])
-				score[GEO_M_HUB][i] = VECTOR(res)[i];
+				score[GEO_M_HUB][i] = hub[i];
 			if (score[GEO_M_AUTHORITY])
-				score[GEO_M_AUTHORITY][i] = VECTOR(res2)[i];
+				score[GEO_M_AUTHORITY][i] = auth[i];
 		}
 	}
 
@@ -447,6 +538,9 @@ out:
 	free(from);
 	free(to);
 	free(w);
+	free(hub);
+	free(auth);
+	free(scratch);
 	free(up);
 	free(ufrom);
 	free(uto);
