@@ -1202,6 +1202,15 @@ static geo_err mention_pass(geo_extractor *x)
 				i += len;
 				continue;
 			}
+			if (kind == AK_SEAT && !x->headline && name_tok(x, i + len)) {
+				/* "the London Metal Exchange", "the Washington Post": a
+				 * seat that begins a longer name is part of that name. */
+				size_t ne = name_run(x, i + len);
+				for (size_t k = i; k < ne; k++)
+					x->tmen[k] = -2;
+				i = ne;
+				continue;
+			}
 			if (kind == AK_ROLE) {
 				next = role_first(x, i, i + len, &rc);
 				i = next > i ? next : i + len;
@@ -1824,6 +1833,34 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 /* The object of the trigger ending at token e: the first actor to the
  * right in the same clause.  need_prep: only after a preposition (relation
  * nouns).  *event_noun is set when a meeting noun comes first. */
+/* "backing for Iran's war enemy Iraq", "sanctions on Russia's ally
+ * Belarus": after a possessor, a noun or two and a name, the name is the
+ * one meant.  The token of that name, or NTOK. */
+static size_t possessed_name(const geo_extractor *x, const mention *m)
+{
+	size_t k = m->t1;
+
+	if (!m->poss || m->pron)
+		return NTOK;
+	k++; /* the 's */
+	for (size_t words = 0; k < NTOK && words < 3; k++, words++) {
+		const geo_tok *t = &x->toks.v[k];
+		if (x->tmen[k] >= 0)
+			break;
+		if (x->tmen[k] != -1 || !(t->flags & GEO_TOK_WORD) || (t->flags & (GEO_TOK_CAP | GEO_TOK_NUM)) ||
+		    x->bits[k] != 0 || (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN))
+			return NTOK;
+	}
+	if (k == m->t1 + 1 || k >= NTOK || x->tmen[k] < 0)
+		return NTOK;
+	{
+		const mention *h = &x->men[x->tmen[k]];
+		if (h->kind != M_ACTOR || h->pron || h->adj || h->t0 != k)
+			return NTOK;
+	}
+	return k;
+}
+
 static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc, const group *src,
 		      group *g, bool *event_noun, size_t *endtok, bool verbal_coop)
 {
@@ -1883,7 +1920,8 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			owner_only |= m->adj && m->modnoun && verbal_coop;
 			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
 			    !owner_only) {
-				coord_right(x, x->tmen[k], g);
+				size_t h = possessed_name(x, m);
+				coord_right(x, h < NTOK ? x->tmen[h] : x->tmen[k], g);
 				*endtok = x->men[g->m[g->n - 1]].t1;
 				return true;
 			}
@@ -2253,6 +2291,22 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 
 /* Is there an "if" or "unless" before token t?  (Found once per
  * sentence: x->cond is the first one's index, or NTOK.) */
+/* "Venezuela, Chile and the Philippines struck agreement with commercial
+ * banks": a "with" or "against" phrase after the act names the other side,
+ * so the coordinated subjects did not act on each other ("with each
+ * other" and "with one another" say that they did). */
+static bool other_party(const geo_extractor *x, size_t e)
+{
+	/* The trigger may end in the preposition ("cooperate with"). */
+	for (size_t k = e > 0 ? e - 1 : e; k < NTOK && k < e + 6; k++) {
+		if (tok_stop(x, k) || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER | GEO_W_CONJ)))
+			return false;
+		if ((tok_is(x, k, "with") || tok_is(x, k, "against")) && k + 1 < NTOK)
+			return !tok_is(x, k + 1, "each") && !tok_is(x, k + 1, "one");
+	}
+	return false;
+}
+
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -2419,7 +2473,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		return rc;
 	}
 	if (!have_t) {
-		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner)
+		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1))
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
 	}
