@@ -513,6 +513,16 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 }
 
 /* Nouns for a body of people named by what follows "of". */
+/* Prefixes that make a name its opposite or its past: "non-OPEC". */
+static const char *const negating_prefixes[] = {"non", "anti", "ex", "pro", "post", "pre", NULL};
+
+/* Adjectives that make a relation noun not yet real: "a probable meeting",
+ * "the proposed talks". */
+static const char *const hyp_adjectives[] = {"possible", "probable", "potential", "hypothetical", "rumoured",
+					     "rumored", "mooted", NULL};
+static const char *const plan_adjectives[] = {"proposed", "planned", "prospective", "scheduled", "upcoming",
+					      "forthcoming", "expected", "future", "likely", "envisaged", NULL};
+
 static const char *const partitives[] = {
 	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment", NULL,
 };
@@ -1197,6 +1207,13 @@ static geo_err mention_pass(geo_extractor *x)
 		}
 		if (dict_at(x, i, &len, &kind, &ref)) {
 			if (kind == AK_MEDIA || kind == AK_NOT) {
+				for (size_t k = i; k < i + len; k++)
+					x->tmen[k] = -2;
+				i += len;
+				continue;
+			}
+			if (i >= 2 && tok_is(x, i - 1, "-") && tok_in(x, i - 2, negating_prefixes)) {
+				/* "non-OPEC producers", "anti-Baghdad guerrillas": not them. */
 				for (size_t k = i; k < i + len; k++)
 					x->tmen[k] = -2;
 				i += len;
@@ -2361,6 +2378,13 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
 	} else if (noun) {
+		/* "Iran's top war spokesman": the noun only names an office. */
+		if (tr->form == GEO_FORM_NOUN && t1 < NTOK && x->dc[t1].kind == AK_ROLE && !(x->bits[t1 - 1] & GEO_W_PREP))
+			return GEO_OK;
+		if (t0 > 0 && tok_in(x, t0 - 1, hyp_adjectives))
+			md.hyp = true;
+		if (t0 > 0 && tok_in(x, t0 - 1, plan_adjectives))
+			md.plan = true;
 		/* "will host a meeting between": the verb's modality. */
 		for (size_t k = t0, n = 0; k-- > 0 && n < 8; n++) {
 			uint32_t b = x->bits[k];
