@@ -54,6 +54,8 @@ enum {
 	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
 	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
 	R_DEPLOY = 1 << 6,   /* "troops to a force in Liberia": the place is the target */
+	R_MEET = 1 << 7,     /* "meet": not when what is met is an obligation */
+	R_WORDS = 1 << 8,    /* "attacked the policy": force used on a policy is words */
 };
 
 #define MAX_PEOPLE 256
@@ -170,6 +172,7 @@ struct geo_extractor {
 	geo_words words;
 	struct relx *rels;
 	size_t nrels;
+	int32_t criticize; /* the relation a verbal "attack" becomes, or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -376,6 +379,10 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_CONFLICT;
 	if (strcmp(r->label, "host") == 0)
 		f |= R_HOST;
+	if (strcmp(r->label, "meet") == 0)
+		f |= R_MEET;
+	if (strcmp(r->label, "attack") == 0 || strcmp(r->label, "fight") == 0)
+		f |= R_WORDS;
 	if (strcmp(r->label, "accuse") == 0 || strcmp(r->label, "criticize") == 0 ||
 	    strcmp(r->label, "disapprove") == 0)
 		f |= R_NESTED;
@@ -406,6 +413,7 @@ static geo_err build(geo_extractor *x)
 	geo_err rc = GEO_OK;
 
 	x->nrels = geo_dict_relation_count(d);
+	x->criticize = -1;
 	if (!(x->rels = calloc(x->nrels ? x->nrels : 1, sizeof *x->rels)))
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
@@ -413,6 +421,8 @@ static geo_err build(geo_extractor *x)
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
+		if (strcmp(x->rels[i].info->label, "criticize") == 0)
+			x->criticize = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -513,6 +523,28 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 }
 
 /* Nouns for a body of people named by what follows "of". */
+/* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
+static const char *const goal_nouns[] = {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push",
+					 "drive", "campaign", "hopes", "hope", "quest", NULL};
+
+/* What a policy fight is about: "attacked Japan's fiscal policy", "would
+ * fight the government's attempt". */
+static const char *const abstract_nouns[] = {
+	"policy", "policies", "plan", "plans", "proposal", "proposals", "decision", "decisions", "attempt",
+	"attempts", "stance", "position", "move", "moves", "remarks", "comments", "statement", "statements",
+	"handling", "record", "approach", "idea", "ideas", "refusal", "failure", "rise", "increase", "fall",
+	"practices", "measures", "reforms", "claims", "demands", "views", "view", "rates", "rate", "deficit",
+	"surplus", "budget", "bid", "efforts", NULL,
+};
+
+/* Things one meets that are not people: "meet its obligations". */
+static const char *const met_things[] = {
+	"obligation", "obligations", "commitment", "commitments", "demand", "demands", "target", "targets",
+	"requirement", "requirements", "condition", "conditions", "criteria", "criterion", "needs", "need",
+	"deadline", "deadlines", "quota", "quotas", "payments", "payment", "debts", "costs", "standards",
+	"expectations", "goals", "goal", "challenge", "challenges", "terms", NULL,
+};
+
 /* Prefixes that make a name its opposite or its past: "non-OPEC". */
 static const char *const negating_prefixes[] = {"non", "anti", "ex", "pro", "post", "pre", NULL};
 
@@ -718,12 +750,30 @@ static int person_get(geo_extractor *x, const char *prefix, const char *label, s
 	return (int)x->npeople++;
 }
 
-/* A person from the name tokens [n0, n1). */
+/* Last words that make a name an organisation, not a person. */
+static const char *const org_heads[] = {
+	"bank", "fund", "ministry", "council", "agency", "commission", "committee", "office", "company",
+	"corp", "corp.", "co", "co.", "inc", "inc.", "ltd", "ltd.", "plc", "group", "party", "exchange",
+	"association", "institute", "university", "organisation", "organization", "union", "court",
+	"authority", "board", "department", "club", "centre", "center", "forum", "front", "army", "navy",
+	"police", "corporation", "federation", "foundation", "airlines", "airways", "industries", "service",
+	"services", "bureau", "secretariat", "assembly", "parliament", "congress", "senate", "cabinet",
+	"government", "administration", "movement", "alliance", "coalition", "league", NULL,
+};
+
+/* A person from the name tokens [n0, n1) - or, when the name ends in an
+ * organisation word ("Japan's state Export-Import Bank"), an institution
+ * of that side, which later mentions by surname do not reach. */
 static int person_from_tokens(geo_extractor *x, size_t n0, size_t n1, const char *aff)
 {
 	const char *a = x->s + span_start(x, n0);
 	size_t len = span_end(x, n1) - span_start(x, n0);
 
+	if (n1 > n0 && tok_in(x, n1 - 1, org_heads)) {
+		char slug[80];
+		snprintf(slug, sizeof slug, "%s %.*s", aff ? aff : "", (int)len, a);
+		return person_get(x, "institution:", a, len, slug, strlen(slug), aff, GEO_ACTOR_INSTITUTION);
+	}
 	return person_get(x, "person:", a, len, a, len, aff, GEO_ACTOR_PERSON);
 }
 
@@ -2324,6 +2374,41 @@ static bool other_party(const geo_extractor *x, size_t e)
 	return false;
 }
 
+/* Whether a word of list stands in the object of a verb ending at e whose
+ * target is m: between the verb and m ("attacked the rise in German
+ * rates"), or in m's noun phrase after it ("Japan's fiscal policy"). */
+static bool object_has(const geo_extractor *x, size_t e, const mention *m, const char *const *list)
+{
+	size_t k = m->t1;
+
+	for (size_t j = e; j < m->t0 && j < NTOK; j++)
+		if (tok_in(x, j, list))
+			return true;
+	if (tok_poss(x, k))
+		k++;
+	for (size_t n = 0; k < NTOK && n < 6; k++, n++) {
+		if (tok_in(x, k, list))
+			return true;
+		if (tok_is(x, k, "-"))
+			continue; /* "tight-fisted" */
+		if (x->tmen[k] != -1 || x->bits[k] || !(x->toks.v[k].flags & GEO_TOK_WORD))
+			break;
+	}
+	return false;
+}
+
+/* "attacked Japan's tight-fisted fiscal policy": words, not force. */
+static bool verbal_object(const geo_extractor *x, size_t e, const mention *m)
+{
+	return object_has(x, e, m, abstract_nouns);
+}
+
+/* "meet its financial obligations to the U.S.": no meeting. */
+static bool things_met(const geo_extractor *x, size_t e, const mention *m)
+{
+	return object_has(x, e, m, met_things);
+}
+
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -2391,7 +2476,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
 				break;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
-			md.hyp |= (b & GEO_W_HYP) != 0;
+			md.hyp |= (b & GEO_W_HYP) != 0 || tok_in(x, k, goal_nouns);
 			md.threat |= (b & GEO_W_THREAT) != 0;
 		}
 		{
@@ -2500,6 +2585,15 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1))
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
+	}
+	if (!noun && !passive && (r->flags & R_MEET) && things_met(x, t1, &x->men[tg.m[0]]))
+		return GEO_OK;
+	if (!noun && !passive && (r->flags & R_WORDS) && verbal_object(x, t1, &x->men[tg.m[0]])) {
+		trig said = *tr;
+		if (x->criticize < 0)
+			return GEO_OK;
+		said.rel = x->criticize;
+		return emit_groups(x, ec, &sg, &tg, &said, &md, err);
 	}
 	rc = emit_groups(x, ec, &sg, &tg, tr, &md, err);
 	if (rc == GEO_OK && (r->flags & R_SYM) && sg.n == 1 && tg.n == 1) {
