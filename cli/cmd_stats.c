@@ -39,6 +39,31 @@ static int cmp_pair(const void *x, const void *y)
 	return a->first < b->first ? -1 : a->first > b->first;
 }
 
+/*
+ * The row of relation label in rels[0..*nrel), added when new.  index is
+ * an open-addressing table of cap (a power of two, > twice the labels)
+ * row numbers plus one, keyed by the label's address: the graph's labels
+ * are interned, so one relation has one address and a lookup costs no
+ * string compare.  Should two addresses hold one label, the strcmp scan
+ * still finds its row, and the new address joins the table.
+ */
+static size_t rel_row_of(rel_row *rels, size_t *nrel, size_t *index, const char **keys, size_t cap,
+			 const geo_edge *e)
+{
+	size_t h = ((size_t)(uintptr_t)e->relation >> 3) * 0x9E3779B97F4A7C15ULL, i, r;
+
+	for (i = (h >> 20) & (cap - 1); index[i]; i = (i + 1) & (cap - 1))
+		if (keys[i] == e->relation)
+			return index[i] - 1;
+	for (r = 0; r < *nrel && strcmp(rels[r].label, e->relation) != 0; r++)
+		;
+	if (r == *nrel)
+		rels[(*nrel)++] = (rel_row){.label = e->relation, .display = e->display};
+	keys[i] = e->relation;
+	index[i] = r + 1;
+	return r;
+}
+
 static void plural(FILE *fp, size_t n, const char *one, const char *many)
 {
 	fprintf(fp, "%zu %s", n, n == 1 ? one : many);
@@ -54,9 +79,16 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 	const char *first = NULL, *last = NULL;
 	rel_row *rels = calloc(ne + 1, sizeof *rels);
 	pair_row *pairs = calloc(ne + 1, sizeof *pairs);
+	size_t cap = 64, *index = NULL;
+	const char **keys = NULL;
 	geo_err rc = GEO_OK;
 
-	if (!rels || !pairs) {
+	/* At most one distinct label address per edge. */
+	while (cap < 2 * ne + 2)
+		cap *= 2;
+	index = calloc(cap, sizeof *index);
+	keys = calloc(cap, sizeof *keys);
+	if (!rels || !pairs || !index || !keys) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -92,10 +124,7 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 			if (!last || strcmp(e->last_date, last) > 0)
 				last = e->last_date;
 		}
-		for (r = 0; r < nrel && strcmp(rels[r].label, e->relation) != 0; r++)
-			;
-		if (r == nrel)
-			rels[nrel++] = (rel_row){.label = e->relation, .display = e->display};
+		r = rel_row_of(rels, &nrel, index, keys, cap, e);
 		rels[r].edges++;
 		rels[r].events += e->count;
 		if (e->quad == 1 || e->quad == 2)
@@ -163,6 +192,8 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 		fputc('\n', fp);
 	}
 out:
+	free(index);
+	free(keys);
 	free(rels);
 	free(pairs);
 	return rc;
