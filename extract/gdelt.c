@@ -568,17 +568,18 @@ GEO_STATIC void gdelt_split_sse2(const char *s, size_t n, gdelt_split *sp)
 	size_t i = 0, nt = 0, blocks = 0;
 	bool ascii = true;
 
-	/* The kept offsets: one bit per TAB in each block's mask. */
+	/* The kept offsets: one bit per TAB in each block's mask.  pos has
+	 * room for a whole block past GDELT_SPLIT_POS, so the loop stores
+	 * every TAB of a block without checking the count. */
 	while (nt < GDELT_SPLIT_POS && i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
 
-		for (; m && nt < GDELT_SPLIT_POS; m &= m - 1)
+		for (; m; m &= m - 1)
 			sp->pos[nt++] = i + (unsigned)__builtin_ctz(m);
-		if (nt == GDELT_SPLIT_POS) {
+		if (nt >= GDELT_SPLIT_POS) {
 			/* The rest of this block is past the last kept TAB. */
-			unsigned past = ~((2u << (sp->pos[nt - 1] - i)) - 1) & 0xFFFFu;
-			nt += (size_t)__builtin_popcount(m);
+			unsigned past = ~((2u << (sp->pos[GDELT_SPLIT_POS - 1] - i)) - 1) & 0xFFFFu;
 			ascii = ((unsigned)_mm_movemask_epi8(v) & past) == 0;
 		}
 		i += 16;
@@ -607,7 +608,19 @@ GEO_STATIC void gdelt_split_sse2(const char *s, size_t n, gdelt_split *sp)
 	}
 	if (_mm_movemask_epi8(high))
 		ascii = false;
-	split_bytes(s, n, i, nt, ascii, sp);
+	if (i < n) {
+		/* The row's last 16 bytes (i >= 16 here), less those counted. */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		unsigned keep = (0xFFFFu << (i - (n - 16))) & 0xFFFFu;
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) & keep;
+
+		for (; m; m &= m - 1)
+			nt++;
+		if ((unsigned)_mm_movemask_epi8(v) & keep)
+			ascii = false;
+	}
+	sp->ntabs = nt;
+	sp->ascii = ascii;
 }
 #define split_row gdelt_split_sse2
 #else
