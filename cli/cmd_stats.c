@@ -27,8 +27,6 @@ typedef struct pair_row {
 	size_t first, nedges, events;
 } pair_row;
 
-static const geo_graph *sort_graph;
-
 static int cmp_pair(const void *x, const void *y)
 {
 	const pair_row *a = x, *b = y;
@@ -75,7 +73,7 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 	static const char *const families[] = {"cooperation", "conflict", "verbal", "material", "trade"};
 	size_t ne = geo_graph_ecount(g), nv = geo_graph_vcount(g), nrel = 0, npairs = 0, skipped = 0;
 	size_t bytype[GEO_ACTOR_GROUP + 1] = {0}, fam_edges[5] = {0}, fam_events[5] = {0}, undated = 0;
-	size_t events = 0;
+	size_t events = 0, ntop;
 	const char *first = NULL, *last = NULL;
 	rel_row *rels = calloc(ne + 1, sizeof *rels);
 	pair_row *pairs = calloc(ne + 1, sizeof *pairs);
@@ -178,8 +176,21 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 	for (int k = 0; k < 5; k++)
 		fprintf(fp, "  %-22s %6zu %7zu\n", families[k], fam_edges[k], fam_events[k]);
 
-	sort_graph = g;
-	qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+	/* Only the first TOP_PAIRS in cmp_pair order are shown: an insertion
+	 * into that short list per pair, not a sort of every pair. */
+	ntop = 0;
+	for (size_t p = 0; p < npairs; p++) {
+		pair_row cur = pairs[p];
+		size_t k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS;
+		if (k == TOP_PAIRS && cmp_pair(&cur, &pairs[TOP_PAIRS - 1]) >= 0)
+			continue;
+		if (k == TOP_PAIRS)
+			k--;
+		for (; k > 0 && cmp_pair(&cur, &pairs[k - 1]) < 0; k--)
+			pairs[k] = pairs[k - 1];
+		pairs[k] = cur;
+	}
+	npairs = ntop;
 	fprintf(fp, "\ntop pairs by events:\n");
 	for (size_t p = 0; p < npairs && p < TOP_PAIRS; p++) {
 		const geo_edge *e = geo_graph_edge(g, pairs[p].first);

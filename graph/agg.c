@@ -183,13 +183,25 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 	return vertex_note(a, *out, ref->label, ref->type, ref->affiliation);
 }
 
-/* The index of relation label in a->rels, added when new. */
+/*
+ * The index of relation label in a->rels, added when new.  Readers pass
+ * the dictionary's own label strings, so a label's address mostly names
+ * it: a small table by address, confirmed by a strcmp (an address may be
+ * a reused buffer), comes before the hash of the label.
+ */
 static geo_err rel_get(geo_agg *a, const char *label, uint32_t *out)
 {
-	size_t len = strlen(label), idx = a->nrels;
+	struct geo_agg_relhint *hint = &a->relhint[(uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL >> 58];
+	size_t len, idx = a->nrels;
 	const char *key;
 
+	if (hint->label == label && strcmp(a->rels[hint->rel], label) == 0) {
+		*out = hint->rel;
+		return GEO_OK;
+	}
+	len = strlen(label);
 	if (geo_strmap_get(a->relindex, label, len, &idx)) {
+		*hint = (struct geo_agg_relhint){.label = label, .rel = (uint32_t)idx};
 		*out = (uint32_t)idx;
 		return GEO_OK;
 	}

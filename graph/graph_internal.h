@@ -85,6 +85,10 @@ struct geo_agg {
 	geo_strmap *relindex;    /* relation label -> index in rels */
 	const char **rels;       /* distinct relations, interned, first seen first */
 	size_t nrels, caprels;
+	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
+		const char *label;
+		uint32_t rel;
+	} relhint[64];
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
 	geo_agg_vertex *v;
