@@ -133,6 +133,27 @@ static void test_parse_decimal(void **state)
 	assert_false(gdelt_parse_decimal(" 1", 2, &v));
 }
 
+/* Every byte value at every position of digit strings 1 to 20 long (the
+ * check goes eight bytes at a time, then one by one). */
+static void test_all_digits(void **state)
+{
+	char s[24];
+
+	(void)state;
+	assert_false(gdelt_all_digits("", 0));
+	for (size_t n = 1; n <= 20; n++) {
+		memset(s, '7', n);
+		assert_true(gdelt_all_digits(s, n));
+		for (size_t at = 0; at < n; at++)
+			for (int c = 0; c < 256; c++) {
+				s[at] = (char)c;
+				assert_int_equal(gdelt_all_digits(s, n), c >= '0' && c <= '9');
+				s[at] = c == 255 ? '0' : '9';
+				assert_true(gdelt_all_digits(s, n));
+			}
+	}
+}
+
 /* The split a byte at a time, as the test states it. */
 static void naive_split(const unsigned char *s, size_t n, gdelt_split *want)
 {
@@ -524,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_actor),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_decimal),
+		cmocka_unit_test(test_all_digits),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_no_dictionary),
