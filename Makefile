@@ -69,7 +69,7 @@ LIB      := $(BUILD)/libgeograph.a
 TLIB     := $(BUILD)/libgeograph-test.a
 BIN      := $(BUILD)/geograph
 
-.PHONY: all tests check check-valgrind demo bench eval deps install uninstall clean fuzz fuzzers
+.PHONY: all tests check check-valgrind demo bench bench-big eval deps install uninstall clean fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -163,6 +163,12 @@ check-valgrind: deps
 bench: deps
 	$(MAKE) --no-print-directory all
 	GEOGRAPH=$(CURDIR)/$(BIN) /usr/bin/python3 bench/bench.py
+
+# About 1 GB of generated text through `geograph run`: time, peak memory,
+# events and edges (bench/bigrun.sh; BIGRUN_MB sets the size).
+bench-big: deps
+	$(MAKE) --no-print-directory all
+	GEOGRAPH=$(CURDIR)/$(BIN) bench/bigrun.sh $(or $(BIGRUN_MB),1000)
 
 demo: deps
 	$(MAKE) --no-print-directory all

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Deterministic, seedable generators of benchmark inputs for geograph.
 
-    bench/gen.py text   --bytes N [--seed S] --out DIR   news-like articles
+    bench/gen.py text   --bytes N [--seed S] [--file-bytes F] --out DIR
+                                                          news-like articles
     bench/gen.py gdelt  --rows N  [--seed S] --out FILE  GDELT 2.0 export rows
     bench/gen.py events --events N --edges E [--seed S] --out FILE
                                                           events JSON Lines
@@ -107,6 +108,8 @@ def gen_text(args):
     actors, relations = load_dictionaries()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
+    if args.file_bytes:
+        return gen_text_files(args, rng, actors, relations)
     written, i = 0, 0
     while written < args.bytes:
         body = article(rng, actors, relations).encode("utf-8")
@@ -117,6 +120,27 @@ def gen_text(args):
         written += len(body)
         i += 1
     print("gen: %d articles, %d bytes in %s" % (i, written, args.out), file=sys.stderr)
+
+
+def gen_text_files(args, rng, actors, relations):
+    """Articles concatenated (a blank line between two) into files of about
+    --file-bytes each, 100 files a folder: a large corpus without a million
+    small files.  Each file is one document to geograph."""
+    written, i, narticles = 0, 0, 0
+    while written < args.bytes:
+        sub = os.path.join(args.out, "%03d" % (i // 100))
+        os.makedirs(sub, exist_ok=True)
+        size = 0
+        with open(os.path.join(sub, "f%05d.txt" % i), "wb") as f:
+            while size < args.file_bytes and written + size < args.bytes:
+                body = (("\n" if size else "") + article(rng, actors, relations)).encode("utf-8")
+                f.write(body)
+                size += len(body)
+                narticles += 1
+        written += size
+        i += 1
+    print("gen: %d articles in %d files, %d bytes in %s" % (narticles, i, written, args.out),
+          file=sys.stderr)
 
 
 def gen_gdelt(args):
@@ -174,6 +198,8 @@ def main():
     sub = p.add_subparsers(dest="what", required=True)
     t = sub.add_parser("text")
     t.add_argument("--bytes", type=int, required=True)
+    t.add_argument("--file-bytes", type=int, default=0,
+                   help="put articles together into files of about this size (default: one file each)")
     g = sub.add_parser("gdelt")
     g.add_argument("--rows", type=int, required=True)
     e = sub.add_parser("events")

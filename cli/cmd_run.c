@@ -279,7 +279,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_measure all[NMEASURES];
 	geo_table_opts table = {.format = GEO_TABLE_CSV, .measures = all, .nmeasures = NMEASURES};
 	double *scores = NULL;
-	size_t *order = NULL, nv, nrcols = 0, documents;
+	size_t *order = NULL, nv, nrcols = 0, documents, agg_documents;
 	const char *dir = NULL, *title = "geograph report";
 	input_pass p = {0};
 	geo_outfile *events;
@@ -334,6 +334,12 @@ static int run(const cli_cmd *self, int argc, char **argv)
 			  as->kept, as->events, as->self_loops, as->self_loops == 1 ? "" : "s", as->negated,
 			  as->out_of_range);
 	}
+	/* The graph holds copies of everything it needs: the aggregate (as
+	 * large as the graph, with its own evidence sentences) goes before
+	 * the exports and the report add their own copies. */
+	agg_documents = geo_agg_get_stats(p.agg)->documents;
+	geo_agg_free(p.agg);
+	p.agg = NULL;
 	if (geo_graph_compute(g, NULL, &err) != GEO_OK)
 		goto fail;
 
@@ -355,7 +361,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	}
 	/* Text input counts documents as it reads them; an events file only
 	 * names them, so count the documents its kept events came from. */
-	documents = p.st.documents ? p.st.documents : geo_agg_get_stats(p.agg)->documents;
+	documents = p.st.documents ? p.st.documents : agg_documents;
 	rep = (geo_report_opts){.title = title, .columns = rcols, .ncolumns = nrcols, .counts = true,
 				.documents = documents, .events = p.st.events};
 	o = (outputs){.g = g, .ro = &ro, .table = &table, .rep = &rep};

@@ -27,8 +27,6 @@ typedef struct pair_row {
 	size_t first, nedges, events;
 } pair_row;
 
-static const geo_graph *sort_graph;
-
 static int cmp_pair(const void *x, const void *y)
 {
 	const pair_row *a = x, *b = y;
@@ -37,6 +35,31 @@ static int cmp_pair(const void *x, const void *y)
 		return a->events > b->events ? -1 : 1;
 	/* Edges are in (source id, target id) order already. */
 	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/*
+ * The row of relation label in rels[0..*nrel), added when new.  index is
+ * an open-addressing table of cap (a power of two, > twice the labels)
+ * row numbers plus one, keyed by the label's address: the graph's labels
+ * are interned, so one relation has one address and a lookup costs no
+ * string compare.  Should two addresses hold one label, the strcmp scan
+ * still finds its row, and the new address joins the table.
+ */
+static size_t rel_row_of(rel_row *rels, size_t *nrel, size_t *index, const char **keys, size_t cap,
+			 const geo_edge *e)
+{
+	size_t h = ((size_t)(uintptr_t)e->relation >> 3) * 0x9E3779B97F4A7C15ULL, i, r;
+
+	for (i = (h >> 20) & (cap - 1); index[i]; i = (i + 1) & (cap - 1))
+		if (keys[i] == e->relation)
+			return index[i] - 1;
+	for (r = 0; r < *nrel && strcmp(rels[r].label, e->relation) != 0; r++)
+		;
+	if (r == *nrel)
+		rels[(*nrel)++] = (rel_row){.label = e->relation, .display = e->display};
+	keys[i] = e->relation;
+	index[i] = r + 1;
+	return r;
 }
 
 static void plural(FILE *fp, size_t n, const char *one, const char *many)
@@ -50,13 +73,20 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 	static const char *const families[] = {"cooperation", "conflict", "verbal", "material", "trade"};
 	size_t ne = geo_graph_ecount(g), nv = geo_graph_vcount(g), nrel = 0, npairs = 0, skipped = 0;
 	size_t bytype[GEO_ACTOR_GROUP + 1] = {0}, fam_edges[5] = {0}, fam_events[5] = {0}, undated = 0;
-	size_t events = 0;
+	size_t events = 0, ntop;
 	const char *first = NULL, *last = NULL;
 	rel_row *rels = calloc(ne + 1, sizeof *rels);
 	pair_row *pairs = calloc(ne + 1, sizeof *pairs);
+	size_t cap = 64, *index = NULL;
+	const char **keys = NULL;
 	geo_err rc = GEO_OK;
 
-	if (!rels || !pairs) {
+	/* At most one distinct label address per edge. */
+	while (cap < 2 * ne + 2)
+		cap *= 2;
+	index = calloc(cap, sizeof *index);
+	keys = calloc(cap, sizeof *keys);
+	if (!rels || !pairs || !index || !keys) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -92,10 +122,7 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 			if (!last || strcmp(e->last_date, last) > 0)
 				last = e->last_date;
 		}
-		for (r = 0; r < nrel && strcmp(rels[r].label, e->relation) != 0; r++)
-			;
-		if (r == nrel)
-			rels[nrel++] = (rel_row){.label = e->relation, .display = e->display};
+		r = rel_row_of(rels, &nrel, index, keys, cap, e);
 		rels[r].edges++;
 		rels[r].events += e->count;
 		if (e->quad == 1 || e->quad == 2)
@@ -149,8 +176,21 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 	for (int k = 0; k < 5; k++)
 		fprintf(fp, "  %-22s %6zu %7zu\n", families[k], fam_edges[k], fam_events[k]);
 
-	sort_graph = g;
-	qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+	/* Only the first TOP_PAIRS in cmp_pair order are shown: an insertion
+	 * into that short list per pair, not a sort of every pair. */
+	ntop = 0;
+	for (size_t p = 0; p < npairs; p++) {
+		pair_row cur = pairs[p];
+		size_t k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS;
+		if (k == TOP_PAIRS && cmp_pair(&cur, &pairs[TOP_PAIRS - 1]) >= 0)
+			continue;
+		if (k == TOP_PAIRS)
+			k--;
+		for (; k > 0 && cmp_pair(&cur, &pairs[k - 1]) < 0; k--)
+			pairs[k] = pairs[k - 1];
+		pairs[k] = cur;
+	}
+	npairs = ntop;
 	fprintf(fp, "\ntop pairs by events:\n");
 	for (size_t p = 0; p < npairs && p < TOP_PAIRS; p++) {
 		const geo_edge *e = geo_graph_edge(g, pairs[p].first);
@@ -163,6 +203,8 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 		fputc('\n', fp);
 	}
 out:
+	free(index);
+	free(keys);
 	free(rels);
 	free(pairs);
 	return rc;

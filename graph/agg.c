@@ -31,8 +31,9 @@ geo_err geo_agg_new(geo_agg **out, const geo_dict *dict, const geo_agg_opts *opt
 		a->opts = *opts;
 	a->opts.since[10] = a->opts.until[10] = '\0';
 	a->strings = geo_strmap_new();
-	a->vindex = geo_strmap_new();
-	if (!a->strings || !a->vindex) {
+	a->ids = geo_strmap_new();
+	a->relindex = geo_strmap_new();
+	if (!a->strings || !a->ids || !a->relindex) {
 		geo_agg_free(a);
 		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	}
@@ -40,27 +41,22 @@ geo_err geo_agg_new(geo_agg **out, const geo_dict *dict, const geo_agg_opts *opt
 	return GEO_OK;
 }
 
-static void free_evidence(geo_agg_edge *e)
-{
-	for (size_t i = 0; i < e->nevidence; i++) {
-		free((char *)e->evidence[i].text);
-		free((char *)e->evidence[i].doc);
-	}
-	e->nevidence = 0;
-}
-
 void geo_agg_free(geo_agg *a)
 {
 	if (!a)
 		return;
+	/* Evidence strings are interned: only the slot arrays are the edges'. */
 	for (size_t i = 0; i < a->ne; i++)
-		free_evidence(&a->e[i]);
+		free(a->e[i].evidence);
 	free(a->e);
 	free(a->v);
+	free(a->idrec);
+	free(a->rels);
 	free(a->first_doc);
 	free(a->last_doc);
 	free(a->eindex);
-	geo_strmap_free(a->vindex);
+	geo_strmap_free(a->relindex);
+	geo_strmap_free(a->ids);
 	geo_strmap_free(a->strings);
 	free(a);
 }
@@ -108,20 +104,43 @@ static geo_err grow(void **p, size_t *cap, size_t need, size_t size)
 	return GEO_OK;
 }
 
+/* The record of actor id, created (without a vertex) when new. */
+static geo_err id_get(geo_agg *a, const char *id, size_t *out)
+{
+	size_t len = strlen(id), idx = a->nid;
+	const char *key;
+
+	if (geo_strmap_get(a->ids, id, len, out))
+		return GEO_OK;
+	if (grow((void **)&a->idrec, &a->capid, a->nid + 1, sizeof *a->idrec) != GEO_OK ||
+	    geo_strmap_put(a->ids, id, len, &idx, &key) != GEO_OK)
+		return GEO_ENOMEM;
+	a->idrec[a->nid++] = (geo_agg_id){.id = key, .vertex = SIZE_MAX};
+	*out = idx;
+	return GEO_OK;
+}
+
+/* The vertex of id record r, created empty when new. */
+static geo_err id_vertex(geo_agg *a, size_t r, size_t *out)
+{
+	if (a->idrec[r].vertex == SIZE_MAX) {
+		if (grow((void **)&a->v, &a->capv, a->nv + 1, sizeof *a->v) != GEO_OK)
+			return GEO_ENOMEM;
+		a->v[a->nv] = (geo_agg_vertex){.id = a->idrec[r].id, .type = GEO_ACTOR_UNKNOWN};
+		a->idrec[r].vertex = a->nv++;
+	}
+	*out = a->idrec[r].vertex;
+	return GEO_OK;
+}
+
 /* The vertex for id, created empty when new. */
 static geo_err vertex_get(geo_agg *a, const char *id, size_t *out)
 {
-	size_t idx = a->nv;
-	const char *key;
+	size_t r;
 
-	if (geo_strmap_get(a->vindex, id, strlen(id), out))
-		return GEO_OK;
-	if (grow((void **)&a->v, &a->capv, a->nv + 1, sizeof *a->v) != GEO_OK ||
-	    geo_strmap_put(a->vindex, id, strlen(id), &idx, &key) != GEO_OK)
+	if (id_get(a, id, &r) != GEO_OK)
 		return GEO_ENOMEM;
-	a->v[a->nv++] = (geo_agg_vertex){.id = key, .type = GEO_ACTOR_UNKNOWN};
-	*out = idx;
-	return GEO_OK;
+	return id_vertex(a, r, out);
 }
 
 /* First value seen wins: fills what the vertex does not know yet. */
@@ -140,19 +159,59 @@ static geo_err vertex_note(geo_agg *a, size_t vi, const char *label, geo_actor_t
 	return GEO_OK;
 }
 
-/* The actor an event side stands for at the aggregate's level. */
+/* The actor an event side stands for at the aggregate's level.  One hash
+ * lookup finds both what the dictionary says of the id and its vertex. */
 static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 {
-	const geo_actor_info *info = a->dict ? geo_dict_actor(a->dict, ref->id) : NULL;
-	const char *aff = ref->affiliation && *ref->affiliation ? ref->affiliation
-			  : info ? info->affiliation : NULL;
+	const geo_actor_info *info;
+	const char *aff;
+	size_t r;
 
+	if (id_get(a, ref->id, &r) != GEO_OK)
+		return GEO_ENOMEM;
+	if (!a->idrec[r].looked_up) {
+		a->idrec[r].info = a->dict ? geo_dict_actor(a->dict, ref->id) : NULL;
+		a->idrec[r].looked_up = true;
+	}
+	info = a->idrec[r].info;
+	aff = ref->affiliation && *ref->affiliation ? ref->affiliation : info ? info->affiliation : NULL;
 	if (a->opts.level == GEO_LEVEL_COUNTRY && aff && *aff && strcmp(aff, ref->id) != 0)
 		/* The person's label and type describe the person, not the state. */
 		return vertex_get(a, aff, out);
-	if (vertex_get(a, ref->id, out) != GEO_OK)
+	if (id_vertex(a, r, out) != GEO_OK)
 		return GEO_ENOMEM;
 	return vertex_note(a, *out, ref->label, ref->type, ref->affiliation);
+}
+
+/*
+ * The index of relation label in a->rels, added when new.  Readers pass
+ * the dictionary's own label strings, so a label's address mostly names
+ * it: a small table by address, confirmed by a strcmp (an address may be
+ * a reused buffer), comes before the hash of the label.
+ */
+static geo_err rel_get(geo_agg *a, const char *label, uint32_t *out)
+{
+	struct geo_agg_relhint *hint = &a->relhint[(uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL >> 58];
+	size_t len, idx = a->nrels;
+	const char *key;
+
+	if (hint->label == label && strcmp(a->rels[hint->rel], label) == 0) {
+		*out = hint->rel;
+		return GEO_OK;
+	}
+	len = strlen(label);
+	if (geo_strmap_get(a->relindex, label, len, &idx)) {
+		*hint = (struct geo_agg_relhint){.label = label, .rel = (uint32_t)idx};
+		*out = (uint32_t)idx;
+		return GEO_OK;
+	}
+	if (a->nrels >= UINT32_MAX ||
+	    grow((void **)&a->rels, &a->caprels, a->nrels + 1, sizeof *a->rels) != GEO_OK ||
+	    intern(a, label, &key) != GEO_OK || geo_strmap_put(a->relindex, label, len, &idx, NULL) != GEO_OK)
+		return GEO_ENOMEM;
+	a->rels[a->nrels++] = key;
+	*out = (uint32_t)idx;
+	return GEO_OK;
 }
 
 /*
@@ -160,17 +219,16 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
  * lookup costs one cache line.  A geo_strmap of (from, to, relation) bytes
  * did the same job, but its keys live in separate allocations: on 10^6
  * edges the two cache misses per event were 44% of the reading time.
+ * Four 32-bit fields make a slot 16 bytes: four to a cache line.
  */
 struct geo_agg_eslot {
-	const char *relation; /* interned; NULL: empty slot */
-	uint32_t from, to;
-	uint32_t edge;        /* index in e */
+	uint32_t from, to, rel;
+	uint32_t edge1;       /* index in e plus one; 0: empty slot */
 };
 
-static uint64_t edge_hash(size_t from, size_t to, const char *rel)
+static uint64_t edge_hash(uint32_t from, uint32_t to, uint32_t rel)
 {
-	uint64_t h = (uint64_t)from * 0x9E3779B97F4A7C15ULL ^ (uint64_t)to * 0xC2B2AE3D27D4EB4FULL ^
-		     (uint64_t)(uintptr_t)rel * 0x165667B19E3779F9ULL;
+	uint64_t h = ((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL ^ (uint64_t)rel * 0xC2B2AE3D27D4EB4FULL;
 
 	/* murmur3's finaliser: every input bit reaches the low bits. */
 	h ^= h >> 33;
@@ -181,14 +239,14 @@ static uint64_t edge_hash(size_t from, size_t to, const char *rel)
 	return h;
 }
 
-static struct geo_agg_eslot *edge_slot(struct geo_agg_eslot *slots, size_t cap, size_t from, size_t to,
-				       const char *rel)
+static struct geo_agg_eslot *edge_slot(struct geo_agg_eslot *slots, size_t cap, uint32_t from, uint32_t to,
+				       uint32_t rel)
 {
 	size_t i = (size_t)edge_hash(from, to, rel) & (cap - 1);
 
 	for (;;) {
 		struct geo_agg_eslot *s = &slots[i];
-		if (!s->relation || (s->relation == rel && s->from == from && s->to == to))
+		if (!s->edge1 || (s->from == from && s->to == to && s->rel == rel))
 			return s;
 		i = (i + 1) & (cap - 1);
 	}
@@ -203,8 +261,8 @@ static geo_err edge_index_grow(geo_agg *a)
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < a->ecap; i++) {
 		struct geo_agg_eslot *s = &a->eindex[i];
-		if (s->relation)
-			*edge_slot(slots, cap, s->from, s->to, s->relation) = *s;
+		if (s->edge1)
+			*edge_slot(slots, cap, s->from, s->to, s->rel) = *s;
 	}
 	free(a->eindex);
 	a->eindex = slots;
@@ -212,28 +270,28 @@ static geo_err edge_index_grow(geo_agg *a)
 	return GEO_OK;
 }
 
-static geo_err edge_get(geo_agg *a, size_t from, size_t to, const char *rel, size_t *out, bool *fresh)
+static geo_err edge_get(geo_agg *a, size_t from, size_t to, uint32_t rel, size_t *out, bool *fresh)
 {
 	struct geo_agg_eslot *s;
 
 	*fresh = false;
 	/* The slots hold 32-bit indices: 2^32 actors or edges would need
 	 * terabytes of aggregate before this limit mattered. */
-	if (from >= UINT32_MAX || to >= UINT32_MAX || a->ne >= UINT32_MAX)
+	if (from >= UINT32_MAX || to >= UINT32_MAX || a->ne >= UINT32_MAX - 1)
 		return GEO_ENOMEM;
 	if ((a->ne + 1) * 4 > a->ecap * 3 && edge_index_grow(a) != GEO_OK)
 		return GEO_ENOMEM;
-	s = edge_slot(a->eindex, a->ecap, from, to, rel);
-	if (s->relation) {
-		*out = s->edge;
+	s = edge_slot(a->eindex, a->ecap, (uint32_t)from, (uint32_t)to, rel);
+	if (s->edge1) {
+		*out = s->edge1 - 1;
 		return GEO_OK;
 	}
 	if (grow((void **)&a->e, &a->cape, a->ne + 1, sizeof *a->e) != GEO_OK)
 		return GEO_ENOMEM;
-	*s = (struct geo_agg_eslot){.relation = rel, .from = (uint32_t)from, .to = (uint32_t)to,
-				    .edge = (uint32_t)a->ne};
-	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .relation = rel};
-	*out = s->edge;
+	*s = (struct geo_agg_eslot){.from = (uint32_t)from, .to = (uint32_t)to, .rel = rel,
+				    .edge1 = (uint32_t)a->ne + 1};
+	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .relation = a->rels[rel], .rel = rel};
+	*out = a->ne - 1;
 	*fresh = true;
 	return GEO_OK;
 }
@@ -246,33 +304,40 @@ static void note_dates(geo_agg_edge *e, const char *first, const char *last)
 		memcpy(e->last_date, last, sizeof e->last_date);
 }
 
-static geo_err add_evidence(geo_agg_edge *e, const geo_evidence *ev)
+static geo_err add_evidence(geo_agg *a, geo_agg_edge *e, const geo_evidence *ev)
 {
 	geo_evidence *to;
 
 	if (e->nevidence == GEO_EVIDENCE_MAX || !ev->text)
 		return GEO_OK;
+	if (!e->evidence && !(e->evidence = malloc(GEO_EVIDENCE_MAX * sizeof *e->evidence)))
+		return GEO_ENOMEM;
 	to = &e->evidence[e->nevidence];
 	*to = *ev;
-	to->text = geo_strndup(ev->text, strlen(ev->text));
-	to->doc = ev->doc ? geo_strndup(ev->doc, strlen(ev->doc)) : NULL;
-	if (!to->text || (ev->doc && !to->doc)) {
-		free((char *)to->text);
-		free((char *)to->doc);
+	/* Interned: a sentence behind several edges, and the document's name,
+	 * are held once. */
+	if (intern(a, ev->text, &to->text) != GEO_OK || intern(a, ev->doc, &to->doc) != GEO_OK)
 		return GEO_ENOMEM;
-	}
 	e->nevidence++;
 	return GEO_OK;
 }
 
-static geo_err set_doc(char **slot, const char *doc)
+/* last_doc = doc, in its reused buffer. */
+static geo_err set_last_doc(geo_agg *a, const char *doc)
 {
-	char *copy = geo_strndup(doc, strlen(doc));
+	size_t n = strlen(doc) + 1;
 
-	if (!copy)
-		return GEO_ENOMEM;
-	free(*slot);
-	*slot = copy;
+	if (n > a->last_doc_cap) {
+		size_t cap = a->last_doc_cap ? a->last_doc_cap : 64;
+		char *p;
+		while (cap < n)
+			cap *= 2;
+		if (!(p = realloc(a->last_doc, cap)))
+			return GEO_ENOMEM;
+		a->last_doc = p;
+		a->last_doc_cap = cap;
+	}
+	memcpy(a->last_doc, doc, n);
 	return GEO_OK;
 }
 
@@ -281,7 +346,8 @@ static geo_err enter_doc(geo_agg *a, const char *doc)
 {
 	if (a->runs && strcmp(a->last_doc, doc) == 0)
 		return GEO_OK;
-	if (set_doc(&a->last_doc, doc) != GEO_OK || (!a->runs && set_doc(&a->first_doc, doc) != GEO_OK))
+	if (set_last_doc(a, doc) != GEO_OK ||
+	    (!a->runs && !(a->first_doc = geo_strndup(doc, strlen(doc)))))
 		return GEO_ENOMEM;
 	a->runs++;
 	a->stats.documents++;
@@ -301,7 +367,7 @@ static bool in_range(const geo_agg *a, const char *date)
 geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 {
 	size_t from, to, ei;
-	const char *rel, *cameo;
+	uint32_t rel;
 	geo_agg_edge *e;
 	bool fresh;
 
@@ -324,8 +390,7 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 		a->stats.self_loops++;
 		return GEO_OK;
 	}
-	if (intern(a, ev->relation, &rel) != GEO_OK || intern(a, ev->cameo, &cameo) != GEO_OK ||
-	    enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK ||
+	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK ||
 	    edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
 		goto nomem;
 	e = &a->e[ei];
@@ -334,8 +399,9 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	if (fresh || e->last_run != a->runs)
 		e->docs++;
 	e->last_run = a->runs;
-	if (!e->cameo)
-		e->cameo = cameo;
+	/* The first code seen stays: only an edge without one interns. */
+	if (!e->cameo && ev->cameo && intern(a, ev->cameo, &e->cameo) != GEO_OK)
+		goto nomem;
 	if (!e->quad)
 		e->quad = ev->quad;
 	e->count++;
@@ -346,7 +412,7 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	if (ev->evidence) {
 		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};
 		memcpy(evd.date, ev->date, sizeof evd.date);
-		if (add_evidence(e, &evd) != GEO_OK)
+		if (add_evidence(a, e, &evd) != GEO_OK)
 			goto nomem;
 	}
 	a->stats.kept++;
@@ -377,12 +443,12 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 	}
 	for (size_t i = 0; i < from->ne; i++) {
 		const geo_agg_edge *fe = &from->e[i];
-		const char *rel, *cameo;
+		uint32_t rel;
 		size_t ei;
 		bool fresh;
 		geo_agg_edge *e;
 
-		if (intern(into, fe->relation, &rel) != GEO_OK || intern(into, fe->cameo, &cameo) != GEO_OK ||
+		if (rel_get(into, fe->relation, &rel) != GEO_OK ||
 		    edge_get(into, vmap[fe->from], vmap[fe->to], rel, &ei, &fresh) != GEO_OK)
 			goto nomem;
 		e = &into->e[ei];
@@ -395,8 +461,8 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 				e->docs--;
 		}
 		e->last_run = fe->last_run + offset;
-		if (!e->cameo)
-			e->cameo = cameo;
+		if (!e->cameo && fe->cameo && intern(into, fe->cameo, &e->cameo) != GEO_OK)
+			goto nomem;
 		if (!e->quad)
 			e->quad = fe->quad;
 		e->count += fe->count;
@@ -405,12 +471,12 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 		e->goldstein_abs_sum += fe->goldstein_abs_sum;
 		note_dates(e, fe->first_date, fe->last_date);
 		for (size_t k = 0; k < fe->nevidence; k++)
-			if (add_evidence(e, &fe->evidence[k]) != GEO_OK)
+			if (add_evidence(into, e, &fe->evidence[k]) != GEO_OK)
 				goto nomem;
 	}
 	if (from->runs) {
-		if (set_doc(&into->last_doc, from->last_doc) != GEO_OK ||
-		    (!into->runs && set_doc(&into->first_doc, from->first_doc) != GEO_OK))
+		if (set_last_doc(into, from->last_doc) != GEO_OK ||
+		    (!into->runs && !(into->first_doc = geo_strndup(from->first_doc, strlen(from->first_doc)))))
 			goto nomem;
 		into->runs = from->runs + offset;
 	}

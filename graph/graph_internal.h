@@ -41,38 +41,64 @@ geo_err geo_igraph_error(geo_error *err, igraph_error_t rc, const char *what);
 /* An actor as events described it; the dictionary is applied when the
  * graph is built, so the first value seen wins whatever the merge order. */
 typedef struct geo_agg_vertex {
-	const char *id;          /* interned in geo_agg.strings */
+	const char *id;          /* interned in geo_agg.ids */
 	const char *label;       /* first label an event gave, or NULL */
 	geo_actor_type type;     /* first type an event gave, or UNKNOWN */
 	const char *affiliation; /* first affiliation an event gave, or NULL */
 } geo_agg_vertex;
 
+/* An actor id events named: what the dictionary says of it (looked up once)
+ * and its vertex, if it has one (at country level a person folded into
+ * their state has none). */
+typedef struct geo_agg_id {
+	const char *id;               /* the key in geo_agg.ids */
+	const geo_actor_info *info;   /* valid once looked_up */
+	bool looked_up;
+	size_t vertex;                /* index in geo_agg.v, or SIZE_MAX */
+} geo_agg_id;
+
 typedef struct geo_agg_edge {
 	size_t from, to;         /* geo_agg.v indices */
-	const char *relation;    /* interned */
-	const char *cameo;       /* first code seen, interned, or NULL */
+	const char *relation;    /* interned: geo_agg.rels[rel] */
+	uint32_t rel;            /* index in geo_agg.rels */
 	int quad;                /* first non-zero quad seen */
+	const char *cameo;       /* first code seen, interned, or NULL */
 	size_t count;
 	double weight, goldstein_sum, goldstein_abs_sum;
 	char first_date[11], last_date[11];
 	size_t docs;
 	uint64_t first_run, last_run; /* document runs of its first and last event */
 	size_t nevidence;
-	geo_evidence evidence[GEO_EVIDENCE_MAX]; /* text and doc malloc'd */
+	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
+				  * first evidence (GDELT rows have none);
+				  * text and doc interned in geo_agg.strings */
 } geo_agg_edge;
 
 struct geo_agg {
 	const geo_dict *dict;
 	geo_agg_opts opts;
-	geo_strmap *strings;     /* interned strings: ids, labels, relations */
-	geo_strmap *vindex;      /* actor id -> index in v */
-	struct geo_agg_eslot *eindex; /* (from, to, relation) -> index in e: see agg.c */
+	geo_strmap *strings;     /* interned strings: labels, relations, cameo
+				  * codes, evidence sentences and their docs */
+	geo_strmap *ids;         /* actor id -> index in idrec */
+	geo_agg_id *idrec;
+	size_t nid, capid;
+	geo_strmap *relindex;    /* relation label -> index in rels */
+	const char **rels;       /* distinct relations, interned, first seen first */
+	size_t nrels, caprels;
+	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
+		const char *label;
+		uint32_t rel;
+	} relhint[64];
+	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
 	geo_agg_vertex *v;
 	size_t nv, capv;
 	geo_agg_edge *e;
 	size_t ne, cape;
-	char *first_doc, *last_doc; /* docs of the first and last kept event */
+	char *first_doc;         /* doc of the first kept event */
+	char *last_doc;          /* doc of the last kept event, in a buffer of
+				  * last_doc_cap bytes reused from run to run */
+	size_t last_doc_cap;
 	uint64_t runs;           /* document runs so far; the current one is runs */
 	geo_agg_stats stats;
 };

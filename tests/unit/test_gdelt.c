@@ -68,6 +68,7 @@ static void test_resolve_actor(void **state)
 		 GEO_ACTOR_UNKNOWN},
 	};
 	(void)state;
+	assert_true(gdelt_tables_sorted());
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const struct actor_case *c = &cases[i];
 		char buf[GDELT_ID_MAX];
@@ -132,26 +133,113 @@ static void test_parse_decimal(void **state)
 	assert_false(gdelt_parse_decimal(" 1", 2, &v));
 }
 
-static void test_count_tabs(void **state)
+/* Every byte value at every position of digit strings 1 to 20 long (the
+ * check goes eight bytes at a time, then one by one). */
+static void test_all_digits(void **state)
 {
-	unsigned char buf[300];
-	unsigned seed = 12345;
+	char s[24];
 
 	(void)state;
-	assert_int_equal(gdelt_count_tabs("", 0), 0);
-	assert_int_equal(gdelt_count_tabs("\t", 1), 1);
-	assert_int_equal(gdelt_count_tabs("a\tb\t\tc", 6), 3);
-	/* Every length and alignment, with bytes next to TAB's value (0x08,
-	 * 0x0a, 0x89, 0xff) that a wrong bit trick would count. */
-	for (size_t round = 0; round < 200; round++) {
-		size_t n = round % sizeof buf, want = 0;
-		for (size_t i = 0; i < n; i++) {
-			static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x89, 0xff, 0x00, 'A', 0x19};
-			seed = seed * 1103515245u + 12345u;
-			buf[i] = pick[(seed >> 16) % sizeof pick];
-			want += buf[i] == '\t';
+	assert_false(gdelt_all_digits("", 0));
+	for (size_t n = 1; n <= 20; n++) {
+		memset(s, '7', n);
+		assert_true(gdelt_all_digits(s, n));
+		for (size_t at = 0; at < n; at++)
+			for (int c = 0; c < 256; c++) {
+				s[at] = (char)c;
+				assert_int_equal(gdelt_all_digits(s, n), c >= '0' && c <= '9');
+				s[at] = c == 255 ? '0' : '9';
+				assert_true(gdelt_all_digits(s, n));
+			}
+	}
+}
+
+/* The split a byte at a time, as the test states it. */
+static void naive_split(const unsigned char *s, size_t n, gdelt_split *want)
+{
+	memset(want, 0, sizeof *want);
+	want->ascii = true;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\t') {
+			if (want->ntabs < GDELT_SPLIT_POS)
+				want->pos[want->ntabs] = i;
+			want->ntabs++;
+		} else if (want->ntabs >= GDELT_SPLIT_POS && s[i] >= 0x80) {
+			want->ascii = false;
 		}
-		assert_int_equal(gdelt_count_tabs((const char *)buf + 0, n), want);
+	}
+}
+
+static void assert_split(const unsigned char *s, size_t n)
+{
+	gdelt_split want, got;
+
+	naive_split(s, n, &want);
+	memset(&got, 0xA5, sizeof got);
+	gdelt_split_scalar((const char *)s, n, &got);
+	assert_int_equal(got.ntabs, want.ntabs);
+	assert_int_equal(got.ascii, want.ascii);
+	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
+		assert_int_equal(got.pos[k], want.pos[k]);
+#if defined(__SSE2__) && defined(__GNUC__)
+	memset(&got, 0xA5, sizeof got);
+	gdelt_split_sse2((const char *)s, n, &got);
+	assert_int_equal(got.ntabs, want.ntabs);
+	assert_int_equal(got.ascii, want.ascii);
+	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
+		assert_int_equal(got.pos[k], want.pos[k]);
+#endif
+}
+
+static void test_split(void **state)
+{
+	static unsigned char buf[9000];
+	unsigned seed = 12345;
+	gdelt_split sp;
+
+	(void)state;
+	gdelt_split_scalar("", 0, &sp);
+	assert_int_equal(sp.ntabs, 0);
+	assert_true(sp.ascii);
+	gdelt_split_scalar("a\tb\t\tc", 6, &sp);
+	assert_int_equal(sp.ntabs, 3);
+	assert_int_equal(sp.pos[0], 1);
+	assert_int_equal(sp.pos[1], 3);
+	assert_int_equal(sp.pos[2], 4);
+	/* Every length and alignment, TABs dense and sparse, with bytes next
+	 * to TAB's value (0x08, 0x0a) and high bytes (0x80, 0x89, 0xff) on
+	 * either side of the last kept TAB, which may fall anywhere in a
+	 * 16-byte block. */
+	for (size_t round = 0; round < 3000; round++) {
+		static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x80, 0x89, 0xff, 0x00, 'A', 0x19, 'z'};
+		size_t n = (round * 7) % 700, dense = round % 5;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % (dense + 1) == 0)
+				buf[i] = '\t';
+			else if ((seed >> 8) % 23 == 0)
+				buf[i] = pick[(seed >> 20) % sizeof pick];
+			else
+				buf[i] = (unsigned char)('a' + (seed >> 24) % 26);
+		}
+		assert_split(buf, n);
+	}
+	/* More than 255 blocks after the kept TABs: the lane counts are
+	 * summed before they can wrap. */
+	memset(buf, '\t', sizeof buf);
+	assert_split(buf, sizeof buf);
+	buf[sizeof buf - 1] = 0xC3;
+	assert_split(buf, sizeof buf);
+	/* A row as GDELT writes it: 61 columns, a UTF-8 URL at the end. */
+	{
+		size_t n = 0;
+		for (int c = 0; c < 60; c++)
+			n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "c%d\t", c);
+		n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "https://example.org/caf\xc3\xa9");
+		assert_split(buf, n);
+		gdelt_split_scalar((const char *)buf, n, &sp);
+		assert_int_equal(sp.ntabs, 60);
+		assert_false(sp.ascii);
 	}
 }
 
@@ -457,7 +545,8 @@ int main(void)
 		cmocka_unit_test(test_resolve_actor),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_decimal),
-		cmocka_unit_test(test_count_tabs),
+		cmocka_unit_test(test_all_digits),
+		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_no_dictionary),
 		cmocka_unit_test(test_rows_and_counts),

@@ -314,6 +314,92 @@ static void test_merge_equals_concatenation(void **state)
 	geo_agg_free(whole);
 }
 
+/*
+ * Many edges: 97 actors x 96 x 3 relations = 27,936 distinct edges, far
+ * past the edge index's first size (1024 slots), so the index grows five
+ * times and its slots collide (27,936 keys in 32,768 or 65,536 slots).
+ * Each edge is added twice, the second time in the opposite order, so
+ * every second add must find the first one after the growths.  Relations
+ * are first seen in the reverse of their strcmp order ("zz" before "m"
+ * before "a"), which the graph's edge order must not follow.  Checked:
+ * every count is 2, every evidence and doc survive interning, and the
+ * graph's edges are in (source id, target id, relation) order.
+ */
+static void test_many_edges(void **state)
+{
+	static const char *const rels[] = {"zz", "m", "a"};
+	const size_t na = 97, nr = 3, want = 97 * 96 * 3;
+	char ida[16], idb[16], text[64];
+	geo_agg *a;
+	geo_graph *g;
+	geo_error err;
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&a, dict, NULL, &err), GEO_OK);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < na * na * nr; k++) {
+			size_t j = pass ? na * na * nr - 1 - k : k;
+			size_t x = j / (na * nr), y = j / nr % na, r = j % nr;
+			geo_event ev;
+
+			if (x == y)
+				continue;
+			/* Ids whose creation order is not their id order. */
+			snprintf(ida, sizeof ida, "X%03zu", (x * 37) % na);
+			snprintf(idb, sizeof idb, "X%03zu", (y * 37) % na);
+			snprintf(text, sizeof text, "%s %s %s, pass %d.", ida, rels[r], idb, pass);
+			geo_event_init(&ev);
+			ev.source.id = ida;
+			ev.target.id = idb;
+			ev.relation = rels[r];
+			ev.doc = pass ? "second" : "first";
+			ev.evidence = text;
+			assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+		}
+	}
+	assert_int_equal(geo_agg_ecount(a), want);
+	assert_int_equal(geo_agg_vcount(a), na);
+	assert_int_equal(geo_agg_get_stats(a)->kept, 2 * want);
+	g = build(a, NULL);
+	assert_int_equal(geo_graph_ecount(g), want);
+	for (size_t i = 0; i < want; i++) {
+		const geo_edge *e = geo_graph_edge(g, i);
+		assert_int_equal(e->count, 2);
+		assert_int_equal(e->docs, 2);
+		assert_int_equal(e->nevidence, 2);
+		snprintf(text, sizeof text, "%s %s %s, pass 1.", geo_graph_vertex(g, e->from)->id, e->relation,
+			 geo_graph_vertex(g, e->to)->id);
+		assert_string_equal(e->evidence[1].text, text);
+		assert_string_equal(e->evidence[0].doc, "first");
+		assert_string_equal(e->evidence[1].doc, "second");
+		if (i) {
+			const geo_edge *p = geo_graph_edge(g, i - 1);
+			int c = strcmp(geo_graph_vertex(g, p->from)->id, geo_graph_vertex(g, e->from)->id);
+			if (c == 0)
+				c = strcmp(geo_graph_vertex(g, p->to)->id, geo_graph_vertex(g, e->to)->id);
+			if (c == 0)
+				c = strcmp(p->relation, e->relation);
+			assert_true(c < 0);
+		}
+	}
+	/* The first edges: X000 -> X001 by a, m, zz. */
+	assert_string_equal(geo_graph_edge(g, 0)->relation, "a");
+	assert_string_equal(geo_graph_edge(g, 1)->relation, "m");
+	assert_string_equal(geo_graph_edge(g, 2)->relation, "zz");
+	assert_string_equal(geo_graph_vertex(g, geo_graph_edge(g, 2)->to)->id, "X001");
+	/* A relation filter on a grown index keeps the one label. */
+	geo_graph_free(g);
+	{
+		geo_filter f = {.relations = "m"};
+		g = build(a, &f);
+		assert_int_equal(geo_graph_ecount(g), want / 3);
+		for (size_t i = 0; i < geo_graph_ecount(g); i++)
+			assert_string_equal(geo_graph_edge(g, i)->relation, "m");
+	}
+	geo_graph_free(g);
+	geo_agg_free(a);
+}
+
 static void add_ref(geo_agg *a, geo_actor_ref src, geo_actor_ref tgt, const char *rel)
 {
 	geo_event ev;
@@ -576,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_aggregate),
 		cmocka_unit_test(test_docs_are_runs),
 		cmocka_unit_test(test_merge_equals_concatenation),
+		cmocka_unit_test(test_many_edges),
 		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_bad_event),
 		cmocka_unit_test(test_relation_filter),
