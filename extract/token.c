@@ -3,7 +3,6 @@
  * phrases go through the same function, so "U.S.", "People's" and
  * "Guinea-Bissau" are cut the same way in both.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,47 +26,92 @@ bool geo_text_is_abbrev(const char *w, size_t n)
 	return false;
 }
 
-static bool word_byte(unsigned char c)
+/* Byte classes for the scanning loops: one table load instead of a chain
+ * of range tests per byte.  Every byte from 0x80 up is a word byte, so a
+ * UTF-8 letter never splits a word. */
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_LOWER = 8, C_DIGIT = 16 };
+
+#define C_U (C_WORD | C_UPPER)
+#define C_L (C_WORD | C_LOWER)
+#define C_D (C_WORD | C_DIGIT)
+#define C_H C_WORD
+#define ROW_HIGH C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H
+
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, C_SPACE, C_SPACE, 0, 0, 0, 0, 0,                   /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                               /* 0x10 */
+	C_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                         /* 0x20 */
+	C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, 0, 0, 0, 0, 0, 0,           /* 0x30 */
+	0, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, /* 0x40 */
+	C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, 0, 0, 0, 0, 0,         /* 0x50 */
+	0, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, /* 0x60 */
+	C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, 0, 0, 0, 0, 0,         /* 0x70 */
+	ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH,
+};
+
+static inline bool word_byte(unsigned char c)
 {
-	return geo_a_alnum(c) || c >= 0x80;
+	return cls[c] & C_WORD;
 }
 
-static geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
+static geo_err grow(geo_tokens *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		geo_tok *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return GEO_ENOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
-	t->v[t->n].start = (uint32_t)start;
-	t->v[t->n].len = (uint32_t)len;
-	t->v[t->n].flags = flags;
-	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
-	t->n++;
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	geo_tok *v = realloc(t->v, cap * sizeof *v);
+
+	if (!v)
+		return GEO_ENOMEM;
+	t->v = v;
+	t->cap = cap;
 	return GEO_OK;
 }
 
-static uint32_t word_flags(const char *s, size_t len)
+static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
 {
-	uint32_t f = GEO_TOK_WORD;
-	size_t up = 0, lo = 0;
+	geo_tok *k;
 
-	/* One lower-case letter settles it: most words stop at their second byte. */
-	for (size_t i = 0; i < len && !lo; i++) {
-		unsigned char c = (unsigned char)s[i];
-		up += geo_a_upper(c);
-		lo += geo_a_lower(c);
+	if (t->n == t->cap && grow(t) != GEO_OK)
+		return GEO_ENOMEM;
+	k = &t->v[t->n++];
+	k->start = (uint32_t)start;
+	k->len = (uint32_t)len;
+	k->flags = flags;
+	k->hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
+	return GEO_OK;
+}
+
+/* A word token: its flags and its hash in one pass over its bytes.  A
+ * word is all capitals when it has two upper-case letters and no
+ * lower-case one. */
+static inline geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s + start;
+	const unsigned char *lp = (const unsigned char *)t->low + start;
+	unsigned char c0 = cls[p[0]];
+	uint32_t f = GEO_TOK_WORD, h = GEO_TMAP_SEED;
+	unsigned all = 0, up = 0;
+	geo_tok *k;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = cls[p[i]];
+		all |= c;
+		up += (c & C_UPPER) != 0;
+		h = (h ^ lp[i]) * 16777619u;
 	}
-	if (geo_a_upper((unsigned char)s[0]))
+	if (c0 & C_UPPER)
 		f |= GEO_TOK_CAP;
-	if (geo_a_digit((unsigned char)s[0]))
+	if (c0 & C_DIGIT)
 		f |= GEO_TOK_NUM;
-	if (up >= 2 && lo == 0)
+	if (up >= 2 && !(all & C_LOWER))
 		f |= GEO_TOK_ALLCAP;
-	return f;
+	if (t->n == t->cap && grow(t) != GEO_OK)
+		return GEO_ENOMEM;
+	k = &t->v[t->n++];
+	k->start = (uint32_t)start;
+	k->len = (uint32_t)len;
+	k->flags = f;
+	k->hash = h;
+	return GEO_OK;
 }
 
 /* Length of a clitic starting at the apostrophe s[i], or 0. */
@@ -84,8 +128,31 @@ static size_t clitic_len(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* ASCII lower-casing eight bytes at a time: bytes from 0x80 up are left
+ * alone, as geo_a_tolower() leaves them. */
+static void lower_ascii(char *out, const char *in, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		uint64_t w, t, ge_a, gt_z;
+		memcpy(&w, in + k, 8);
+		t = w & ~high;
+		/* Per byte, no carry across bytes: t < 0x80 and the addends
+		 * keep every sum below 0x100. */
+		ge_a = t + ones * (0x80 - 'A');
+		gt_z = t + ones * (0x80 - 'Z' - 1);
+		w |= ((ge_a ^ gt_z) & ~w & high) >> 2;
+		memcpy(out + k, &w, 8);
+	}
+	for (; k < n; k++)
+		out[k] = geo_a_tolower((unsigned char)in[k]);
+}
+
 geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	geo_err rc = GEO_OK;
 
@@ -97,19 +164,18 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		t->low = low;
 		t->lowcap = n + 1;
 	}
-	for (size_t k = 0; k < n; k++)
-		t->low[k] = (char)geo_a_tolower((unsigned char)s[k]);
+	lower_ascii(t->low, s, n);
 	t->low[n] = '\0';
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i], cc = cls[c];
 		size_t j;
 
-		if (c == ' ' || c == '\t' || c == '\n') {
+		if (cc & C_SPACE) {
 			i++;
 			continue;
 		}
-		if (!word_byte(c)) {
+		if (!(cc & C_WORD)) {
 			size_t k;
 			if (c == '\'' && (k = clitic_len(s, n, i)) > 0) {
 				rc = push(t, i, k, GEO_TOK_WORD | GEO_TOK_CLITIC);
@@ -124,27 +190,28 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		j = i;
 		/* An initialism: U.S., U.N., U.S.A. */
-		if (geo_a_alpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && geo_a_alpha((unsigned char)s[i + 2]) &&
+		if ((cc & (C_UPPER | C_LOWER)) && i + 2 < n && s[i + 1] == '.' && (cls[u[i + 2]] & (C_UPPER | C_LOWER)) &&
 		    (i + 3 >= n || s[i + 3] == '.')) {
-			while (j + 1 < n && geo_a_alpha((unsigned char)s[j]) && s[j + 1] == '.')
+			while (j + 1 < n && (cls[u[j]] & (C_UPPER | C_LOWER)) && s[j + 1] == '.')
 				j += 2;
-			if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
+			if ((rc = push_word(t, s, i, j - i)) != GEO_OK)
 				return rc;
 			i = j;
 			continue;
 		}
 		for (;;) {
-			while (j < n && word_byte((unsigned char)s[j]))
+			while (j < n && (cls[u[j]] & C_WORD))
 				j++;
+			if (j + 1 >= n)
+				break;
 			/* 25,000 and 5.1 stay one number. */
-			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && geo_a_digit((unsigned char)s[i]) &&
-			    geo_a_digit((unsigned char)s[j + 1])) {
+			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
 				j++;
 				continue;
 			}
 			/* Inner apostrophes (d'Ivoire, O'Brien) unless a clitic follows. */
-			if (j + 1 < n && s[j] == '\'' && word_byte((unsigned char)s[j + 1]) && !clitic_len(s, n, j) &&
-			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte((unsigned char)s[j + 2]) &&
+			if (s[j] == '\'' && word_byte(u[j + 1]) && !clitic_len(s, n, j) &&
+			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte(u[j + 2]) &&
 			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
 				j++;
 				continue;
@@ -153,22 +220,21 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		/* n't belongs to the next token: did|n't, ca|n't. */
 		if (j + 1 < n && s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
-		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !word_byte((unsigned char)s[j + 2]))) {
-			if ((rc = push(t, i, j - 1 - i, word_flags(s + i, j - 1 - i))) != GEO_OK ||
+		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !word_byte(u[j + 2]))) {
+			if ((rc = push_word(t, s, i, j - 1 - i)) != GEO_OK ||
 			    (rc = push(t, j - 1, 3, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
 				return rc;
 			i = j + 2;
 			continue;
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
-		if (j < n && s[j] == '.' && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i) &&
-		    geo_a_upper(c))
+		if (j < n && s[j] == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i))
 			j++;
-		if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
+		if ((rc = push_word(t, s, i, j - i)) != GEO_OK)
 			return rc;
 		/* Plural possessive: countries' */
 		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
-		    (j + 1 >= n || !word_byte((unsigned char)s[j + 1]))) {
+		    (j + 1 >= n || !word_byte(u[j + 1]))) {
 			if ((rc = push(t, j, 1, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
 				return rc;
 			j++;

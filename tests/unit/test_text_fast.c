@@ -1,0 +1,236 @@
+/* test_text_fast.c - the fast paths of the text extractor's front end give
+ * exactly what the plain versions give.  Each reference below is the
+ * straightforward code the fast path replaced (byte-at-a-time, ctype-like
+ * tests, one pass per property); both run on hand-picked edge cases and on
+ * a few thousand pseudo-random strings built from the characters the
+ * scanners treat specially. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+
+#include "text_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Reference tokenizer                                                 */
+
+static bool ref_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool ref_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool ref_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static void ref_push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = realloc(t->v, t->cap * sizeof *t->v);
+		assert_non_null(t->v);
+	}
+	t->v[t->n].start = (uint32_t)start;
+	t->v[t->n].len = (uint32_t)len;
+	t->v[t->n].flags = flags;
+	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
+	t->n++;
+}
+
+static uint32_t ref_word_flags(const char *s, size_t len)
+{
+	uint32_t f = GEO_TOK_WORD;
+	size_t up = 0, lo = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		up += c >= 'A' && c <= 'Z';
+		lo += c >= 'a' && c <= 'z';
+	}
+	if (s[0] >= 'A' && s[0] <= 'Z')
+		f |= GEO_TOK_CAP;
+	if (ref_digit((unsigned char)s[0]))
+		f |= GEO_TOK_NUM;
+	if (up >= 2 && lo == 0)
+		f |= GEO_TOK_ALLCAP;
+	return f;
+}
+
+static size_t ref_clitic_len(const char *s, size_t n, size_t i)
+{
+	static const char *const cl[] = {"'s", "'ll", "'re", "'ve", "'m", "'d", NULL};
+
+	for (const char *const *p = cl; *p; p++) {
+		size_t k = strlen(*p);
+		if (i + k <= n && strncasecmp(s + i, *p, k) == 0 &&
+		    (i + k == n || !ref_word_byte((unsigned char)s[i + k])))
+			return k;
+	}
+	return 0;
+}
+
+static void ref_tokenize(const char *s, size_t n, geo_tokens *t)
+{
+	size_t i = 0;
+
+	t->n = 0;
+	free(t->low);
+	t->low = malloc(n + 1);
+	assert_non_null(t->low);
+	t->lowcap = n + 1;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+		t->low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	t->low[n] = '\0';
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t j, k;
+
+		if (c == ' ' || c == '\t' || c == '\n') {
+			i++;
+			continue;
+		}
+		if (!ref_word_byte(c)) {
+			if (c == '\'' && (k = ref_clitic_len(s, n, i)) > 0) {
+				ref_push(t, i, k, GEO_TOK_WORD | GEO_TOK_CLITIC);
+				i += k;
+			} else {
+				ref_push(t, i, 1, GEO_TOK_PUNCT);
+				i++;
+			}
+			continue;
+		}
+		j = i;
+		if (ref_alpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && ref_alpha((unsigned char)s[i + 2]) &&
+		    (i + 3 >= n || s[i + 3] == '.')) {
+			while (j + 1 < n && ref_alpha((unsigned char)s[j]) && s[j + 1] == '.')
+				j += 2;
+			ref_push(t, i, j - i, ref_word_flags(s + i, j - i));
+			i = j;
+			continue;
+		}
+		for (;;) {
+			while (j < n && ref_word_byte((unsigned char)s[j]))
+				j++;
+			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && ref_digit((unsigned char)s[i]) &&
+			    ref_digit((unsigned char)s[j + 1])) {
+				j++;
+				continue;
+			}
+			if (j + 1 < n && s[j] == '\'' && ref_word_byte((unsigned char)s[j + 1]) && !ref_clitic_len(s, n, j) &&
+			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !ref_word_byte((unsigned char)s[j + 2]) &&
+			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (j + 1 < n && s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
+		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !ref_word_byte((unsigned char)s[j + 2]))) {
+			ref_push(t, i, j - 1 - i, ref_word_flags(s + i, j - 1 - i));
+			ref_push(t, j - 1, 3, GEO_TOK_WORD | GEO_TOK_CLITIC);
+			i = j + 2;
+			continue;
+		}
+		if (j < n && s[j] == '.' && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i) && c >= 'A' && c <= 'Z')
+			j++;
+		ref_push(t, i, j - i, ref_word_flags(s + i, j - i));
+		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
+		    (j + 1 >= n || !ref_word_byte((unsigned char)s[j + 1]))) {
+			ref_push(t, j, 1, GEO_TOK_WORD | GEO_TOK_CLITIC);
+			j++;
+		}
+		i = j;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Inputs                                                              */
+
+static const char *const cases[] = {
+	"U.S.-China talks didn't end; Beijing's view.",
+	"Gen. Smith paid $25,000 and 5.1% to C\xC3\xB4te d'Ivoire's allies' envoy",
+	"We'll see it's O'Brien CAN'T won't ISN'T n't 'S 'LL 'd 'x' ''",
+	"NEW YORK, March 3 - U.N. U.S.A. A.B a.b. 1.2.3 1,2,3 ,5 5, .5 5.",
+	"Mr. MR. mr. Inc. INC. Messrs. Lieut. Xyzzy. A. I. No.1 NO. co.",
+	"\xE2\x80\x94 \xEF\xBF\xBD caf\xC3\xA9 \xC3\x89TAT ABC\xC3\xA9 \x01\x7F\t\n \r|~^`{}[]@",
+	"a", "A", ".", "'", "''", "n't", "x'", "s'", "S'", "AB", "Ab", "aB", "9A", "A9",
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@[`{",
+};
+
+/* Characters the tokenizer looks at, with letters and spaces common. */
+static const char alphabet[] = "aAbBnNtTsSdDlLmMrRvVeE  ..,,''-0199$%&\"()\t\n\x80\xC3\xA9\xFF@[`{Z";
+
+static uint32_t lcg(uint32_t *st)
+{
+	*st = *st * 1103515245u + 12345u;
+	return *st >> 8;
+}
+
+/* A pseudo-random string of up to 80 bytes from the alphabet. */
+static size_t random_text(uint32_t *st, char *buf)
+{
+	size_t n = lcg(st) % 81;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = alphabet[lcg(st) % (sizeof alphabet - 1)];
+	buf[n] = '\0';
+	return n;
+}
+
+static void same_tokens(const char *s, size_t n, geo_tokens *fast, geo_tokens *ref)
+{
+	assert_int_equal(geo_tokenize(s, n, fast), GEO_OK);
+	ref_tokenize(s, n, ref);
+	if (fast->n != ref->n)
+		fail_msg("\"%.*s\": %zu tokens, want %zu", (int)n, s, fast->n, ref->n);
+	assert_memory_equal(fast->low, ref->low, n + 1);
+	for (size_t i = 0; i < ref->n; i++) {
+		const geo_tok *a = &fast->v[i], *b = &ref->v[i];
+		if (a->start != b->start || a->len != b->len || a->flags != b->flags || a->hash != b->hash)
+			fail_msg("\"%.*s\" token %zu: %u+%u flags %u, want %u+%u flags %u", (int)n, s, i, a->start, a->len,
+				 a->flags, b->start, b->len, b->flags);
+	}
+}
+
+static void test_tokenize_same(void **state)
+{
+	geo_tokens fast = {0}, ref = {0};
+	char buf[96];
+	uint32_t st = 12345;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t n = strlen(cases[c]);
+		/* Every suffix too: the eight-byte steps start at other places. */
+		for (size_t k = 0; k <= n; k++)
+			same_tokens(cases[c] + k, n - k, &fast, &ref);
+	}
+	for (int r = 0; r < 20000; r++) {
+		size_t n = random_text(&st, buf);
+		same_tokens(buf, n, &fast, &ref);
+	}
+	geo_tokens_free(&fast);
+	geo_tokens_free(&ref);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokenize_same),
+	};
+
+	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
+}
