@@ -226,10 +226,51 @@ static void test_tokenize_same(void **state)
 	geo_tokens_free(&ref);
 }
 
+/* The inline first-token test in front of the phrase scan changes no
+ * answer: every token of many strings, against the scan alone. */
+static void test_lex_filter_same(void **state)
+{
+	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "n't",
+					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", NULL};
+	geo_lex *lx = geo_lex_new();
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 777;
+	size_t hits = 0;
+
+	(void)state;
+	assert_non_null(lx);
+	for (size_t p = 0; phrases[p]; p++)
+		assert_int_equal(geo_lex_add(lx, phrases[p], strlen(phrases[p]), 1, (int32_t)(p % 3), 0), GEO_OK);
+	for (int r = 0; r < 5000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i <= t.n; i++) {
+			size_t n1 = 99, n2 = 98;
+			int32_t a = geo_lex_longest(lx, buf, &t, i, &n1), b = geo_lex_scan(lx, buf, &t, i, true, -1, &n2);
+			assert_int_equal(a, b);
+			assert_int_equal(n1, n2);
+			hits += a >= 0;
+			for (int32_t ref = 0; ref < 3; ref++) {
+				n1 = 99;
+				n2 = 98;
+				a = geo_lex_find_ref(lx, buf, &t, i, ref, &n1);
+				b = geo_lex_scan(lx, buf, &t, i, false, ref, &n2);
+				assert_int_equal(a, b);
+				assert_int_equal(n1, n2);
+			}
+		}
+	}
+	assert_true(hits > 1000); /* the strings do reach the phrases */
+	geo_tokens_free(&t);
+	geo_lex_free(lx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokenize_same),
+		cmocka_unit_test(test_lex_filter_same),
 	};
 
 	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
