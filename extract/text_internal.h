@@ -23,6 +23,35 @@ static inline bool geo_a_alpha(unsigned char c) { return geo_a_upper(c) || geo_a
 static inline bool geo_a_alnum(unsigned char c) { return geo_a_alpha(c) || geo_a_digit(c); }
 static inline char geo_a_tolower(unsigned char c) { return (char)(geo_a_upper(c) ? c + 32 : c); }
 
+/* Eight bytes at a time: the scanners skip plain text in words, not bytes.
+ * Per-byte arithmetic below never carries into the next byte. */
+#define GEO_SWAR_ONES UINT64_C(0x0101010101010101)
+#define GEO_SWAR_HIGH (GEO_SWAR_ONES * 0x80)
+
+static inline uint64_t geo_swar_load(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* True when one of the eight bytes is c. */
+static inline bool geo_swar_has(uint64_t w, unsigned char c)
+{
+	uint64_t v = w ^ (GEO_SWAR_ONES * c);
+
+	return ((v - GEO_SWAR_ONES) & ~v & GEO_SWAR_HIGH) != 0;
+}
+
+/* True when all eight bytes are printable ASCII, 0x20 to 0x7E. */
+static inline bool geo_swar_printable(uint64_t w)
+{
+	uint64_t t = w & ~GEO_SWAR_HIGH;
+
+	return ((w | (t + GEO_SWAR_ONES) | ~(t + GEO_SWAR_ONES * 0x60)) & GEO_SWAR_HIGH) == 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Normalising                                                         */
 

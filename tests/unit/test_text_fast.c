@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "text_internal.h"
 
@@ -266,11 +267,148 @@ static void test_lex_filter_same(void **state)
 	geo_lex_free(lx);
 }
 
+/* The eight-byte tests against the byte tests they stand for: every byte
+ * value at every position, among fillers that are and are not plain. */
+static void test_swar(void **state)
+{
+	static const unsigned char fill[] = {'a', ' ', '~', 0x1F, 0x7F, 0x80, 0xFF, '\n', '.', 0x00};
+	unsigned char b[8];
+
+	(void)state;
+	for (size_t f = 0; f < sizeof fill; f++) {
+		for (int pos = 0; pos < 8; pos++) {
+			for (int v = 0; v < 256; v++) {
+				bool printable = true, has[4] = {false, false, false, false};
+				static const unsigned char look[4] = {'\n', '.', '!', '?'};
+				uint64_t w;
+				memset(b, fill[f], sizeof b);
+				b[pos] = (unsigned char)v;
+				for (int k = 0; k < 8; k++) {
+					printable &= b[k] >= 0x20 && b[k] < 0x7F;
+					for (int l = 0; l < 4; l++)
+						has[l] |= b[k] == look[l];
+				}
+				w = geo_swar_load(b);
+				assert_int_equal(geo_swar_printable(w), printable);
+				for (int l = 0; l < 4; l++)
+					assert_int_equal(geo_swar_has(w, look[l]), has[l]);
+			}
+		}
+	}
+}
+
+/* Reference normaliser: what text_norm.c does, one byte at a time. */
+static const char *ref_replacement(utf8proc_int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+	case 0x00BB:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case 0x1680:
+		return " ";
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+		return "";
+	case 0x2028: case 0x2029:
+		return "\n";
+	default:
+		break;
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return " ";
+	if (cp >= 0x80 && cp < 0xA0)
+		return " ";
+	return NULL;
+}
+
+static void ref_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	size_t i = 0;
+
+	*replaced = 0;
+	geo_buf_reset(out);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		unsigned char c = p[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		const char *rep;
+		if (c == '\r') {
+			assert_int_equal(geo_buf_putc(out, '\n'), GEO_OK);
+			i += (i + 1 < len && p[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (c < 0x80) {
+			assert_int_equal(geo_buf_putc(out, (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? ' ' : (char)c),
+					 GEO_OK);
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0) {
+			(*replaced)++;
+			i++;
+			assert_int_equal(geo_buf_append(out, "\xEF\xBF\xBD", 3), GEO_OK);
+			continue;
+		}
+		rep = ref_replacement(cp);
+		assert_int_equal(rep ? geo_buf_puts(out, rep) : geo_buf_append(out, p + i, (size_t)k), GEO_OK);
+		i += (size_t)k;
+	}
+}
+
+static const char norm_alphabet[][4] = {
+	"a", "Z", " ", "~", ".", "\n", "\r", "\t", "\x01", "\x7F", "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x94",
+	"\xC2\xA0", "\xE2\x80\x8B", "\xC2\x85", "\xFF", "\xC3", "\xE2\x80", "\xEF\xBB\xBF", "\xED\xA0\x80",
+};
+
+static void test_normalize_same(void **state)
+{
+	geo_buf fast = {0}, ref = {0};
+	char buf[512];
+	uint32_t st = 99;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t n = 0, parts = lcg(&st) % 60;
+		size_t bad_fast = 0, bad_ref = 0;
+		for (size_t k = 0; k < parts; k++) {
+			/* Runs of plain text between the special pieces, so that the
+			 * eight-byte steps start and stop everywhere. */
+			size_t plain = lcg(&st) % 4 == 0 ? lcg(&st) % 20 : 0;
+			const char *piece = norm_alphabet[lcg(&st) % (sizeof norm_alphabet / sizeof norm_alphabet[0])];
+			for (size_t q = 0; q < plain; q++)
+				buf[n++] = (char)('a' + q % 26);
+			memcpy(buf + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		geo_buf_reset(&fast);
+		assert_int_equal(geo_text_normalize(buf, n, &fast, &bad_fast), GEO_OK);
+		ref_normalize(buf, n, &ref, &bad_ref);
+		assert_int_equal(fast.len, ref.len);
+		if (ref.len)
+			assert_memory_equal(fast.data, ref.data, ref.len);
+		assert_int_equal(bad_fast, bad_ref);
+	}
+	geo_buf_free(&fast);
+	geo_buf_free(&ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokenize_same),
 		cmocka_unit_test(test_lex_filter_same),
+		cmocka_unit_test(test_swar),
+		cmocka_unit_test(test_normalize_same),
 	};
 
 	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
