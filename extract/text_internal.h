@@ -234,7 +234,13 @@ struct geo_lex_key {
 
 /* Visible here only so that the per-token calls below can be inline: the
  * first-token test turns most tokens away without a function call. */
+#define GEO_LEX_FIRST 1024 /* 64-bit words: 64 Kbit, 8 KiB */
+
 typedef struct geo_lex {
+	/* One bit per hash of a phrase's first token.  The map's own filter
+	 * also holds every longer prefix, and for the big lexicons lets one
+	 * word in seven through for nothing. */
+	uint64_t first[GEO_LEX_FIRST];
 	geo_tmap map; /* key -> index in keys */
 	struct geo_lex_key *keys;
 	size_t nkeys, capkeys;
@@ -278,17 +284,26 @@ static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const g
 int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any, int32_t ref,
 		     size_t *ntok);
 
-/* True when token i may start a phrase of lx: false means none does.  A
- * phrase's first token is a key of the map, so a token the map's filter
- * turns away starts nothing. */
+/* The first-token filter's bit of a token hash, as word index and mask. */
+static inline size_t geo_lex_fword(uint32_t h)
+{
+	return (h >> 16) / 64 % GEO_LEX_FIRST;
+}
+
+static inline uint64_t geo_lex_fbit(uint32_t h)
+{
+	return UINT64_C(1) << ((h >> 16) % 64);
+}
+
+/* True when token i may start a phrase of lx: false means none does. */
 static inline bool geo_lex_may_start(const geo_lex *lx, const geo_tokens *t, size_t i)
 {
 	uint32_t h;
 
-	if (i >= t->n || !lx->map.cap)
+	if (i >= t->n)
 		return false;
 	h = t->v[i].hash;
-	return (lx->map.filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)) != 0;
+	return (lx->first[geo_lex_fword(h)] & geo_lex_fbit(h)) != 0;
 }
 
 static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
