@@ -80,38 +80,55 @@ static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t fla
 	return GEO_OK;
 }
 
-/* A word token: its flags and its hash in one pass over its bytes.  A
- * word is all capitals when it has two upper-case letters and no
- * lower-case one. */
-static inline geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
+/* A word's flags from its bytes.  All capitals: two upper-case letters
+ * and no lower-case one, so a word that starts in lower case is settled by
+ * its first byte, and most others by their second. */
+static inline uint32_t word_flags(const unsigned char *p, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s + start;
-	const unsigned char *lp = (const unsigned char *)t->low + start;
 	unsigned char c0 = cls[p[0]];
-	uint32_t f = GEO_TOK_WORD, h = GEO_TMAP_SEED;
-	unsigned all = 0, up = 0;
-	geo_tok *k;
+	uint32_t f = GEO_TOK_WORD;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = cls[p[i]];
-		all |= c;
-		up += (c & C_UPPER) != 0;
-		h = (h ^ lp[i]) * 16777619u;
-	}
 	if (c0 & C_UPPER)
 		f |= GEO_TOK_CAP;
 	if (c0 & C_DIGIT)
 		f |= GEO_TOK_NUM;
-	if (up >= 2 && !(all & C_LOWER))
-		f |= GEO_TOK_ALLCAP;
+	if (!(c0 & C_LOWER)) {
+		size_t up = 0;
+		bool lo = false;
+		for (size_t i = 0; i < len && !lo; i++) {
+			up += (cls[p[i]] & C_UPPER) != 0;
+			lo = (cls[p[i]] & C_LOWER) != 0;
+		}
+		if (up >= 2 && !lo)
+			f |= GEO_TOK_ALLCAP;
+	}
+	return f;
+}
+
+static inline geo_err push_hashed(geo_tokens *t, size_t start, size_t len, uint32_t flags, uint32_t h)
+{
+	geo_tok *k;
+
 	if (t->n == t->cap && grow(t) != GEO_OK)
 		return GEO_ENOMEM;
 	k = &t->v[t->n++];
 	k->start = (uint32_t)start;
 	k->len = (uint32_t)len;
-	k->flags = f;
+	k->flags = flags;
 	k->hash = h;
 	return GEO_OK;
+}
+
+/* A word token [start, start + len) of s. */
+static geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
+{
+	return push_hashed(t, start, len, word_flags((const unsigned char *)s + start, len),
+			   geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len));
+}
+
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
 }
 
 /* Length of a clitic starting at the apostrophe s[i], or 0. */
@@ -152,7 +169,8 @@ static void lower_ascii(char *out, const char *in, size_t n)
 
 geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s, *lw;
+	uint32_t h;
 	size_t i = 0;
 	geo_err rc = GEO_OK;
 
@@ -166,6 +184,7 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 	}
 	lower_ascii(t->low, s, n);
 	t->low[n] = '\0';
+	lw = (const unsigned char *)t->low;
 
 	while (i < n) {
 		unsigned char c = u[i], cc = cls[c];
@@ -199,13 +218,19 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			i = j;
 			continue;
 		}
+		/* The word is hashed while it is scanned; the scan reads the
+		 * lower-cased copy, whose NUL at n stops it. */
+		h = GEO_TMAP_SEED;
 		for (;;) {
-			while (j < n && (cls[u[j]] & C_WORD))
+			while (cls[lw[j]] & C_WORD) {
+				h = hash_byte(h, lw[j]);
 				j++;
+			}
 			if (j + 1 >= n)
 				break;
 			/* 25,000 and 5.1 stay one number. */
 			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
+				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
@@ -213,6 +238,7 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			if (s[j] == '\'' && word_byte(u[j + 1]) && !clitic_len(s, n, j) &&
 			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte(u[j + 2]) &&
 			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
+				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
@@ -228,9 +254,11 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			continue;
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
-		if (j < n && s[j] == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i))
+		if (j < n && s[j] == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i)) {
+			h = hash_byte(h, '.');
 			j++;
-		if ((rc = push_word(t, s, i, j - i)) != GEO_OK)
+		}
+		if ((rc = push_hashed(t, i, j - i, word_flags(u + i, j - i), h)) != GEO_OK)
 			return rc;
 		/* Plural possessive: countries' */
 		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
