@@ -2559,8 +2559,10 @@ static geo_err find_quotes(geo_extractor *x)
 	for (size_t i = 0; i < n; i++) {
 		size_t k, w0, w1;
 		quote q;
-		if (s[i] != '"')
-			continue;
+		const char *dq = memchr(s + i, '"', n - i);
+		if (!dq)
+			break;
+		i = (size_t)(dq - s);
 		if (!in) {
 			in = true;
 			open = i;
