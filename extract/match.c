@@ -180,6 +180,10 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		item->ref = ref;
 		item->aux = aux;
 		item->case_off = case_off;
+		item->any_case = true;
+		for (const char *c = lx->pool.data + case_off; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				item->any_case = false;
 		while (*link >= 0)
 			link = &lx->items[*link].next;
 		*link = (int32_t)lx->nitems++;
@@ -191,6 +195,9 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 		     size_t i)
 {
 	const char *p = lx->pool.data + it->case_off;
+
+	if (it->any_case)
+		return true;
 
 	for (size_t k = 0; k < it->ntok; k++) {
 		const char *e = p;

@@ -226,6 +226,7 @@ typedef struct geo_lex_item {
 	int32_t ref;       /* the caller's reference (actor index, ...) */
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
+	bool any_case;     /* no upper-case letter: fits text in any case */
 } geo_lex_item;
 
 struct geo_lex_key {

@@ -9,19 +9,27 @@
 
 #include "text_internal.h"
 
-static const char *const abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-	"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-	"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
-	"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+/* Abbreviations that take a period, with their lengths so that most
+ * words are turned away without a string compare. */
+#define AB(lit) {sizeof(lit) - 1, "" lit}
+static const struct {
+	unsigned char n;
+	char w[7];
+} abbrevs[] = {
+	AB("mr"),   AB("mrs"),  AB("ms"),    AB("dr"),     AB("gen"),  AB("lt"),   AB("col"),   AB("maj"),
+	AB("capt"), AB("sgt"),  AB("adm"),   AB("gov"),    AB("sen"),  AB("rep"),  AB("rev"),   AB("prof"),
+	AB("st"),   AB("jan"),  AB("feb"),   AB("mar"),    AB("apr"),  AB("jun"),  AB("jul"),   AB("aug"),
+	AB("sep"),  AB("sept"), AB("oct"),   AB("nov"),    AB("dec"),  AB("no"),   AB("nos"),   AB("inc"),
+	AB("corp"), AB("ltd"),  AB("co"),    AB("jr"),     AB("sr"),   AB("vs"),   AB("ft"),    AB("mt"),
+	AB("pres"), AB("sec"),  AB("dept"),  AB("messrs"), AB("cmdr"), AB("brig"), AB("lieut"), AB("amb"),
+	AB("hon"),
 };
+#undef AB
 
 bool geo_text_is_abbrev(const char *w, size_t n)
 {
-	if (!n)
-		return false;
-	for (const char *const *p = abbrevs; *p; p++)
-		if ((*p)[0] == w[0] && strncmp(*p, w, n) == 0 && (*p)[n] == '\0')
+	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (abbrevs[i].n == n && abbrevs[i].w[0] == w[0] && memcmp(abbrevs[i].w, w, n) == 0)
 			return true;
 	return false;
 }

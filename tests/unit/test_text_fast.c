@@ -402,6 +402,91 @@ static void test_normalize_same(void **state)
 	geo_buf_free(&ref);
 }
 
+/* Abbreviations: the table with lengths against a plain list walk. */
+static bool ref_is_abbrev(const char *w, size_t n)
+{
+	static const char *const list[] = {
+		"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+		"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
+		"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+	};
+
+	for (const char *const *p = list; *p; p++)
+		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+			return true;
+	return false;
+}
+
+static void test_abbrev_same(void **state)
+{
+	static const char *const words[] = {"mr", "mrs", "messrs", "lieut", "hon", "m", "mrx", "messrsx", "", "no",
+					    "n", "co", "corp", "corps", "sept", "septe", "x"};
+	char buf[96];
+	uint32_t st = 5;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		assert_int_equal(geo_text_is_abbrev(words[i], strlen(words[i])), ref_is_abbrev(words[i], strlen(words[i])));
+	for (int r = 0; r < 20000; r++) {
+		size_t n = random_text(&st, buf) % 8;
+		assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+	}
+}
+
+/* Capitalisation check: the lower-case-phrase shortcut against the walk
+ * over the spelling. */
+static bool ref_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t, size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const char *e = p;
+		bool upper = false;
+		const geo_tok *tok = &t->v[i + k];
+		while (*e && *e != '\1') {
+			upper |= *e >= 'A' && *e <= 'Z';
+			e++;
+		}
+		if (upper && ((size_t)(e - p) != tok->len || memcmp(p, s + tok->start, tok->len) != 0))
+			return false;
+		p = *e ? e + 1 : e;
+	}
+	return true;
+}
+
+static void test_case_ok_same(void **state)
+{
+	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "de Ab",
+					      "tT sS", "a b a", "Ab", "aB", "AB", "b", "a B", NULL};
+	geo_lex *lx = geo_lex_new();
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 4242;
+	size_t checked = 0;
+
+	(void)state;
+	assert_non_null(lx);
+	for (size_t p = 0; phrases[p]; p++)
+		assert_int_equal(geo_lex_add(lx, phrases[p], strlen(phrases[p]), 1, (int32_t)p, 0), GEO_OK);
+	for (int r = 0; r < 5000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i < t.n; i++) {
+			for (size_t it = 0; it < lx->nitems; it++) {
+				const geo_lex_item *li = geo_lex_item_at(lx, (int32_t)it);
+				if (i + li->ntok > t.n)
+					continue;
+				assert_int_equal(geo_lex_case_ok(lx, li, buf, &t, i), ref_case_ok(lx, li, buf, &t, i));
+				checked++;
+			}
+		}
+	}
+	assert_true(checked > 10000);
+	geo_tokens_free(&t);
+	geo_lex_free(lx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -409,6 +494,8 @@ int main(void)
 		cmocka_unit_test(test_lex_filter_same),
 		cmocka_unit_test(test_swar),
 		cmocka_unit_test(test_normalize_same),
+		cmocka_unit_test(test_abbrev_same),
+		cmocka_unit_test(test_case_ok_same),
 	};
 
 	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
