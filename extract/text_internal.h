@@ -196,6 +196,15 @@ void geo_tmap_free(geo_tmap *m);
  * 4 GiB. */
 geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value);
 
+/* Keys are words, a few bytes long: a loop here beats a call to memcmp. */
+static inline bool geo_tmap_same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* True when key (hashed as h) is in the map; *value gets its value. */
 static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
 				uint32_t *value)
@@ -208,7 +217,7 @@ static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, 
 		const geo_tmap_slot *s = &m->slots[i];
 		if (!s->len)
 			return false;
-		if (s->hash == h && s->len == len && memcmp(m->pool + s->off, key, len) == 0) {
+		if (s->hash == h && s->len == len && geo_tmap_same(m->pool + s->off, key, len)) {
 			*value = s->value;
 			return true;
 		}
