@@ -11,20 +11,6 @@
 
 #define KEY_MAX 512
 
-struct lex_key {
-	int32_t first; /* first item, -1 for a pure prefix */
-};
-
-struct geo_lex {
-	geo_tmap map; /* key -> index in keys */
-	struct lex_key *keys;
-	size_t nkeys, capkeys;
-	geo_lex_item *items;
-	size_t nitems, capitems;
-	geo_buf pool;    /* original spellings, tokens separated by '\1', NUL-ended */
-	geo_tokens scratch;
-};
-
 geo_lex *geo_lex_new(void)
 {
 	geo_lex *lx = calloc(1, sizeof *lx);
@@ -99,7 +85,7 @@ geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint3
 	memcpy(m->pool + m->plen, key, len);
 	for (i = h & (m->cap - 1); m->slots[i].len; i = (i + 1) & (m->cap - 1))
 		;
-	m->filter[(h >> 20) % GEO_TMAP_FILTER] |= UINT64_C(1) << (h >> 26);
+	m->filter[geo_tmap_fword(h)] |= geo_tmap_fbit(h);
 	m->slots[i].hash = h;
 	m->slots[i].len = (uint32_t)len;
 	m->slots[i].off = (uint32_t)m->plen;
@@ -121,7 +107,7 @@ static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, 
 	if (v == lx->nkeys) {
 		if (lx->nkeys == lx->capkeys) {
 			size_t cap = lx->capkeys ? lx->capkeys * 2 : 256;
-			struct lex_key *k = realloc(lx->keys, cap * sizeof *k);
+			struct geo_lex_key *k = realloc(lx->keys, cap * sizeof *k);
 			if (!k)
 				return GEO_ENOMEM;
 			lx->keys = k;
@@ -145,6 +131,7 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		return rc;
 	if (t->n == 0 || t->n > 0xFFFF)
 		return GEO_OK;
+	lx->first[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
 	for (size_t i = 0; i < t->n; i++) {
 		const geo_tok *k = &t->v[i];
 		if (klen + k->len + 1 >= sizeof key)
@@ -193,6 +180,10 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		item->ref = ref;
 		item->aux = aux;
 		item->case_off = case_off;
+		item->any_case = true;
+		for (const char *c = lx->pool.data + case_off; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				item->any_case = false;
 		while (*link >= 0)
 			link = &lx->items[*link].next;
 		*link = (int32_t)lx->nitems++;
@@ -200,15 +191,13 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	return GEO_OK;
 }
 
-const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx)
-{
-	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
-}
-
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
 		     size_t i)
 {
 	const char *p = lx->pool.data + it->case_off;
+
+	if (it->any_case)
+		return true;
 
 	for (size_t k = 0; k < it->ntok; k++) {
 		const char *e = p;
@@ -225,10 +214,7 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 	return true;
 }
 
-/* The longest phrase of lx at token i with an item that matches the case
- * rules and, unless any, has that ref.  Returns the phrase's first item
- * (any) or the matching item, or -1; *ntok its length. */
-static int32_t lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any,
+int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any,
 			int32_t ref, size_t *ntok)
 {
 	char key[KEY_MAX];
@@ -268,16 +254,4 @@ static int32_t lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, s
 		}
 	}
 	return best;
-}
-
-int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
-			size_t *ntok)
-{
-	return lex_scan(lx, s, t, i, true, -1, ntok);
-}
-
-int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
-			 size_t *ntok)
-{
-	return lex_scan(lx, s, t, i, false, ref, ntok);
 }

@@ -6,7 +6,6 @@
  * hard-wrapped paragraphs break lines mid-sentence.  The rules here look
  * at the word before a period and the word after it.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +135,15 @@ geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
 	while (i < n) {
 		char c = s[i];
 
+		if (c != '\n' && c != '.' && c != '!' && c != '?') {
+			/* Only line breaks and final punctuation stop the scan. */
+			uint64_t w;
+			i++;
+			while (i + 8 <= n && !geo_swar_has(w = geo_swar_load(s + i), '\n') && !geo_swar_has(w, '.') &&
+			       !geo_swar_has(w, '!') && !geo_swar_has(w, '?'))
+				i += 8;
+			continue;
+		}
 		if (c == '\n') {
 			size_t j = i + 1;
 			bool blank = false;

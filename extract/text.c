@@ -2731,8 +2731,10 @@ static geo_err find_quotes(geo_extractor *x)
 	for (size_t i = 0; i < n; i++) {
 		size_t k, w0, w1;
 		quote q;
-		if (s[i] != '"')
-			continue;
+		const char *dq = memchr(s + i, '"', n - i);
+		if (!dq)
+			break;
+		i = (size_t)(dq - s);
 		if (!in) {
 			in = true;
 			open = i;
@@ -2804,16 +2806,25 @@ static geo_err find_quotes(geo_extractor *x)
 /* Links and teasers that point at other articles state nothing. */
 static bool skip_sentence(const char *s, size_t n)
 {
-	static const char *const teasers[] = {"Read more", "Read also", "Related:", "See also", "Also read",
-					      "Click here", "Subscribe", "Sign up", "Watch:", "READ MORE", NULL};
+#define TEASER(lit) {"" lit, sizeof(lit) - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} teasers[] = {TEASER("Read more"), TEASER("Read also"), TEASER("Related:"), TEASER("See also"),
+		       TEASER("Also read"), TEASER("Click here"), TEASER("Subscribe"), TEASER("Sign up"),
+		       TEASER("Watch:"), TEASER("READ MORE")};
+#undef TEASER
 	size_t e = n;
 
 	while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || s[e - 1] == ' '))
 		e--;
 	if (e > 0 && s[e - 1] == '?')
 		return true;
-	for (const char *const *t = teasers; *t; t++)
-		if (n >= strlen(*t) && memcmp(s, *t, strlen(*t)) == 0)
+	/* Every teaser starts with R, S, C, W or A: most sentences need no compare. */
+	if (!n || !strchr("RSCWA", s[0]))
+		return false;
+	for (size_t t = 0; t < sizeof teasers / sizeof teasers[0]; t++)
+		if (n >= teasers[t].n && memcmp(s, teasers[t].s, teasers[t].n) == 0)
 			return true;
 	return false;
 }
@@ -2874,6 +2885,7 @@ static geo_err grow_tokens(geo_extractor *x)
 static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error *err)
 {
 	geo_span sp = x->sents.v[si];
+	bool may_trig = false;
 	geo_err rc;
 
 	x->s = x->norm.data + sp.start;
@@ -2900,15 +2912,19 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		x->dc[i].kind = 0;
 	}
 	for (size_t i = 0; i < NTOK; i++)
-		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT))
+		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
 			dict_lookup(x, i);
+			may_trig |= geo_lex_may_start(x->trigs, &x->toks, i);
+		}
 	x->cond = NTOK;
 	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
 		if (tok_is(x, i, "if") || tok_is(x, i, "unless"))
 			x->cond = i;
 	if (si <= 1)
 		mask_dateline(x);
-	if ((rc = mention_pass(x)) != GEO_OK || (rc = trigger_pass(x)) != GEO_OK)
+	/* No word that can start a trigger: the trigger pass would find none,
+	 * and it changes nothing else. */
+	if ((rc = mention_pass(x)) != GEO_OK || (may_trig && (rc = trigger_pass(x)) != GEO_OK))
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t t = 0; t < x->ntrig; t++)
 		if ((rc = process_trigger(x, ec, t, err)) != GEO_OK)

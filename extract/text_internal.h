@@ -23,6 +23,35 @@ static inline bool geo_a_alpha(unsigned char c) { return geo_a_upper(c) || geo_a
 static inline bool geo_a_alnum(unsigned char c) { return geo_a_alpha(c) || geo_a_digit(c); }
 static inline char geo_a_tolower(unsigned char c) { return (char)(geo_a_upper(c) ? c + 32 : c); }
 
+/* Eight bytes at a time: the scanners skip plain text in words, not bytes.
+ * Per-byte arithmetic below never carries into the next byte. */
+#define GEO_SWAR_ONES UINT64_C(0x0101010101010101)
+#define GEO_SWAR_HIGH (GEO_SWAR_ONES * 0x80)
+
+static inline uint64_t geo_swar_load(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* True when one of the eight bytes is c. */
+static inline bool geo_swar_has(uint64_t w, unsigned char c)
+{
+	uint64_t v = w ^ (GEO_SWAR_ONES * c);
+
+	return ((v - GEO_SWAR_ONES) & ~v & GEO_SWAR_HIGH) != 0;
+}
+
+/* True when all eight bytes are printable ASCII, 0x20 to 0x7E. */
+static inline bool geo_swar_printable(uint64_t w)
+{
+	uint64_t t = w & ~GEO_SWAR_HIGH;
+
+	return ((w | (t + GEO_SWAR_ONES) | ~(t + GEO_SWAR_ONES * 0x60)) & GEO_SWAR_HIGH) == 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Normalising                                                         */
 
@@ -148,11 +177,33 @@ typedef struct geo_tmap {
 } geo_tmap;
 
 
+/* The filter word and bit of a key hash: 9 + 6 bits above the 17 low bits
+ * that index the slots of any map up to 128 Ki slots, and disjoint from
+ * each other, so that the 32 Kbit really are 32 Kbit. */
+static inline size_t geo_tmap_fword(uint32_t h)
+{
+	return (h >> 17) % GEO_TMAP_FILTER;
+}
+
+static inline uint64_t geo_tmap_fbit(uint32_t h)
+{
+	return UINT64_C(1) << (h >> 26);
+}
+
 void geo_tmap_free(geo_tmap *m);
 /* Finds key (hashed as h); absent, adds it with *value.  *value gets the
  * value stored.  GEO_ENOMEM; GEO_ELIMIT for an empty key or a pool past
  * 4 GiB. */
 geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value);
+
+/* Keys are words, a few bytes long: a loop here beats a call to memcmp. */
+static inline bool geo_tmap_same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
 
 /* True when key (hashed as h) is in the map; *value gets its value. */
 static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
@@ -160,13 +211,13 @@ static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, 
 {
 	size_t mask = m->cap - 1;
 
-	if (!m->cap || !(m->filter[(h >> 20) % GEO_TMAP_FILTER] & (UINT64_C(1) << (h >> 26))))
+	if (!m->cap || !(m->filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
 		return false;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		const geo_tmap_slot *s = &m->slots[i];
 		if (!s->len)
 			return false;
-		if (s->hash == h && s->len == len && memcmp(m->pool + s->off, key, len) == 0) {
+		if (s->hash == h && s->len == len && geo_tmap_same(m->pool + s->off, key, len)) {
 			*value = s->value;
 			return true;
 		}
@@ -184,9 +235,30 @@ typedef struct geo_lex_item {
 	int32_t ref;       /* the caller's reference (actor index, ...) */
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
+	bool any_case;     /* no upper-case letter: fits text in any case */
 } geo_lex_item;
 
-typedef struct geo_lex geo_lex;
+struct geo_lex_key {
+	int32_t first; /* first item, -1 for a pure prefix */
+};
+
+/* Visible here only so that the per-token calls below can be inline: the
+ * first-token test turns most tokens away without a function call. */
+#define GEO_LEX_FIRST 1024 /* 64-bit words: 64 Kbit, 8 KiB */
+
+typedef struct geo_lex {
+	/* One bit per hash of a phrase's first token.  The map's own filter
+	 * also holds every longer prefix, and for the big lexicons lets one
+	 * word in seven through for nothing. */
+	uint64_t first[GEO_LEX_FIRST];
+	geo_tmap map; /* key -> index in keys */
+	struct geo_lex_key *keys;
+	size_t nkeys, capkeys;
+	geo_lex_item *items;
+	size_t nitems, capitems;
+	geo_buf pool;    /* original spellings, tokens separated by '\1', NUL-ended */
+	geo_tokens scratch;
+} geo_lex;
 
 geo_lex *geo_lex_new(void);
 void geo_lex_free(geo_lex *lx);
@@ -207,15 +279,67 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
  * Walk the items with geo_lex_item_at()->next and check each with
  * geo_lex_case_ok().  Cost: one hash lookup per token tried.
  */
-int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
-			size_t *ntok);
+static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				      size_t *ntok);
 
 /* As geo_lex_longest(), but only phrases with an item of this ref count;
  * returns that item, or -1. */
-int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, int32_t ref,
-			 size_t *ntok);
+static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				       int32_t ref, size_t *ntok);
 
-const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx);
+/* match.c: the scan behind both.  The longest phrase of lx at token i with
+ * an item that matches the case rules and, unless any, has that ref.
+ * Returns the phrase's first item (any) or the matching item, or -1;
+ * *ntok its length. */
+int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any, int32_t ref,
+		     size_t *ntok);
+
+/* The first-token filter's bit of a token hash, as word index and mask. */
+static inline size_t geo_lex_fword(uint32_t h)
+{
+	return (h >> 16) / 64 % GEO_LEX_FIRST;
+}
+
+static inline uint64_t geo_lex_fbit(uint32_t h)
+{
+	return UINT64_C(1) << ((h >> 16) % 64);
+}
+
+/* True when token i may start a phrase of lx: false means none does. */
+static inline bool geo_lex_may_start(const geo_lex *lx, const geo_tokens *t, size_t i)
+{
+	uint32_t h;
+
+	if (i >= t->n)
+		return false;
+	h = t->v[i].hash;
+	return (lx->first[geo_lex_fword(h)] & geo_lex_fbit(h)) != 0;
+}
+
+static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				      size_t *ntok)
+{
+	if (!geo_lex_may_start(lx, t, i)) {
+		*ntok = 0;
+		return -1;
+	}
+	return geo_lex_scan(lx, s, t, i, true, -1, ntok);
+}
+
+static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				       int32_t ref, size_t *ntok)
+{
+	if (!geo_lex_may_start(lx, t, i)) {
+		*ntok = 0;
+		return -1;
+	}
+	return geo_lex_scan(lx, s, t, i, false, ref, ntok);
+}
+
+static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx)
+{
+	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
+}
 
 /* True when the text's tokens from i fit the item's capitalisation. */
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,

@@ -56,6 +56,8 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 		if (c >= 0x20 && c < 0x7F) {
 			/* Plain ASCII runs are copied whole. */
 			size_t j = i + 1;
+			while (j + 8 <= len && geo_swar_printable(geo_swar_load(p + j)))
+				j += 8;
 			while (j < len && p[j] >= 0x20 && p[j] < 0x7F)
 				j++;
 			if ((rc = geo_buf_append(out, p + i, j - i)) != GEO_OK)

@@ -3,71 +3,140 @@
  * phrases go through the same function, so "U.S.", "People's" and
  * "Guinea-Bissau" are cut the same way in both.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "text_internal.h"
 
-static const char *const abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-	"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-	"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
-	"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+/* Abbreviations that take a period, with their lengths so that most
+ * words are turned away without a string compare. */
+#define AB(lit) {sizeof(lit) - 1, "" lit}
+static const struct {
+	unsigned char n;
+	char w[7];
+} abbrevs[] = {
+	AB("mr"),   AB("mrs"),  AB("ms"),    AB("dr"),     AB("gen"),  AB("lt"),   AB("col"),   AB("maj"),
+	AB("capt"), AB("sgt"),  AB("adm"),   AB("gov"),    AB("sen"),  AB("rep"),  AB("rev"),   AB("prof"),
+	AB("st"),   AB("jan"),  AB("feb"),   AB("mar"),    AB("apr"),  AB("jun"),  AB("jul"),   AB("aug"),
+	AB("sep"),  AB("sept"), AB("oct"),   AB("nov"),    AB("dec"),  AB("no"),   AB("nos"),   AB("inc"),
+	AB("corp"), AB("ltd"),  AB("co"),    AB("jr"),     AB("sr"),   AB("vs"),   AB("ft"),    AB("mt"),
+	AB("pres"), AB("sec"),  AB("dept"),  AB("messrs"), AB("cmdr"), AB("brig"), AB("lieut"), AB("amb"),
+	AB("hon"),
 };
+#undef AB
 
 bool geo_text_is_abbrev(const char *w, size_t n)
 {
-	if (!n)
-		return false;
-	for (const char *const *p = abbrevs; *p; p++)
-		if ((*p)[0] == w[0] && strncmp(*p, w, n) == 0 && (*p)[n] == '\0')
+	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (abbrevs[i].n == n && abbrevs[i].w[0] == w[0] && memcmp(abbrevs[i].w, w, n) == 0)
 			return true;
 	return false;
 }
 
-static bool word_byte(unsigned char c)
+/* Byte classes for the scanning loops: one table load instead of a chain
+ * of range tests per byte.  Every byte from 0x80 up is a word byte, so a
+ * UTF-8 letter never splits a word. */
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_LOWER = 8, C_DIGIT = 16 };
+
+#define C_U (C_WORD | C_UPPER)
+#define C_L (C_WORD | C_LOWER)
+#define C_D (C_WORD | C_DIGIT)
+#define C_H C_WORD
+#define ROW_HIGH C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H, C_H
+
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, C_SPACE, C_SPACE, 0, 0, 0, 0, 0,                   /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                               /* 0x10 */
+	C_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                         /* 0x20 */
+	C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, C_D, 0, 0, 0, 0, 0, 0,           /* 0x30 */
+	0, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, /* 0x40 */
+	C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, C_U, 0, 0, 0, 0, 0,         /* 0x50 */
+	0, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, /* 0x60 */
+	C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, C_L, 0, 0, 0, 0, 0,         /* 0x70 */
+	ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH, ROW_HIGH,
+};
+
+static inline bool word_byte(unsigned char c)
 {
-	return geo_a_alnum(c) || c >= 0x80;
+	return cls[c] & C_WORD;
 }
 
-static geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
+static geo_err grow(geo_tokens *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		geo_tok *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return GEO_ENOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
-	t->v[t->n].start = (uint32_t)start;
-	t->v[t->n].len = (uint32_t)len;
-	t->v[t->n].flags = flags;
-	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
-	t->n++;
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	geo_tok *v = realloc(t->v, cap * sizeof *v);
+
+	if (!v)
+		return GEO_ENOMEM;
+	t->v = v;
+	t->cap = cap;
 	return GEO_OK;
 }
 
-static uint32_t word_flags(const char *s, size_t len)
+static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
 {
-	uint32_t f = GEO_TOK_WORD;
-	size_t up = 0, lo = 0;
+	geo_tok *k;
 
-	/* One lower-case letter settles it: most words stop at their second byte. */
-	for (size_t i = 0; i < len && !lo; i++) {
-		unsigned char c = (unsigned char)s[i];
-		up += geo_a_upper(c);
-		lo += geo_a_lower(c);
-	}
-	if (geo_a_upper((unsigned char)s[0]))
+	if (t->n == t->cap && grow(t) != GEO_OK)
+		return GEO_ENOMEM;
+	k = &t->v[t->n++];
+	k->start = (uint32_t)start;
+	k->len = (uint32_t)len;
+	k->flags = flags;
+	k->hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
+	return GEO_OK;
+}
+
+/* A word's flags from its bytes.  All capitals: two upper-case letters
+ * and no lower-case one, so a word that starts in lower case is settled by
+ * its first byte, and most others by their second. */
+static inline uint32_t word_flags(const unsigned char *p, size_t len)
+{
+	unsigned char c0 = cls[p[0]];
+	uint32_t f = GEO_TOK_WORD;
+
+	if (c0 & C_UPPER)
 		f |= GEO_TOK_CAP;
-	if (geo_a_digit((unsigned char)s[0]))
+	if (c0 & C_DIGIT)
 		f |= GEO_TOK_NUM;
-	if (up >= 2 && lo == 0)
-		f |= GEO_TOK_ALLCAP;
+	if (!(c0 & C_LOWER)) {
+		size_t up = 0;
+		bool lo = false;
+		for (size_t i = 0; i < len && !lo; i++) {
+			up += (cls[p[i]] & C_UPPER) != 0;
+			lo = (cls[p[i]] & C_LOWER) != 0;
+		}
+		if (up >= 2 && !lo)
+			f |= GEO_TOK_ALLCAP;
+	}
 	return f;
+}
+
+static inline geo_err push_hashed(geo_tokens *t, size_t start, size_t len, uint32_t flags, uint32_t h)
+{
+	geo_tok *k;
+
+	if (t->n == t->cap && grow(t) != GEO_OK)
+		return GEO_ENOMEM;
+	k = &t->v[t->n++];
+	k->start = (uint32_t)start;
+	k->len = (uint32_t)len;
+	k->flags = flags;
+	k->hash = h;
+	return GEO_OK;
+}
+
+/* A word token [start, start + len) of s. */
+static geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
+{
+	return push_hashed(t, start, len, word_flags((const unsigned char *)s + start, len),
+			   geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len));
+}
+
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
 }
 
 /* Length of a clitic starting at the apostrophe s[i], or 0. */
@@ -84,8 +153,32 @@ static size_t clitic_len(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* ASCII lower-casing eight bytes at a time: bytes from 0x80 up are left
+ * alone, as geo_a_tolower() leaves them. */
+static void lower_ascii(char *out, const char *in, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		uint64_t w, t, ge_a, gt_z;
+		memcpy(&w, in + k, 8);
+		t = w & ~high;
+		/* Per byte, no carry across bytes: t < 0x80 and the addends
+		 * keep every sum below 0x100. */
+		ge_a = t + ones * (0x80 - 'A');
+		gt_z = t + ones * (0x80 - 'Z' - 1);
+		w |= ((ge_a ^ gt_z) & ~w & high) >> 2;
+		memcpy(out + k, &w, 8);
+	}
+	for (; k < n; k++)
+		out[k] = geo_a_tolower((unsigned char)in[k]);
+}
+
 geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 {
+	const unsigned char *u = (const unsigned char *)s, *lw;
+	uint32_t h;
 	size_t i = 0;
 	geo_err rc = GEO_OK;
 
@@ -97,19 +190,19 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		t->low = low;
 		t->lowcap = n + 1;
 	}
-	for (size_t k = 0; k < n; k++)
-		t->low[k] = (char)geo_a_tolower((unsigned char)s[k]);
+	lower_ascii(t->low, s, n);
 	t->low[n] = '\0';
+	lw = (const unsigned char *)t->low;
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i], cc = cls[c];
 		size_t j;
 
-		if (c == ' ' || c == '\t' || c == '\n') {
+		if (cc & C_SPACE) {
 			i++;
 			continue;
 		}
-		if (!word_byte(c)) {
+		if (!(cc & C_WORD)) {
 			size_t k;
 			if (c == '\'' && (k = clitic_len(s, n, i)) > 0) {
 				rc = push(t, i, k, GEO_TOK_WORD | GEO_TOK_CLITIC);
@@ -124,28 +217,36 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		j = i;
 		/* An initialism: U.S., U.N., U.S.A. */
-		if (geo_a_alpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && geo_a_alpha((unsigned char)s[i + 2]) &&
+		if ((cc & (C_UPPER | C_LOWER)) && i + 2 < n && s[i + 1] == '.' && (cls[u[i + 2]] & (C_UPPER | C_LOWER)) &&
 		    (i + 3 >= n || s[i + 3] == '.')) {
-			while (j + 1 < n && geo_a_alpha((unsigned char)s[j]) && s[j + 1] == '.')
+			while (j + 1 < n && (cls[u[j]] & (C_UPPER | C_LOWER)) && s[j + 1] == '.')
 				j += 2;
-			if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
+			if ((rc = push_word(t, s, i, j - i)) != GEO_OK)
 				return rc;
 			i = j;
 			continue;
 		}
+		/* The word is hashed while it is scanned; the scan reads the
+		 * lower-cased copy, whose NUL at n stops it. */
+		h = GEO_TMAP_SEED;
 		for (;;) {
-			while (j < n && word_byte((unsigned char)s[j]))
+			while (cls[lw[j]] & C_WORD) {
+				h = hash_byte(h, lw[j]);
 				j++;
+			}
+			if (j + 1 >= n)
+				break;
 			/* 25,000 and 5.1 stay one number. */
-			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && geo_a_digit((unsigned char)s[i]) &&
-			    geo_a_digit((unsigned char)s[j + 1])) {
+			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
+				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
 			/* Inner apostrophes (d'Ivoire, O'Brien) unless a clitic follows. */
-			if (j + 1 < n && s[j] == '\'' && word_byte((unsigned char)s[j + 1]) && !clitic_len(s, n, j) &&
-			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte((unsigned char)s[j + 2]) &&
+			if (s[j] == '\'' && word_byte(u[j + 1]) && !clitic_len(s, n, j) &&
+			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte(u[j + 2]) &&
 			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
+				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
@@ -153,22 +254,23 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		}
 		/* n't belongs to the next token: did|n't, ca|n't. */
 		if (j + 1 < n && s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
-		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !word_byte((unsigned char)s[j + 2]))) {
-			if ((rc = push(t, i, j - 1 - i, word_flags(s + i, j - 1 - i))) != GEO_OK ||
+		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !word_byte(u[j + 2]))) {
+			if ((rc = push_word(t, s, i, j - 1 - i)) != GEO_OK ||
 			    (rc = push(t, j - 1, 3, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
 				return rc;
 			i = j + 2;
 			continue;
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
-		if (j < n && s[j] == '.' && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i) &&
-		    geo_a_upper(c))
+		if (j < n && s[j] == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i)) {
+			h = hash_byte(h, '.');
 			j++;
-		if ((rc = push(t, i, j - i, word_flags(s + i, j - i))) != GEO_OK)
+		}
+		if ((rc = push_hashed(t, i, j - i, word_flags(u + i, j - i), h)) != GEO_OK)
 			return rc;
 		/* Plural possessive: countries' */
 		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
-		    (j + 1 >= n || !word_byte((unsigned char)s[j + 1]))) {
+		    (j + 1 >= n || !word_byte(u[j + 1]))) {
 			if ((rc = push(t, j, 1, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
 				return rc;
 			j++;

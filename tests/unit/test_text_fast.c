@@ -1,0 +1,502 @@
+/* test_text_fast.c - the fast paths of the text extractor's front end give
+ * exactly what the plain versions give.  Each reference below is the
+ * straightforward code the fast path replaced (byte-at-a-time, ctype-like
+ * tests, one pass per property); both run on hand-picked edge cases and on
+ * a few thousand pseudo-random strings built from the characters the
+ * scanners treat specially. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+#include <utf8proc.h>
+
+#include "text_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Reference tokenizer                                                 */
+
+static bool ref_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool ref_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool ref_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static void ref_push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = realloc(t->v, t->cap * sizeof *t->v);
+		assert_non_null(t->v);
+	}
+	t->v[t->n].start = (uint32_t)start;
+	t->v[t->n].len = (uint32_t)len;
+	t->v[t->n].flags = flags;
+	t->v[t->n].hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
+	t->n++;
+}
+
+static uint32_t ref_word_flags(const char *s, size_t len)
+{
+	uint32_t f = GEO_TOK_WORD;
+	size_t up = 0, lo = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		up += c >= 'A' && c <= 'Z';
+		lo += c >= 'a' && c <= 'z';
+	}
+	if (s[0] >= 'A' && s[0] <= 'Z')
+		f |= GEO_TOK_CAP;
+	if (ref_digit((unsigned char)s[0]))
+		f |= GEO_TOK_NUM;
+	if (up >= 2 && lo == 0)
+		f |= GEO_TOK_ALLCAP;
+	return f;
+}
+
+static size_t ref_clitic_len(const char *s, size_t n, size_t i)
+{
+	static const char *const cl[] = {"'s", "'ll", "'re", "'ve", "'m", "'d", NULL};
+
+	for (const char *const *p = cl; *p; p++) {
+		size_t k = strlen(*p);
+		if (i + k <= n && strncasecmp(s + i, *p, k) == 0 &&
+		    (i + k == n || !ref_word_byte((unsigned char)s[i + k])))
+			return k;
+	}
+	return 0;
+}
+
+static void ref_tokenize(const char *s, size_t n, geo_tokens *t)
+{
+	size_t i = 0;
+
+	t->n = 0;
+	free(t->low);
+	t->low = malloc(n + 1);
+	assert_non_null(t->low);
+	t->lowcap = n + 1;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[k];
+		t->low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	t->low[n] = '\0';
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t j, k;
+
+		if (c == ' ' || c == '\t' || c == '\n') {
+			i++;
+			continue;
+		}
+		if (!ref_word_byte(c)) {
+			if (c == '\'' && (k = ref_clitic_len(s, n, i)) > 0) {
+				ref_push(t, i, k, GEO_TOK_WORD | GEO_TOK_CLITIC);
+				i += k;
+			} else {
+				ref_push(t, i, 1, GEO_TOK_PUNCT);
+				i++;
+			}
+			continue;
+		}
+		j = i;
+		if (ref_alpha(c) && i + 1 < n && s[i + 1] == '.' && i + 2 < n && ref_alpha((unsigned char)s[i + 2]) &&
+		    (i + 3 >= n || s[i + 3] == '.')) {
+			while (j + 1 < n && ref_alpha((unsigned char)s[j]) && s[j + 1] == '.')
+				j += 2;
+			ref_push(t, i, j - i, ref_word_flags(s + i, j - i));
+			i = j;
+			continue;
+		}
+		for (;;) {
+			while (j < n && ref_word_byte((unsigned char)s[j]))
+				j++;
+			if (j + 1 < n && (s[j] == ',' || s[j] == '.') && ref_digit((unsigned char)s[i]) &&
+			    ref_digit((unsigned char)s[j + 1])) {
+				j++;
+				continue;
+			}
+			if (j + 1 < n && s[j] == '\'' && ref_word_byte((unsigned char)s[j + 1]) && !ref_clitic_len(s, n, j) &&
+			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !ref_word_byte((unsigned char)s[j + 2]) &&
+			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (j + 1 < n && s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
+		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !ref_word_byte((unsigned char)s[j + 2]))) {
+			ref_push(t, i, j - 1 - i, ref_word_flags(s + i, j - 1 - i));
+			ref_push(t, j - 1, 3, GEO_TOK_WORD | GEO_TOK_CLITIC);
+			i = j + 2;
+			continue;
+		}
+		if (j < n && s[j] == '.' && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i) && c >= 'A' && c <= 'Z')
+			j++;
+		ref_push(t, i, j - i, ref_word_flags(s + i, j - i));
+		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
+		    (j + 1 >= n || !ref_word_byte((unsigned char)s[j + 1]))) {
+			ref_push(t, j, 1, GEO_TOK_WORD | GEO_TOK_CLITIC);
+			j++;
+		}
+		i = j;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Inputs                                                              */
+
+static const char *const cases[] = {
+	"U.S.-China talks didn't end; Beijing's view.",
+	"Gen. Smith paid $25,000 and 5.1% to C\xC3\xB4te d'Ivoire's allies' envoy",
+	"We'll see it's O'Brien CAN'T won't ISN'T n't 'S 'LL 'd 'x' ''",
+	"NEW YORK, March 3 - U.N. U.S.A. A.B a.b. 1.2.3 1,2,3 ,5 5, .5 5.",
+	"Mr. MR. mr. Inc. INC. Messrs. Lieut. Xyzzy. A. I. No.1 NO. co.",
+	"\xE2\x80\x94 \xEF\xBF\xBD caf\xC3\xA9 \xC3\x89TAT ABC\xC3\xA9 \x01\x7F\t\n \r|~^`{}[]@",
+	"a", "A", ".", "'", "''", "n't", "x'", "s'", "S'", "AB", "Ab", "aB", "9A", "A9",
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@[`{",
+};
+
+/* Characters the tokenizer looks at, with letters and spaces common. */
+static const char alphabet[] = "aAbBnNtTsSdDlLmMrRvVeE  ..,,''-0199$%&\"()\t\n\x80\xC3\xA9\xFF@[`{Z";
+
+static uint32_t lcg(uint32_t *st)
+{
+	*st = *st * 1103515245u + 12345u;
+	return *st >> 8;
+}
+
+/* A pseudo-random string of up to 80 bytes from the alphabet. */
+static size_t random_text(uint32_t *st, char *buf)
+{
+	size_t n = lcg(st) % 81;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = alphabet[lcg(st) % (sizeof alphabet - 1)];
+	buf[n] = '\0';
+	return n;
+}
+
+static void same_tokens(const char *s, size_t n, geo_tokens *fast, geo_tokens *ref)
+{
+	assert_int_equal(geo_tokenize(s, n, fast), GEO_OK);
+	ref_tokenize(s, n, ref);
+	if (fast->n != ref->n)
+		fail_msg("\"%.*s\": %zu tokens, want %zu", (int)n, s, fast->n, ref->n);
+	assert_memory_equal(fast->low, ref->low, n + 1);
+	for (size_t i = 0; i < ref->n; i++) {
+		const geo_tok *a = &fast->v[i], *b = &ref->v[i];
+		if (a->start != b->start || a->len != b->len || a->flags != b->flags || a->hash != b->hash)
+			fail_msg("\"%.*s\" token %zu: %u+%u flags %u, want %u+%u flags %u", (int)n, s, i, a->start, a->len,
+				 a->flags, b->start, b->len, b->flags);
+	}
+}
+
+static void test_tokenize_same(void **state)
+{
+	geo_tokens fast = {0}, ref = {0};
+	char buf[96];
+	uint32_t st = 12345;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t n = strlen(cases[c]);
+		/* Every suffix too: the eight-byte steps start at other places. */
+		for (size_t k = 0; k <= n; k++)
+			same_tokens(cases[c] + k, n - k, &fast, &ref);
+	}
+	for (int r = 0; r < 20000; r++) {
+		size_t n = random_text(&st, buf);
+		same_tokens(buf, n, &fast, &ref);
+	}
+	geo_tokens_free(&fast);
+	geo_tokens_free(&ref);
+}
+
+/* The inline first-token test in front of the phrase scan changes no
+ * answer: every token of many strings, against the scan alone. */
+static void test_lex_filter_same(void **state)
+{
+	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "n't",
+					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", NULL};
+	geo_lex *lx = geo_lex_new();
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 777;
+	size_t hits = 0;
+
+	(void)state;
+	assert_non_null(lx);
+	for (size_t p = 0; phrases[p]; p++)
+		assert_int_equal(geo_lex_add(lx, phrases[p], strlen(phrases[p]), 1, (int32_t)(p % 3), 0), GEO_OK);
+	for (int r = 0; r < 5000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i <= t.n; i++) {
+			size_t n1 = 99, n2 = 98;
+			int32_t a = geo_lex_longest(lx, buf, &t, i, &n1), b = geo_lex_scan(lx, buf, &t, i, true, -1, &n2);
+			assert_int_equal(a, b);
+			assert_int_equal(n1, n2);
+			hits += a >= 0;
+			for (int32_t ref = 0; ref < 3; ref++) {
+				n1 = 99;
+				n2 = 98;
+				a = geo_lex_find_ref(lx, buf, &t, i, ref, &n1);
+				b = geo_lex_scan(lx, buf, &t, i, false, ref, &n2);
+				assert_int_equal(a, b);
+				assert_int_equal(n1, n2);
+			}
+		}
+	}
+	assert_true(hits > 1000); /* the strings do reach the phrases */
+	geo_tokens_free(&t);
+	geo_lex_free(lx);
+}
+
+/* The eight-byte tests against the byte tests they stand for: every byte
+ * value at every position, among fillers that are and are not plain. */
+static void test_swar(void **state)
+{
+	static const unsigned char fill[] = {'a', ' ', '~', 0x1F, 0x7F, 0x80, 0xFF, '\n', '.', 0x00};
+	unsigned char b[8];
+
+	(void)state;
+	for (size_t f = 0; f < sizeof fill; f++) {
+		for (int pos = 0; pos < 8; pos++) {
+			for (int v = 0; v < 256; v++) {
+				bool printable = true, has[4] = {false, false, false, false};
+				static const unsigned char look[4] = {'\n', '.', '!', '?'};
+				uint64_t w;
+				memset(b, fill[f], sizeof b);
+				b[pos] = (unsigned char)v;
+				for (int k = 0; k < 8; k++) {
+					printable &= b[k] >= 0x20 && b[k] < 0x7F;
+					for (int l = 0; l < 4; l++)
+						has[l] |= b[k] == look[l];
+				}
+				w = geo_swar_load(b);
+				assert_int_equal(geo_swar_printable(w), printable);
+				for (int l = 0; l < 4; l++)
+					assert_int_equal(geo_swar_has(w, look[l]), has[l]);
+			}
+		}
+	}
+}
+
+/* Reference normaliser: what text_norm.c does, one byte at a time. */
+static const char *ref_replacement(utf8proc_int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+	case 0x00BB:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case 0x1680:
+		return " ";
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+		return "";
+	case 0x2028: case 0x2029:
+		return "\n";
+	default:
+		break;
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return " ";
+	if (cp >= 0x80 && cp < 0xA0)
+		return " ";
+	return NULL;
+}
+
+static void ref_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	size_t i = 0;
+
+	*replaced = 0;
+	geo_buf_reset(out);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		unsigned char c = p[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		const char *rep;
+		if (c == '\r') {
+			assert_int_equal(geo_buf_putc(out, '\n'), GEO_OK);
+			i += (i + 1 < len && p[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (c < 0x80) {
+			assert_int_equal(geo_buf_putc(out, (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? ' ' : (char)c),
+					 GEO_OK);
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0) {
+			(*replaced)++;
+			i++;
+			assert_int_equal(geo_buf_append(out, "\xEF\xBF\xBD", 3), GEO_OK);
+			continue;
+		}
+		rep = ref_replacement(cp);
+		assert_int_equal(rep ? geo_buf_puts(out, rep) : geo_buf_append(out, p + i, (size_t)k), GEO_OK);
+		i += (size_t)k;
+	}
+}
+
+static const char norm_alphabet[][4] = {
+	"a", "Z", " ", "~", ".", "\n", "\r", "\t", "\x01", "\x7F", "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x94",
+	"\xC2\xA0", "\xE2\x80\x8B", "\xC2\x85", "\xFF", "\xC3", "\xE2\x80", "\xEF\xBB\xBF", "\xED\xA0\x80",
+};
+
+static void test_normalize_same(void **state)
+{
+	geo_buf fast = {0}, ref = {0};
+	char buf[512];
+	uint32_t st = 99;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t n = 0, parts = lcg(&st) % 60;
+		size_t bad_fast = 0, bad_ref = 0;
+		for (size_t k = 0; k < parts; k++) {
+			/* Runs of plain text between the special pieces, so that the
+			 * eight-byte steps start and stop everywhere. */
+			size_t plain = lcg(&st) % 4 == 0 ? lcg(&st) % 20 : 0;
+			const char *piece = norm_alphabet[lcg(&st) % (sizeof norm_alphabet / sizeof norm_alphabet[0])];
+			for (size_t q = 0; q < plain; q++)
+				buf[n++] = (char)('a' + q % 26);
+			memcpy(buf + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		geo_buf_reset(&fast);
+		assert_int_equal(geo_text_normalize(buf, n, &fast, &bad_fast), GEO_OK);
+		ref_normalize(buf, n, &ref, &bad_ref);
+		assert_int_equal(fast.len, ref.len);
+		if (ref.len)
+			assert_memory_equal(fast.data, ref.data, ref.len);
+		assert_int_equal(bad_fast, bad_ref);
+	}
+	geo_buf_free(&fast);
+	geo_buf_free(&ref);
+}
+
+/* Abbreviations: the table with lengths against a plain list walk. */
+static bool ref_is_abbrev(const char *w, size_t n)
+{
+	static const char *const list[] = {
+		"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+		"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
+		"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+	};
+
+	for (const char *const *p = list; *p; p++)
+		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+			return true;
+	return false;
+}
+
+static void test_abbrev_same(void **state)
+{
+	static const char *const words[] = {"mr", "mrs", "messrs", "lieut", "hon", "m", "mrx", "messrsx", "", "no",
+					    "n", "co", "corp", "corps", "sept", "septe", "x"};
+	char buf[96];
+	uint32_t st = 5;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		assert_int_equal(geo_text_is_abbrev(words[i], strlen(words[i])), ref_is_abbrev(words[i], strlen(words[i])));
+	for (int r = 0; r < 20000; r++) {
+		size_t n = random_text(&st, buf) % 8;
+		assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+	}
+}
+
+/* Capitalisation check: the lower-case-phrase shortcut against the walk
+ * over the spelling. */
+static bool ref_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t, size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const char *e = p;
+		bool upper = false;
+		const geo_tok *tok = &t->v[i + k];
+		while (*e && *e != '\1') {
+			upper |= *e >= 'A' && *e <= 'Z';
+			e++;
+		}
+		if (upper && ((size_t)(e - p) != tok->len || memcmp(p, s + tok->start, tok->len) != 0))
+			return false;
+		p = *e ? e + 1 : e;
+	}
+	return true;
+}
+
+static void test_case_ok_same(void **state)
+{
+	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "de Ab",
+					      "tT sS", "a b a", "Ab", "aB", "AB", "b", "a B", NULL};
+	geo_lex *lx = geo_lex_new();
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 4242;
+	size_t checked = 0;
+
+	(void)state;
+	assert_non_null(lx);
+	for (size_t p = 0; phrases[p]; p++)
+		assert_int_equal(geo_lex_add(lx, phrases[p], strlen(phrases[p]), 1, (int32_t)p, 0), GEO_OK);
+	for (int r = 0; r < 5000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i < t.n; i++) {
+			for (size_t it = 0; it < lx->nitems; it++) {
+				const geo_lex_item *li = geo_lex_item_at(lx, (int32_t)it);
+				if (i + li->ntok > t.n)
+					continue;
+				assert_int_equal(geo_lex_case_ok(lx, li, buf, &t, i), ref_case_ok(lx, li, buf, &t, i));
+				checked++;
+			}
+		}
+	}
+	assert_true(checked > 10000);
+	geo_tokens_free(&t);
+	geo_lex_free(lx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokenize_same),
+		cmocka_unit_test(test_lex_filter_same),
+		cmocka_unit_test(test_swar),
+		cmocka_unit_test(test_normalize_same),
+		cmocka_unit_test(test_abbrev_same),
+		cmocka_unit_test(test_case_ok_same),
+	};
+
+	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
+}
