@@ -54,6 +54,7 @@ enum {
 	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
 	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
 	R_DEPLOY = 1 << 6,   /* "troops to a force in Liberia": the place is the target */
+	R_THREATEN = 1 << 7, /* "threatened to ... if A ...": A is the target */
 };
 
 #define MAX_PEOPLE 256
@@ -376,6 +377,8 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_CONFLICT;
 	if (strcmp(r->label, "host") == 0)
 		f |= R_HOST;
+	if (r->cameo && strncmp(r->cameo, "13", 2) == 0)
+		f |= R_THREATEN;
 	if (strcmp(r->label, "accuse") == 0 || strcmp(r->label, "criticize") == 0 ||
 	    strcmp(r->label, "disapprove") == 0)
 		f |= R_NESTED;
@@ -2251,6 +2254,36 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 	return rc;
 }
 
+/* "threatened to stop the talks if the United States deploys missiles":
+ * the side whose act the threat answers, named as the subject of the
+ * condition after the trigger ending at e. */
+static bool condition_target(const geo_extractor *x, size_t e, group *g)
+{
+	g->n = 0;
+	for (size_t k = e; k < NTOK && k < e + 24; k++) {
+		bool cond = tok_is(x, k, "if") || tok_is(x, k, "unless");
+		if (!cond && (tok_is(x, k, ";") || tok_is(x, k, ":") || tok_is(x, k, "\"") ||
+			      ((x->bits[k] & (GEO_W_BARRIER | GEO_W_REPORT)) && x->tmen[k] == -1)))
+			return false;
+		if (cond) {
+			size_t n = k + 1;
+			const mention *m;
+			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n >= NTOK || x->tmen[n] < 0)
+				return false;
+			m = &x->men[x->tmen[n]];
+			/* Its own subject: not "if its forces", not "if Israeli
+			 * settlers", not "if they". */
+			if (m->kind != M_ACTOR || m->pron || m->poss || m->modnoun || m->loc)
+				return false;
+			coord_right(x, x->tmen[n], g);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Is there an "if" or "unless" before token t?  (Found once per
  * sentence: x->cond is the first one's index, or NTOK.) */
 static bool conditional_before(const geo_extractor *x, size_t t)
@@ -2388,8 +2421,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			o = t1;
 		else
 			o++;
-		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
-				   r->info->quad == 1 && !r->info->trade);
+		/* "threatened to ban voting if Hamas ran": the threat answers the
+		 * side in the condition, not what the threatened act names. */
+		size_t inf = t1;
+		while (inf < NTOK && (x->bits[inf] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[inf] == -1)
+			inf++; /* "threatened today to" */
+		if ((r->flags & R_THREATEN) && tok_is(x, inf, "to") && condition_target(x, inf, &tg))
+			have_t = true;
+		else
+			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
+					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
