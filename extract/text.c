@@ -57,6 +57,10 @@ enum {
 	R_THREATEN = 1 << 7, /* "threatened to ... if A ...": A is the target */
 };
 
+/* A trigger made by the grammar, not the lexicon: "said that China must
+ * drop barriers" (a demand on China by the speaker). */
+#define FORM_MUST 100
+
 #define MAX_PEOPLE 256
 #define MAX_GROUP 12
 #define MAX_EMITTED 64
@@ -171,6 +175,7 @@ struct geo_extractor {
 	geo_words words;
 	struct relx *rels;
 	size_t nrels;
+	int32_t rel_demand; /* the relation "demand", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -413,9 +418,12 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
+	x->rel_demand = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
+		if (strcmp(x->rels[i].info->label, "demand") == 0)
+			x->rel_demand = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -1413,6 +1421,12 @@ static geo_err trigger_pass(geo_extractor *x)
 			i++;
 			continue;
 		}
+		if (x->rel_demand >= 0 && tok_is(x, i, "must") && i > 0 && x->tmen[i - 1] >= 0) {
+			rc = add_trig(x, i, i + 1, x->rel_demand, FORM_MUST);
+			x->ttrig[i] = -1; /* still the modal of its own verb group */
+			i++;
+			continue;
+		}
 		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
 		/* "on imports from", "increased imports from": where a noun is
 		 * expected, "imports" is one. */
@@ -2284,6 +2298,49 @@ static bool condition_target(const geo_extractor *x, size_t e, group *g)
 	return false;
 }
 
+/* Verbs of saying that make "A must act" a demand of their subject. */
+static const char *const say_verbs[] = {
+	"said", "says", "say", "declared", "declares", "insisted", "insists", "stressed", "stresses",
+	"reiterated", "reiterates", "repeated", "emphasized", "emphasised", "argued", "stated",
+	"maintained", NULL,
+};
+
+/* "The Bush administration declared Tuesday that China must drop
+ * barriers": the speaker demands an act of the one who must.  The
+ * trigger is "must", right after its subject. */
+static geo_err must_demand(geo_extractor *x, emit_ctx *ec, const trig *tr, geo_error *err)
+{
+	int m = x->tmen[tr->t0 - 1];
+	mods md = {0};
+	group sg = {0}, tg = {0};
+	ssize_t k;
+	const mention *tm = &x->men[m];
+
+	/* "its oil must", "they must", "Chinese banks must" (the banks, not
+	 * the state, are asked). */
+	if (tm->kind != M_ACTOR || tm->pron || tm->poss || tm->adj || tm->loc || tm->pp)
+		return GEO_OK;
+	coord_left(x, m, &tg);
+	k = (ssize_t)x->men[tg.m[tg.n - 1]].t0 - 1;
+	if (k >= 0 && tok_is(x, (size_t)k, "that"))
+		k--;
+	/* "declared Tuesday that", "said on Friday that" */
+	while (k >= 0 && (x->bits[k] & GEO_W_TIME) && x->tmen[k] == -1) {
+		k--;
+		if (k >= 0 && tok_is(x, (size_t)k, "on"))
+			k--;
+	}
+	if (k < 0 || x->tmen[k] != -1 || x->ttrig[k] != -1 || !tok_in(x, (size_t)k, say_verbs))
+		return GEO_OK;
+	if (!subject_of(x, (size_t)k, &md, &sg, NULL))
+		return GEO_OK;
+	/* "denied that", "would say": only a demand made. */
+	if (md.neg || md.hyp || md.would || md.threat)
+		return GEO_OK;
+	md.plan = md.reported = false;
+	return emit_groups(x, ec, &sg, &tg, tr, &md, err);
+}
+
 /* Is there an "if" or "unless" before token t?  (Found once per
  * sentence: x->cond is the first one's index, or NTOK.) */
 static bool conditional_before(const geo_extractor *x, size_t t)
@@ -2303,6 +2360,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	bool gerund_after_prep = false, have_s = false, have_t = false, owner = false;
 	geo_err rc = GEO_OK;
 
+	if (tr->form == FORM_MUST)
+		return must_demand(x, ec, tr, err);
 	/* What comes right before decides how the word is used. */
 	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
 		p--;
