@@ -1011,6 +1011,21 @@ static bool quote_speaker(geo_extractor *x, uint32_t off, actor *a)
 	return false;
 }
 
+/* Armed people and their means, beyond the word classes' agents: "two
+ * Palestinian suicide bombers", "Russian hackers", "Israeli warplanes". */
+static const char *const armed_nouns[] = {
+	"bombers", "hackers", "attackers", "raiders", "snipers", "commandos", "paratroopers",
+	"marines", "warplanes", "gunboats", "gunships", "helicopters", "tanks", "settlers",
+	"infantry", "airforce", "gunman", "bomber", "sniper", "jihadists", "extremists",
+	"kidnappers", "hijackers", "pirates", NULL,
+};
+
+/* Does the word at i name people or means acting for a side? */
+static bool agent_at(const geo_extractor *x, size_t i)
+{
+	return i < NTOK && ((x->bits[i] & GEO_W_AGENT) || tok_in(x, i, armed_nouns));
+}
+
 /* Builds the mention that starts with the state or organisation a at
  * [i, e): alone, as a possessor, or as the head of a title ("U.S.
  * Treasury Secretary Scott Bessent"), an institution ("U.S. Senate") or
@@ -1034,9 +1049,9 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	actor a;
 
 	/* "Saudi-led forces", "Vietnamese-led troops": led by that side. */
-	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && (x->bits[e + 2] & GEO_W_AGENT)) {
+	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && agent_at(x, e + 2)) {
 		r = e + 2;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < e + 5)
+		while (r < NTOK && agent_at(x, r) && r < e + 5)
 			r++;
 		*rc = add_mention(x, i, r, M_ACTOR, c);
 		return r;
@@ -1067,7 +1082,7 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 				return ne;
 			}
 		}
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && !tok_poss(x, r + 1))
+		while (r < NTOK && agent_at(x, r) && !tok_poss(x, r + 1))
 			r++;
 		*rc = add_mention(x, i, r, M_ACTOR, c);
 		return r;
@@ -1083,11 +1098,11 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		r = g0;
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
-		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (x->bits[r + 1] & GEO_W_AGENT))
+		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1))
 			r++;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < g0 + 4)
+		while (r < NTOK && agent_at(x, r) && r < g0 + 4)
 			r++;
-		if (r == g0 + 1 && !(x->bits[g0] & GEO_W_AGENT))
+		if (r == g0 + 1 && !agent_at(x, g0))
 			r = g0;
 		if (r > g0) {
 			/* "EU trade chief Maros Sefcovic", "Japan's chief negotiator
@@ -1700,7 +1715,7 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 	if (j < 0)
 		return false;
 	/* "her government", "its troops": the owner acts. */
-	if ((x->bits[j] & GEO_W_AGENT) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
+	if (agent_at(x, j) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
 	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
 		j--;
 	if (x->tmen[j] >= 0) {
@@ -2445,7 +2460,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (have_s && !mutual)
 				return emit_groups(x, ec, &sg, &bg, tr, &md, err); /* X's mediation between A and B */
 		}
-		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
+		/* "war in Ukraine", "Israeli raids in Lebanon": where a side
+		 * fights names whom it fights. */
+		have_t = object_of(x, t1, true,
+				   ((r->flags & R_CONFLICT) && (tok_is(x, t1 - 1, "in") || tok_is(x, t1, "in"))) ||
+					   (r->flags & R_DEPLOY),
 				   have_s ? &sg : NULL,
 				   &tg, &event_noun, &endtok,
 				   r->info->quad == 1 && !r->info->trade);
@@ -2490,6 +2509,17 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
+		/* "killed 23 people in Tel Aviv": with no side acted on, the place
+		 * of a material conflict act is its target. */
+		if (!have_t && have_s && (r->flags & R_CONFLICT) &&
+		    object_of(x, o, false, true, &sg, &tg, &event_noun, &endtok, false)) {
+			/* A state or city named after "in", not "on the Thai border". */
+			const mention *pl = &x->men[tg.m[0]];
+			size_t q = pl->t0 - 1;
+			if (q > 0 && (x->bits[q] & GEO_W_DET) && x->tmen[q] == -1)
+				q--;
+			have_t = !pl->adj && (tok_is(x, q, "in") || tok_is(x, q, "inside"));
+		}
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
