@@ -2029,10 +2029,12 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	int mods_seen = 0;
 
 	g->n = 0;
+	/* A capitalised word only right after a side: "US Predator attacks". */
 	while (k >= 0 && mods_seen < 3 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_stop(x, (size_t)k) &&
 	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
-	       !(x->toks.v[k].flags & GEO_TOK_CAP)) {
+	       (!(x->toks.v[k].flags & GEO_TOK_CAP) ||
+		(k > 0 && x->tmen[k - 1] >= 0 && x->men[x->tmen[k - 1]].kind == M_ACTOR))) {
 		/* "a planned visit": a participle after a determiner is no verb. */
 		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 &&
 		    !(k > 0 && ((x->bits[k - 1] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, (size_t)k - 1))))
@@ -2085,6 +2087,39 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 		return subject_of(x, (size_t)verb, md, g, NULL);
 	}
 	return false;
+}
+
+/* "US Predator attacks, occurring every three days, have killed eight
+ * al-Qaeda leaders": the side behind an attack noun that is the subject
+ * of the conflict verb at t. */
+static bool attack_subject(geo_extractor *x, size_t t, group *g)
+{
+	mods md = {0}, am = {0};
+	bool to = false, owner = false;
+	ssize_t j = skip_verb_group(x, (ssize_t)t - 1, &md, &to);
+	const trig *o;
+
+	g->n = 0;
+	if (to || md.neg)
+		return false;
+	if (j > 2 && tok_is(x, (size_t)j, ",")) {
+		/* Skip a participle clause between commas. */
+		ssize_t c = j - 1;
+		while (c > 0 && c > j - 12 && !tok_is(x, (size_t)c, ","))
+			c--;
+		if (c > 0 && c + 1 < j && tok_is(x, (size_t)c, ",") && x->toks.v[c + 1].len > 4 &&
+		    memcmp(low_at(x, (size_t)c + 1) + x->toks.v[c + 1].len - 3, "ing", 3) == 0)
+			j = c - 1;
+	}
+	if (j < 0 || x->ttrig[j] < 0)
+		return false;
+	o = &x->trigs_v[x->ttrig[j]];
+	if (!(x->rels[o->rel].flags & R_CONFLICT) || o->t1 != (uint32_t)j + 1 ||
+	    (o->form != GEO_FORM_NOUN && o->form != GEO_FORM_S))
+		return false;
+	if (!agent_of(x, o->t0, o->t1, &am, g, &owner) || am.neg || am.hyp || am.plan || am.threat)
+		return false;
+	return true;
 }
 
 /* The nearest actor left of t in the same sentence part (for acts whose
@@ -2483,6 +2518,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			}
 		} else {
 			have_s = subject_of(x, t0, &md, &sg, &to);
+			if (!have_s && (r->flags & R_CONFLICT))
+				have_s = attack_subject(x, t0, &sg);
 			if (to && x->headline)
 				md.plan = true;
 			if (have_s) {
