@@ -824,8 +824,10 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
 				 tok_is(x, p - 1, "throughout");
 	}
+	/* "Washington along with its allies": a preposition, no noun. */
 	if (t1 < NTOK && x->bits[t1] == 0 && (x->toks.v[t1].flags & GEO_TOK_WORD) &&
-	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM))) {
+	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM)) &&
+	    !((tok_is(x, t1, "along") || tok_is(x, t1, "together")) && tok_is(x, t1 + 1, "with"))) {
 		size_t len;
 		/* A common noun after it, not a verb: "Israeli peace movement"
 		 * but "Beijing criticized". */
@@ -1472,6 +1474,16 @@ static geo_err trigger_pass(geo_extractor *x)
 				}
 			}
 		}
+		if (rel >= 0 && (form == GEO_FORM_BASE || form == GEO_FORM_S) && (x->rels[rel].flags & R_THAT) &&
+		    adjectival(x, i, form)) {
+			/* "its demand (today) that Israel ease": the noun, with the
+			 * one asked after "that". */
+			size_t o = end;
+			while (o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[o] == -1)
+				o++;
+			if (tok_is(x, o, "that") || tok_is(x, end - 1, "that"))
+				form = GEO_FORM_NOUN;
+		}
 		if (rel < 0 || adjectival(x, i, form)) {
 			i++;
 			continue;
@@ -1714,6 +1726,31 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		*via_to = saw_to;
 	if (j < 0)
 		return false;
+	{
+		/* "Washington along with its allies demanded", "Japan, together
+		 * with the EU, said": the first side leads the act. */
+		ssize_t w = j;
+		if (tok_is(x, (size_t)w, ",") && w > 0)
+			w--;
+		for (int n = 0; w > 2 && n < 6 && !tok_is(x, (size_t)w, "with") && !tok_stop(x, (size_t)w); n++)
+			w--;
+		if (w >= 2 && tok_is(x, (size_t)w, "with") &&
+		    (tok_is(x, (size_t)w - 1, "along") || tok_is(x, (size_t)w - 1, "together"))) {
+			ssize_t h = w - 2;
+			if (tok_is(x, (size_t)h, ",") && h > 0)
+				h--;
+			if (x->tmen[h] >= 0 && x->men[x->tmen[h]].kind == M_ACTOR && !x->men[x->tmen[h]].poss &&
+			    !x->men[x->tmen[h]].pp && !x->men[x->tmen[h]].adj) {
+				ssize_t e = tok_is(x, (size_t)j, ",") ? j - 1 : j;
+				coord_left(x, x->tmen[h], g);
+				/* "France along with Germany": both act. */
+				if (e > w && x->tmen[e] >= 0 && x->men[x->tmen[e]].kind == M_ACTOR &&
+				    !x->men[x->tmen[e]].pron && !x->men[x->tmen[e]].poss && !x->men[x->tmen[e]].adj)
+					group_add(g, x->tmen[e]);
+				return true;
+			}
+		}
+	}
 	/* "her government", "its troops": the owner acts. */
 	if (agent_at(x, j) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
 	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
@@ -1765,6 +1802,22 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			if (saw_to && b > 0 && x->ttrig[b - 1] >= 0 &&
 			    (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_THAT))
 				md->hyp = true;
+			/* "demanded that Israel ease restrictions": asked, not done. */
+			b = x->men[g->m[g->n - 1]].t0;
+			if (!saw_to && b > 1 && tok_is(x, b - 1, "that")) {
+				size_t v = b - 2;
+				while (v > 0 && (x->bits[v] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[v] == -1 &&
+				       x->ttrig[v] == -1)
+					v--; /* "demanded on Friday that" */
+				if (tok_is(x, v, "on") && v > 0)
+					v--;
+				if ((x->ttrig[b - 1] >= 0 &&
+				     (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & (R_THAT | R_THREATEN)) &&
+				     !(x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_NESTED)) ||
+				    (x->ttrig[v] >= 0 && (x->rels[x->trigs_v[x->ttrig[v]].rel].flags & (R_THAT | R_THREATEN)) &&
+				     !(x->rels[x->trigs_v[x->ttrig[v]].rel].flags & R_NESTED)))
+					md->hyp = true;
+			}
 		}
 		return true;
 	}
@@ -2497,6 +2550,21 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		/* "war in Ukraine", "Israeli raids in Lebanon": where a side
 		 * fights names whom it fights. */
+		{
+			/* "its demand (today) that Israel ease": the one asked. */
+			size_t o = t1;
+			while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+			       x->tmen[o] == -1)
+				o++;
+			if (tok_is(x, t1 - 1, "that"))
+				o = t1 - 1; /* the trigger "demand that" */
+			if ((r->flags & R_THAT) && !(r->flags & R_NESTED) && have_s && tok_is(x, o, "that") &&
+			    o + 1 < NTOK && x->tmen[o + 1] >= 0 && x->men[x->tmen[o + 1]].kind == M_ACTOR &&
+			    !x->men[x->tmen[o + 1]].pron && !x->men[x->tmen[o + 1]].poss && !x->men[x->tmen[o + 1]].adj) {
+				coord_right(x, x->tmen[o + 1], &tg);
+				return emit_groups(x, ec, &sg, &tg, tr, &md, err);
+			}
+		}
 		have_t = object_of(x, t1, true,
 				   ((r->flags & R_CONFLICT) && (tok_is(x, t1 - 1, "in") || tok_is(x, t1, "in"))) ||
 					   (r->flags & R_DEPLOY),
@@ -2529,7 +2597,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		size_t o = t1;
 		/* "demanded (on Friday) that A ...": A is the one pressed. */
-		while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+		while ((r->flags & R_THAT) && o < NTOK &&
+		       ((x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) ||
+			(tok_is(x, o, "on") && (x->bits[o + 1] & GEO_W_TIME))) &&
 		       x->tmen[o] == -1)
 			o++;
 		if (!((r->flags & R_THAT) && tok_is(x, o, "that")))
