@@ -1189,6 +1189,19 @@ static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
 		*rc = add_mention(x, i, e, M_ACTOR, &c);
 		return e;
 	}
+	{
+		/* "President Reagan": a person of the dictionary after the title
+		 * is one mention with it (and so joins "A and President B"). */
+		size_t plen;
+		int pkind;
+		int32_t pref;
+		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
+		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+			actor_from_dict(x, pref, &a);
+			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
+			return r + plen;
+		}
+	}
 	if (ne == r)
 		return i;
 	if (tok_is(x, ne, "of") && (e = country_at(x, ne + 1, &c)) > ne + 1) {
@@ -1767,8 +1780,12 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			size_t p = x->men[m].t0 - 1;
 			if ((x->bits[p] & GEO_W_DET) && p > 0)
 				p--;
-			if (!tok_is(x, p, "for"))
-				return false;
+			/* "the order by President Reagan to impose duties" */
+			bool by_noun = saw_to && tok_is(x, p, "by") && p > 0 && x->ttrig[p - 1] == -1 &&
+				       (x->toks.v[p - 1].flags & GEO_TOK_WORD) && x->toks.v[p - 1].len > 3 &&
+				       memcmp(low_at(x, p - 1) + x->toks.v[p - 1].len - 2, "ed", 2) != 0;
+			if (!tok_is(x, p, "for") && !by_noun)
+				return false; /* but "hired by Canada to help": the one hired acts */
 		}
 		coord_left(x, m, g);
 		{
