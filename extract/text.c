@@ -2192,6 +2192,62 @@ static bool attack_subject(geo_extractor *x, size_t t, group *g)
 	return true;
 }
 
+/* Verbs of going somewhere: "flew to Moscow for talks". */
+static const char *const travel_verbs[] = {
+	"arrived", "arrives", "arrive", "arriving", "left", "leaves", "leave", "leaving", "flew", "flies",
+	"fly", "flying", "went", "goes", "travelled", "traveled", "travels", "travel", "travelling",
+	"came", "comes", "come", "headed", "heads", "departed", "departs", "returned", "returns",
+	"visited", "visits", "visiting", "is", "was", "will", "be", "due", NULL,
+};
+
+/* "arrived in Alexandria last night for a visit to Egypt", "Miyazawa
+ * visits Washington for the meetings with the IMF": a relation noun in a
+ * "for/on a ..." phrase of a verb of going has the traveller as its
+ * side.  t0 is the noun. */
+static bool traveller(const geo_extractor *x, size_t t0, group *g)
+{
+	ssize_t k = (ssize_t)t0 - 1;
+	int words = 0;
+	bool moved = false;
+
+	g->n = 0;
+	while (k > 0 && words < 4 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_punct(x, (size_t)k) &&
+	       !(x->bits[k] & ~(GEO_W_DET | GEO_W_ADV | GEO_W_LYADV | GEO_W_AGENT)) &&
+	       !(x->toks.v[k].flags & GEO_TOK_CAP))
+		k--, words++; /* "an official", "a two-day" */
+	if (!(k > 0 && (tok_is(x, (size_t)k, "for") || tok_is(x, (size_t)k, "on")) && words &&
+	      (x->bits[k + 1] & GEO_W_DET) && !(x->bits[k + 1] & GEO_W_POSS)))
+		return false;
+	for (ssize_t q = k - 1; q >= 0 && q + 16 > k; q--) {
+		if (tok_is(x, (size_t)q, ";") || tok_is(x, (size_t)q, ":") || tok_is(x, (size_t)q, "\"") ||
+		    ((x->bits[q] & GEO_W_REPORT) && !(x->toks.v[q].flags & GEO_TOK_CAP)))
+			return false;
+		if (tok_in(x, (size_t)q, travel_verbs) || (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN &&
+							    strcmp(x->rels[x->trigs_v[x->ttrig[q]].rel].info->label, "visit") == 0))
+			moved = true;
+		if (x->tmen[q] >= 0 && x->men[x->tmen[q]].kind == M_ACTOR) {
+			const mention *m = &x->men[x->tmen[q]];
+			size_t b = m->t0;
+			group cg;
+			coord_left(x, x->tmen[q], &cg);
+			b = x->men[cg.m[cg.n - 1]].t0;
+			/* The subject opens its clause: "..., A visits B for" takes A,
+			 * not the B visited. */
+			if (moved && !m->adj && !m->pp && !m->poss && !m->pron && !m->loc &&
+			    (b == 0 || tok_punct(x, b - 1) || (x->bits[b - 1] & (GEO_W_BARRIER | GEO_W_REL)) ||
+			     tok_is(x, b - 1, "that") || ((x->bits[b - 1] & GEO_W_DET) && (b == 1 || tok_punct(x, b - 2))))) {
+				*g = cg;
+				return true;
+			}
+			q = (ssize_t)b;
+			continue;
+		}
+		if (tok_is(x, (size_t)q, ",") && !moved)
+			return false;
+	}
+	return false;
+}
+
 /* The nearest actor left of t in the same sentence part (for acts whose
  * subject is a prepositional phrase away: "support in the U.S. Senate for
  * legislation aimed at imposing tariffs"). */
@@ -2555,6 +2611,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				md.plan = true;
 			}
 		}
+		if (!have_s && r->info->quad == 1 && !r->info->trade)
+			have_s = traveller(x, t0, &sg);
 		if (between(x, t1, &bg)) {
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
