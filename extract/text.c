@@ -1145,6 +1145,14 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	return e;
 }
 
+/* Last words of titles the role list does not hold. */
+static const char *const title_heads[] = {
+	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
+	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
+	"minister", "general", NULL,
+};
+
 /* "Kristersson, Sweden's prime minister," or "Abe, the Japanese prime
  * minister,": the name at [i, ne) with its title after the comma. */
 static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
@@ -1165,8 +1173,18 @@ static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
 	if (tok_in(x, e, role_mods))
 		e++;
 	r = role_at(x, e);
-	if (r == e)
-		return i;
+	if (r == e) {
+		/* "Kenzo Oshima, the United Nations Emergency Relief Coordinator,":
+		 * capitalised words closed by a title head and a comma. */
+		size_t q = e;
+		while (q < NTOK && q < e + 5 && (x->toks.v[q].flags & GEO_TOK_CAP) && x->tmen[q] == -1 &&
+		       !x->dc[q].kind && (x->toks.v[q].flags & GEO_TOK_WORD))
+			q++;
+		if (q > e && tok_is(x, q, ",") && tok_in(x, q - 1, title_heads))
+			r = q;
+		else
+			return i;
+	}
 	p = person_from_tokens(x, i, ne, c.fold);
 	if (p < 0)
 		return i;
@@ -1175,6 +1193,23 @@ static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
 		r++; /* the closing comma of the apposition */
 	*rc = add_mention(x, i, r, M_ACTOR, &a);
 	return r;
+}
+
+/* "King Hassan of Morocco": the end of a person mention ending at e, with
+ * "of" and the person's own country after it when they follow. */
+static size_t of_country(const geo_extractor *x, size_t e, const actor *a)
+{
+	actor c;
+	size_t ce;
+
+	if (!tok_is(x, e, "of") || !a->fold)
+		return e;
+	ce = country_at(x, e + 1, &c);
+	if (ce == e + 1 && (x->bits[e + 1] & GEO_W_DET) && !(x->bits[e + 1] & GEO_W_POSS))
+		ce = country_at(x, e + 2, &c); /* "of the Philippines" */
+	if (ce > e + 1 && c.fold && strcmp(c.fold, a->fold) == 0)
+		return ce;
+	return e;
 }
 
 /* A title first: "President Elias Hrawi of Lebanon", "the president of
@@ -1198,8 +1233,9 @@ static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
 		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
 		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
 			actor_from_dict(x, pref, &a);
-			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
-			return r + plen;
+			e = of_country(x, r + plen, &a);
+			*rc = add_mention(x, i, e, M_ACTOR, &a);
+			return e;
 		}
 	}
 	if (ne == r)
@@ -1250,8 +1286,9 @@ static geo_err mention_pass(geo_extractor *x)
 			}
 			actor_from_dict(x, ref, &a);
 			if (a.type == GEO_ACTOR_PERSON || a.type == GEO_ACTOR_INSTITUTION) {
-				rc = add_mention(x, i, i + len, M_ACTOR, &a);
-				i += len;
+				e = of_country(x, i + len, &a);
+				rc = add_mention(x, i, e, M_ACTOR, &a);
+				i = e;
 				continue;
 			}
 			i = compose(x, i, i + len, &a, kind == AK_ADJ, &rc);
@@ -1805,6 +1842,12 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			size_t b = x->men[g->m[g->n - 1]].t0;
 			if (b > 0 && tok_is(x, b - 1, "that"))
 				b--;
+			/* "said yesterday it would", "said on Monday that it would" */
+			while (b > 1 && (x->bits[b - 1] & GEO_W_TIME) && x->tmen[b - 1] == -1) {
+				b--;
+				if (b > 1 && tok_is(x, b - 1, "on"))
+					b--;
+			}
 			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
 				md->plan = true;
 			else
@@ -2581,7 +2624,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
 				break;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
-			md.hyp |= (b & GEO_W_HYP) != 0;
+			/* "said it would send aid": the subject decides (below). */
+			if ((b & GEO_W_HYP) && tok_is(x, k, "would"))
+				md.would = true;
+			else
+				md.hyp |= (b & GEO_W_HYP) != 0;
 			md.threat |= (b & GEO_W_THREAT) != 0;
 		}
 		{
