@@ -1728,6 +1728,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			j -= 3; /* ", meanwhile," */
 			continue;
 		}
+		if ((x->toks.v[j].flags & GEO_TOK_NUM) && x->toks.v[j].len == 4 && j > 0 && tok_is(x, (size_t)j - 1, "in")) {
+			j -= 2; /* "The ADB in 1986 approved" */
+			continue;
+		}
 		if (b & GEO_W_TIME) {
 			j--;
 			if (j >= 0 && (tok_is(x, (size_t)j, "on") || tok_is(x, (size_t)j, "last") ||
@@ -1818,6 +1822,14 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			if ((x->bits[p] & GEO_W_DET) && p > 0)
 				p--;
 			/* "the order by President Reagan to impose duties" */
+			/* "with Ottawa accusing Washington": the subject of the
+			 * participle. */
+			bool with_ing = tok_is(x, p, "with") && x->men[m].t1 == t && t < NTOK && x->ttrig[t] >= 0 &&
+					x->trigs_v[x->ttrig[t]].form == GEO_FORM_ING && x->trigs_v[x->ttrig[t]].t0 == t;
+			if (with_ing) {
+				coord_left(x, m, g);
+				return true;
+			}
 			bool by_noun = saw_to && tok_is(x, p, "by") && p > 0 && x->ttrig[p - 1] == -1 &&
 				       (x->toks.v[p - 1].flags & GEO_TOK_WORD) && x->toks.v[p - 1].len > 3 &&
 				       memcmp(low_at(x, p - 1) + x->toks.v[p - 1].len - 2, "ed", 2) != 0;
@@ -2617,6 +2629,14 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
+		/* "Britain and West Germany, backed by the Netherlands, opposed":
+		 * the participle qualifies the subject before the comma. */
+		if (!have_t && have_s && t0 >= 2 && tok_is(x, t0 - 1, ",") && x->tmen[t0 - 2] >= 0 &&
+		    x->men[x->tmen[t0 - 2]].kind == M_ACTOR && !x->men[x->tmen[t0 - 2]].pron &&
+		    !x->men[x->tmen[t0 - 2]].adj && !x->men[x->tmen[t0 - 2]].pp && !x->men[x->tmen[t0 - 2]].poss) {
+			coord_left(x, x->tmen[t0 - 2], &tg);
+			have_t = true;
+		}
 	} else if (noun) {
 		/* "will host a meeting between": the verb's modality. */
 		for (size_t k = t0, n = 0; k-- > 0 && n < 8; n++) {
