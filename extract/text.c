@@ -819,6 +819,11 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		 * its members, who act. */
 		if (m->pp && p >= 2 && tok_is(x, p - 1, "of") && tok_in(x, p - 2, partitives))
 			m->pp = false;
+		/* "officials from Indonesia, Malaysia and Thailand will meet":
+		 * people from a side are that side. */
+		if (m->pp && p >= 2 && tok_is(x, p - 1, "from") && (x->bits[p - 2] & GEO_W_AGENT) && x->tmen[p - 2] == -1 &&
+		    (p < 3 || !(x->bits[p - 3] & GEO_W_PREP)))
+			m->pp = false;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
@@ -2158,7 +2163,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	while (k >= 0 && mods_seen < 3 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_stop(x, (size_t)k) &&
 	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
-	       (!(x->toks.v[k].flags & GEO_TOK_CAP) ||
+	       (!(x->toks.v[k].flags & GEO_TOK_CAP) || (x->bits[k] & GEO_W_TIME) ||
 		(k > 0 && x->tmen[k - 1] >= 0 && x->men[x->tmen[k - 1]].kind == M_ACTOR))) {
 		/* "a planned visit": a participle after a determiner is no verb. */
 		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 &&
