@@ -1105,7 +1105,10 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		r = g0;
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
-		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1))
+		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1) &&
+		    /* but "Britain mobilized army reservists": after a name, an
+		     * -ed word is its verb */
+		    (adj || x->toks.v[r].len < 4 || memcmp(low_at(x, r) + x->toks.v[r].len - 2, "ed", 2) != 0))
 			r++;
 		while (r < NTOK && agent_at(x, r) && r < g0 + 4)
 			r++;
