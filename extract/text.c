@@ -54,9 +54,14 @@ enum {
 	R_MUTUAL = 1 << 4,   /* "A and B fought": each with the other */
 	R_THAT = 1 << 5,     /* "demanded that A ...": A is the target */
 	R_DEPLOY = 1 << 6,   /* "troops to a force in Liberia": the place is the target */
-	R_MEET = 1 << 7,     /* "meet": not when what is met is an obligation */
-	R_WORDS = 1 << 8,    /* "attacked the policy": force used on a policy is words */
+	R_THREATEN = 1 << 7, /* "threatened to ... if A ...": A is the target */
+	R_MEET = 1 << 8,     /* "meet": not when what is met is an obligation */
+	R_WORDS = 1 << 9,    /* "attacked the policy": force used on a policy is words */
 };
+
+/* A trigger made by the grammar, not the lexicon: "said that China must
+ * drop barriers" (a demand on China by the speaker). */
+#define FORM_MUST 100
 
 #define MAX_PEOPLE 256
 #define MAX_GROUP 12
@@ -173,6 +178,7 @@ struct geo_extractor {
 	struct relx *rels;
 	size_t nrels;
 	int32_t criticize; /* the relation a verbal "attack" becomes, or -1 */
+	int32_t rel_demand; /* the relation "demand", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -379,6 +385,8 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_CONFLICT;
 	if (strcmp(r->label, "host") == 0)
 		f |= R_HOST;
+	if (r->cameo && strncmp(r->cameo, "13", 2) == 0)
+		f |= R_THREATEN;
 	if (strcmp(r->label, "meet") == 0)
 		f |= R_MEET;
 	if (strcmp(r->label, "attack") == 0 || strcmp(r->label, "fight") == 0)
@@ -418,11 +426,14 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
+	x->rel_demand = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
 		if (strcmp(x->rels[i].info->label, "criticize") == 0)
 			x->criticize = (int32_t)i;
+		if (strcmp(x->rels[i].info->label, "demand") == 0)
+			x->rel_demand = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -868,13 +879,20 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		 * its members, who act. */
 		if (m->pp && p >= 2 && tok_is(x, p - 1, "of") && tok_in(x, p - 2, partitives))
 			m->pp = false;
+		/* "officials from Indonesia, Malaysia and Thailand will meet":
+		 * people from a side are that side. */
+		if (m->pp && p >= 2 && tok_is(x, p - 1, "from") && (x->bits[p - 2] & GEO_W_AGENT) && x->tmen[p - 2] == -1 &&
+		    (p < 3 || !(x->bits[p - 3] & GEO_W_PREP)))
+			m->pp = false;
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
 				 tok_is(x, p - 1, "throughout");
 	}
+	/* "Washington along with its allies": a preposition, no noun. */
 	if (t1 < NTOK && x->bits[t1] == 0 && (x->toks.v[t1].flags & GEO_TOK_WORD) &&
-	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM))) {
+	    !(x->toks.v[t1].flags & (GEO_TOK_CAP | GEO_TOK_CLITIC | GEO_TOK_NUM)) &&
+	    !((tok_is(x, t1, "along") || tok_is(x, t1, "together")) && tok_is(x, t1 + 1, "with"))) {
 		size_t len;
 		/* A common noun after it, not a verb: "Israeli peace movement"
 		 * but "Beijing criticized". */
@@ -1060,6 +1078,21 @@ static bool quote_speaker(geo_extractor *x, uint32_t off, actor *a)
 	return false;
 }
 
+/* Armed people and their means, beyond the word classes' agents: "two
+ * Palestinian suicide bombers", "Russian hackers", "Israeli warplanes". */
+static const char *const armed_nouns[] = {
+	"bombers", "hackers", "attackers", "raiders", "snipers", "commandos", "paratroopers",
+	"marines", "warplanes", "gunboats", "gunships", "helicopters", "tanks", "settlers",
+	"infantry", "airforce", "gunman", "bomber", "sniper", "jihadists", "extremists",
+	"kidnappers", "hijackers", "pirates", NULL,
+};
+
+/* Does the word at i name people or means acting for a side? */
+static bool agent_at(const geo_extractor *x, size_t i)
+{
+	return i < NTOK && ((x->bits[i] & GEO_W_AGENT) || tok_in(x, i, armed_nouns));
+}
+
 /* Builds the mention that starts with the state or organisation a at
  * [i, e): alone, as a possessor, or as the head of a title ("U.S.
  * Treasury Secretary Scott Bessent"), an institution ("U.S. Senate") or
@@ -1083,9 +1116,9 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	actor a;
 
 	/* "Saudi-led forces", "Vietnamese-led troops": led by that side. */
-	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && (x->bits[e + 2] & GEO_W_AGENT)) {
+	if (tok_is(x, e, "-") && tok_is(x, e + 1, "led") && agent_at(x, e + 2)) {
 		r = e + 2;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < e + 5)
+		while (r < NTOK && agent_at(x, r) && r < e + 5)
 			r++;
 		*rc = add_mention(x, i, r, M_ACTOR, c);
 		return r;
@@ -1116,7 +1149,7 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 				return ne;
 			}
 		}
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && !tok_poss(x, r + 1))
+		while (r < NTOK && agent_at(x, r) && !tok_poss(x, r + 1))
 			r++;
 		*rc = add_mention(x, i, r, M_ACTOR, c);
 		return r;
@@ -1132,11 +1165,14 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		r = g0;
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
-		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (x->bits[r + 1] & GEO_W_AGENT))
+		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1) &&
+		    /* but "Britain mobilized army reservists": after a name, an
+		     * -ed word is its verb */
+		    (adj || x->toks.v[r].len < 4 || memcmp(low_at(x, r) + x->toks.v[r].len - 2, "ed", 2) != 0))
 			r++;
-		while (r < NTOK && (x->bits[r] & GEO_W_AGENT) && r < g0 + 4)
+		while (r < NTOK && agent_at(x, r) && r < g0 + 4)
 			r++;
-		if (r == g0 + 1 && !(x->bits[g0] & GEO_W_AGENT))
+		if (r == g0 + 1 && !agent_at(x, g0))
 			r = g0;
 		if (r > g0) {
 			/* "EU trade chief Maros Sefcovic", "Japan's chief negotiator
@@ -1177,6 +1213,14 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	return e;
 }
 
+/* Last words of titles the role list does not hold. */
+static const char *const title_heads[] = {
+	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
+	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
+	"minister", "general", NULL,
+};
+
 /* "Kristersson, Sweden's prime minister," or "Abe, the Japanese prime
  * minister,": the name at [i, ne) with its title after the comma. */
 static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
@@ -1197,8 +1241,18 @@ static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
 	if (tok_in(x, e, role_mods))
 		e++;
 	r = role_at(x, e);
-	if (r == e)
-		return i;
+	if (r == e) {
+		/* "Kenzo Oshima, the United Nations Emergency Relief Coordinator,":
+		 * capitalised words closed by a title head and a comma. */
+		size_t q = e;
+		while (q < NTOK && q < e + 5 && (x->toks.v[q].flags & GEO_TOK_CAP) && x->tmen[q] == -1 &&
+		       !x->dc[q].kind && (x->toks.v[q].flags & GEO_TOK_WORD))
+			q++;
+		if (q > e && tok_is(x, q, ",") && tok_in(x, q - 1, title_heads))
+			r = q;
+		else
+			return i;
+	}
 	p = person_from_tokens(x, i, ne, c.fold);
 	if (p < 0)
 		return i;
@@ -1207,6 +1261,23 @@ static size_t apposition(geo_extractor *x, size_t i, size_t ne, geo_err *rc)
 		r++; /* the closing comma of the apposition */
 	*rc = add_mention(x, i, r, M_ACTOR, &a);
 	return r;
+}
+
+/* "King Hassan of Morocco": the end of a person mention ending at e, with
+ * "of" and the person's own country after it when they follow. */
+static size_t of_country(const geo_extractor *x, size_t e, const actor *a)
+{
+	actor c;
+	size_t ce;
+
+	if (!tok_is(x, e, "of") || !a->fold)
+		return e;
+	ce = country_at(x, e + 1, &c);
+	if (ce == e + 1 && (x->bits[e + 1] & GEO_W_DET) && !(x->bits[e + 1] & GEO_W_POSS))
+		ce = country_at(x, e + 2, &c); /* "of the Philippines" */
+	if (ce > e + 1 && c.fold && strcmp(c.fold, a->fold) == 0)
+		return ce;
+	return e;
 }
 
 /* A title first: "President Elias Hrawi of Lebanon", "the president of
@@ -1220,6 +1291,20 @@ static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
 	if (tok_is(x, r, "of") && (e = country_at(x, r + 1, &c)) > r + 1) {
 		*rc = add_mention(x, i, e, M_ACTOR, &c);
 		return e;
+	}
+	{
+		/* "President Reagan": a person of the dictionary after the title
+		 * is one mention with it (and so joins "A and President B"). */
+		size_t plen;
+		int pkind;
+		int32_t pref;
+		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
+		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+			actor_from_dict(x, pref, &a);
+			e = of_country(x, r + plen, &a);
+			*rc = add_mention(x, i, e, M_ACTOR, &a);
+			return e;
+		}
 	}
 	if (ne == r)
 		return i;
@@ -1285,8 +1370,9 @@ static geo_err mention_pass(geo_extractor *x)
 			}
 			actor_from_dict(x, ref, &a);
 			if (a.type == GEO_ACTOR_PERSON || a.type == GEO_ACTOR_INSTITUTION) {
-				rc = add_mention(x, i, i + len, M_ACTOR, &a);
-				i += len;
+				e = of_country(x, i + len, &a);
+				rc = add_mention(x, i, e, M_ACTOR, &a);
+				i = e;
 				continue;
 			}
 			i = compose(x, i, i + len, &a, kind == AK_ADJ, &rc);
@@ -1486,6 +1572,12 @@ static geo_err trigger_pass(geo_extractor *x)
 			i++;
 			continue;
 		}
+		if (x->rel_demand >= 0 && tok_is(x, i, "must") && i > 0 && x->tmen[i - 1] >= 0) {
+			rc = add_trig(x, i, i + 1, x->rel_demand, FORM_MUST);
+			x->ttrig[i] = -1; /* still the modal of its own verb group */
+			i++;
+			continue;
+		}
 		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
 		/* "on imports from", "increased imports from": where a noun is
 		 * expected, "imports" is one. */
@@ -1515,6 +1607,16 @@ static geo_err trigger_pass(geo_extractor *x)
 					form = li->aux & 0xFF;
 				}
 			}
+		}
+		if (rel >= 0 && (form == GEO_FORM_BASE || form == GEO_FORM_S) && (x->rels[rel].flags & R_THAT) &&
+		    adjectival(x, i, form)) {
+			/* "its demand (today) that Israel ease": the noun, with the
+			 * one asked after "that". */
+			size_t o = end;
+			while (o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[o] == -1)
+				o++;
+			if (tok_is(x, o, "that") || tok_is(x, end - 1, "that"))
+				form = GEO_FORM_NOUN;
 		}
 		if (rel < 0 || adjectival(x, i, form)) {
 			i++;
@@ -1710,6 +1812,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			j -= 3; /* ", meanwhile," */
 			continue;
 		}
+		if ((x->toks.v[j].flags & GEO_TOK_NUM) && x->toks.v[j].len == 4 && j > 0 && tok_is(x, (size_t)j - 1, "in")) {
+			j -= 2; /* "The ADB in 1986 approved" */
+			continue;
+		}
 		if (b & GEO_W_TIME) {
 			j--;
 			if (j >= 0 && (tok_is(x, (size_t)j, "on") || tok_is(x, (size_t)j, "last") ||
@@ -1758,8 +1864,33 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		*via_to = saw_to;
 	if (j < 0)
 		return false;
+	{
+		/* "Washington along with its allies demanded", "Japan, together
+		 * with the EU, said": the first side leads the act. */
+		ssize_t w = j;
+		if (tok_is(x, (size_t)w, ",") && w > 0)
+			w--;
+		for (int n = 0; w > 2 && n < 6 && !tok_is(x, (size_t)w, "with") && !tok_stop(x, (size_t)w); n++)
+			w--;
+		if (w >= 2 && tok_is(x, (size_t)w, "with") &&
+		    (tok_is(x, (size_t)w - 1, "along") || tok_is(x, (size_t)w - 1, "together"))) {
+			ssize_t h = w - 2;
+			if (tok_is(x, (size_t)h, ",") && h > 0)
+				h--;
+			if (x->tmen[h] >= 0 && x->men[x->tmen[h]].kind == M_ACTOR && !x->men[x->tmen[h]].poss &&
+			    !x->men[x->tmen[h]].pp && !x->men[x->tmen[h]].adj) {
+				ssize_t e = tok_is(x, (size_t)j, ",") ? j - 1 : j;
+				coord_left(x, x->tmen[h], g);
+				/* "France along with Germany": both act. */
+				if (e > w && x->tmen[e] >= 0 && x->men[x->tmen[e]].kind == M_ACTOR &&
+				    !x->men[x->tmen[e]].pron && !x->men[x->tmen[e]].poss && !x->men[x->tmen[e]].adj)
+					group_add(g, x->tmen[e]);
+				return true;
+			}
+		}
+	}
 	/* "her government", "its troops": the owner acts. */
-	if ((x->bits[j] & GEO_W_AGENT) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
+	if (agent_at(x, j) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
 	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
 		j--;
 	if (x->tmen[j] >= 0) {
@@ -1774,8 +1905,20 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			size_t p = x->men[m].t0 - 1;
 			if ((x->bits[p] & GEO_W_DET) && p > 0)
 				p--;
-			if (!tok_is(x, p, "for"))
-				return false;
+			/* "the order by President Reagan to impose duties" */
+			/* "with Ottawa accusing Washington": the subject of the
+			 * participle. */
+			bool with_ing = tok_is(x, p, "with") && x->men[m].t1 == t && t < NTOK && x->ttrig[t] >= 0 &&
+					x->trigs_v[x->ttrig[t]].form == GEO_FORM_ING && x->trigs_v[x->ttrig[t]].t0 == t;
+			if (with_ing) {
+				coord_left(x, m, g);
+				return true;
+			}
+			bool by_noun = saw_to && tok_is(x, p, "by") && p > 0 && x->ttrig[p - 1] == -1 &&
+				       (x->toks.v[p - 1].flags & GEO_TOK_WORD) && x->toks.v[p - 1].len > 3 &&
+				       memcmp(low_at(x, p - 1) + x->toks.v[p - 1].len - 2, "ed", 2) != 0;
+			if (!tok_is(x, p, "for") && !by_noun)
+				return false; /* but "hired by Canada to help": the one hired acts */
 		}
 		coord_left(x, m, g);
 		{
@@ -1795,6 +1938,12 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			size_t b = x->men[g->m[g->n - 1]].t0;
 			if (b > 0 && tok_is(x, b - 1, "that"))
 				b--;
+			/* "said yesterday it would", "said on Monday that it would" */
+			while (b > 1 && (x->bits[b - 1] & GEO_W_TIME) && x->tmen[b - 1] == -1) {
+				b--;
+				if (b > 1 && tok_is(x, b - 1, "on"))
+					b--;
+			}
 			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
 				md->plan = true;
 			else
@@ -1809,6 +1958,22 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			if (saw_to && b > 0 && x->ttrig[b - 1] >= 0 &&
 			    (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_THAT))
 				md->hyp = true;
+			/* "demanded that Israel ease restrictions": asked, not done. */
+			b = x->men[g->m[g->n - 1]].t0;
+			if (!saw_to && b > 1 && tok_is(x, b - 1, "that")) {
+				size_t v = b - 2;
+				while (v > 0 && (x->bits[v] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[v] == -1 &&
+				       x->ttrig[v] == -1)
+					v--; /* "demanded on Friday that" */
+				if (tok_is(x, v, "on") && v > 0)
+					v--;
+				if ((x->ttrig[b - 1] >= 0 &&
+				     (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & (R_THAT | R_THREATEN)) &&
+				     !(x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_NESTED)) ||
+				    (x->ttrig[v] >= 0 && (x->rels[x->trigs_v[x->ttrig[v]].rel].flags & (R_THAT | R_THREATEN)) &&
+				     !(x->rels[x->trigs_v[x->ttrig[v]].rel].flags & R_NESTED)))
+					md->hyp = true;
+			}
 		}
 		return true;
 	}
@@ -2102,10 +2267,12 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 	int mods_seen = 0;
 
 	g->n = 0;
+	/* A capitalised word only right after a side: "US Predator attacks". */
 	while (k >= 0 && mods_seen < 3 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_stop(x, (size_t)k) &&
 	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
-	       !(x->toks.v[k].flags & GEO_TOK_CAP)) {
+	       (!(x->toks.v[k].flags & GEO_TOK_CAP) || (x->bits[k] & GEO_W_TIME) ||
+		(k > 0 && x->tmen[k - 1] >= 0 && x->men[x->tmen[k - 1]].kind == M_ACTOR))) {
 		/* "a planned visit": a participle after a determiner is no verb. */
 		if ((x->bits[k] & GEO_W_SUPPORT) && verb < 0 &&
 		    !(k > 0 && ((x->bits[k - 1] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, (size_t)k - 1))))
@@ -2156,6 +2323,95 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 		md->threat |= (b & GEO_W_THREAT) != 0;
 		md->neg |= (b & GEO_W_NEGVERB) != 0;
 		return subject_of(x, (size_t)verb, md, g, NULL);
+	}
+	return false;
+}
+
+/* "US Predator attacks, occurring every three days, have killed eight
+ * al-Qaeda leaders": the side behind an attack noun that is the subject
+ * of the conflict verb at t. */
+static bool attack_subject(geo_extractor *x, size_t t, group *g)
+{
+	mods md = {0}, am = {0};
+	bool to = false, owner = false;
+	ssize_t j = skip_verb_group(x, (ssize_t)t - 1, &md, &to);
+	const trig *o;
+
+	g->n = 0;
+	if (to || md.neg)
+		return false;
+	if (j > 2 && tok_is(x, (size_t)j, ",")) {
+		/* Skip a participle clause between commas. */
+		ssize_t c = j - 1;
+		while (c > 0 && c > j - 12 && !tok_is(x, (size_t)c, ","))
+			c--;
+		if (c > 0 && c + 1 < j && tok_is(x, (size_t)c, ",") && x->toks.v[c + 1].len > 4 &&
+		    memcmp(low_at(x, (size_t)c + 1) + x->toks.v[c + 1].len - 3, "ing", 3) == 0)
+			j = c - 1;
+	}
+	if (j < 0 || x->ttrig[j] < 0)
+		return false;
+	o = &x->trigs_v[x->ttrig[j]];
+	if (!(x->rels[o->rel].flags & R_CONFLICT) || o->t1 != (uint32_t)j + 1 ||
+	    (o->form != GEO_FORM_NOUN && o->form != GEO_FORM_S))
+		return false;
+	if (!agent_of(x, o->t0, o->t1, &am, g, &owner) || am.neg || am.hyp || am.plan || am.threat)
+		return false;
+	return true;
+}
+
+/* Verbs of going somewhere: "flew to Moscow for talks". */
+static const char *const travel_verbs[] = {
+	"arrived", "arrives", "arrive", "arriving", "left", "leaves", "leave", "leaving", "flew", "flies",
+	"fly", "flying", "went", "goes", "travelled", "traveled", "travels", "travel", "travelling",
+	"came", "comes", "come", "headed", "heads", "departed", "departs", "returned", "returns",
+	"visited", "visits", "visiting", "is", "was", "will", "be", "due", NULL,
+};
+
+/* "arrived in Alexandria last night for a visit to Egypt", "Miyazawa
+ * visits Washington for the meetings with the IMF": a relation noun in a
+ * "for/on a ..." phrase of a verb of going has the traveller as its
+ * side.  t0 is the noun. */
+static bool traveller(const geo_extractor *x, size_t t0, group *g)
+{
+	ssize_t k = (ssize_t)t0 - 1;
+	int words = 0;
+	bool moved = false;
+
+	g->n = 0;
+	while (k > 0 && words < 4 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_punct(x, (size_t)k) &&
+	       !(x->bits[k] & ~(GEO_W_DET | GEO_W_ADV | GEO_W_LYADV | GEO_W_AGENT)) &&
+	       !(x->toks.v[k].flags & GEO_TOK_CAP))
+		k--, words++; /* "an official", "a two-day" */
+	if (!(k > 0 && (tok_is(x, (size_t)k, "for") || tok_is(x, (size_t)k, "on")) && words &&
+	      (x->bits[k + 1] & GEO_W_DET) && !(x->bits[k + 1] & GEO_W_POSS)))
+		return false;
+	for (ssize_t q = k - 1; q >= 0 && q + 16 > k; q--) {
+		if (tok_is(x, (size_t)q, ";") || tok_is(x, (size_t)q, ":") || tok_is(x, (size_t)q, "\"") ||
+		    ((x->bits[q] & GEO_W_REPORT) && !(x->toks.v[q].flags & GEO_TOK_CAP)))
+			return false;
+		if (tok_in(x, (size_t)q, travel_verbs) || (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN &&
+							    strcmp(x->rels[x->trigs_v[x->ttrig[q]].rel].info->label, "visit") == 0))
+			moved = true;
+		if (x->tmen[q] >= 0 && x->men[x->tmen[q]].kind == M_ACTOR) {
+			const mention *m = &x->men[x->tmen[q]];
+			size_t b = m->t0;
+			group cg;
+			coord_left(x, x->tmen[q], &cg);
+			b = x->men[cg.m[cg.n - 1]].t0;
+			/* The subject opens its clause: "..., A visits B for" takes A,
+			 * not the B visited. */
+			if (moved && !m->adj && !m->pp && !m->poss && !m->pron && !m->loc &&
+			    (b == 0 || tok_punct(x, b - 1) || (x->bits[b - 1] & (GEO_W_BARRIER | GEO_W_REL)) ||
+			     tok_is(x, b - 1, "that") || ((x->bits[b - 1] & GEO_W_DET) && (b == 1 || tok_punct(x, b - 2))))) {
+				*g = cg;
+				return true;
+			}
+			q = (ssize_t)b;
+			continue;
+		}
+		if (tok_is(x, (size_t)q, ",") && !moved)
+			return false;
 	}
 	return false;
 }
@@ -2356,6 +2612,79 @@ static geo_err emit_pairs(geo_extractor *x, emit_ctx *ec, const group *g, const 
 	return rc;
 }
 
+/* "threatened to stop the talks if the United States deploys missiles":
+ * the side whose act the threat answers, named as the subject of the
+ * condition after the trigger ending at e. */
+static bool condition_target(const geo_extractor *x, size_t e, group *g)
+{
+	g->n = 0;
+	for (size_t k = e; k < NTOK && k < e + 24; k++) {
+		bool cond = tok_is(x, k, "if") || tok_is(x, k, "unless");
+		if (!cond && (tok_is(x, k, ";") || tok_is(x, k, ":") || tok_is(x, k, "\"") ||
+			      ((x->bits[k] & (GEO_W_BARRIER | GEO_W_REPORT)) && x->tmen[k] == -1)))
+			return false;
+		if (cond) {
+			size_t n = k + 1;
+			const mention *m;
+			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n >= NTOK || x->tmen[n] < 0)
+				return false;
+			m = &x->men[x->tmen[n]];
+			/* Its own subject: not "if its forces", not "if Israeli
+			 * settlers", not "if they". */
+			if (m->kind != M_ACTOR || m->pron || m->poss || m->modnoun || m->loc)
+				return false;
+			coord_right(x, x->tmen[n], g);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Verbs of saying that make "A must act" a demand of their subject. */
+static const char *const say_verbs[] = {
+	"said", "says", "say", "declared", "declares", "insisted", "insists", "stressed", "stresses",
+	"reiterated", "reiterates", "repeated", "emphasized", "emphasised", "argued", "stated",
+	"maintained", NULL,
+};
+
+/* "The Bush administration declared Tuesday that China must drop
+ * barriers": the speaker demands an act of the one who must.  The
+ * trigger is "must", right after its subject. */
+static geo_err must_demand(geo_extractor *x, emit_ctx *ec, const trig *tr, geo_error *err)
+{
+	int m = x->tmen[tr->t0 - 1];
+	mods md = {0};
+	group sg = {0}, tg = {0};
+	ssize_t k;
+	const mention *tm = &x->men[m];
+
+	/* "its oil must", "they must", "Chinese banks must" (the banks, not
+	 * the state, are asked). */
+	if (tm->kind != M_ACTOR || tm->pron || tm->poss || tm->adj || tm->loc || tm->pp)
+		return GEO_OK;
+	coord_left(x, m, &tg);
+	k = (ssize_t)x->men[tg.m[tg.n - 1]].t0 - 1;
+	if (k >= 0 && tok_is(x, (size_t)k, "that"))
+		k--;
+	/* "declared Tuesday that", "said on Friday that" */
+	while (k >= 0 && (x->bits[k] & GEO_W_TIME) && x->tmen[k] == -1) {
+		k--;
+		if (k >= 0 && tok_is(x, (size_t)k, "on"))
+			k--;
+	}
+	if (k < 0 || x->tmen[k] != -1 || x->ttrig[k] != -1 || !tok_in(x, (size_t)k, say_verbs))
+		return GEO_OK;
+	if (!subject_of(x, (size_t)k, &md, &sg, NULL))
+		return GEO_OK;
+	/* "denied that", "would say": only a demand made. */
+	if (md.neg || md.hyp || md.would || md.threat)
+		return GEO_OK;
+	md.plan = md.reported = false;
+	return emit_groups(x, ec, &sg, &tg, tr, &md, err);
+}
+
 /* Is there an "if" or "unless" before token t?  (Found once per
  * sentence: x->cond is the first one's index, or NTOK.) */
 /* "Venezuela, Chile and the Philippines struck agreement with commercial
@@ -2426,6 +2755,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	bool gerund_after_prep = false, have_s = false, have_t = false, owner = false;
 	geo_err rc = GEO_OK;
 
+	if (tr->form == FORM_MUST)
+		return must_demand(x, ec, tr, err);
 	/* What comes right before decides how the word is used. */
 	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
 		p--;
@@ -2462,6 +2793,14 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
+		/* "Britain and West Germany, backed by the Netherlands, opposed":
+		 * the participle qualifies the subject before the comma. */
+		if (!have_t && have_s && t0 >= 2 && tok_is(x, t0 - 1, ",") && x->tmen[t0 - 2] >= 0 &&
+		    x->men[x->tmen[t0 - 2]].kind == M_ACTOR && !x->men[x->tmen[t0 - 2]].pron &&
+		    !x->men[x->tmen[t0 - 2]].adj && !x->men[x->tmen[t0 - 2]].pp && !x->men[x->tmen[t0 - 2]].poss) {
+			coord_left(x, x->tmen[t0 - 2], &tg);
+			have_t = true;
+		}
 	} else if (noun) {
 		/* "Iran's top war spokesman": the noun only names an office. */
 		if (tr->form == GEO_FORM_NOUN && t1 < NTOK && x->dc[t1].kind == AK_ROLE && !(x->bits[t1 - 1] & GEO_W_PREP))
@@ -2476,7 +2815,12 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
 				break;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
-			md.hyp |= (b & GEO_W_HYP) != 0 || tok_in(x, k, goal_nouns);
+			/* "said it would send aid": the subject decides (below). */
+			if ((b & GEO_W_HYP) && tok_is(x, k, "would"))
+				md.would = true;
+			else
+				md.hyp |= (b & GEO_W_HYP) != 0;
+			md.hyp |= tok_in(x, k, goal_nouns);
 			md.threat |= (b & GEO_W_THREAT) != 0;
 		}
 		{
@@ -2506,6 +2850,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				md.plan = true;
 			}
 		}
+		if (!have_s && r->info->quad == 1 && !r->info->trade)
+			have_s = traveller(x, t0, &sg);
 		if (between(x, t1, &bg)) {
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
@@ -2516,7 +2862,26 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (have_s && !mutual)
 				return emit_groups(x, ec, &sg, &bg, tr, &md, err); /* X's mediation between A and B */
 		}
-		have_t = object_of(x, t1, true, ((r->flags & R_CONFLICT) && tok_is(x, t1 - 1, "in")) || (r->flags & R_DEPLOY),
+		/* "war in Ukraine", "Israeli raids in Lebanon": where a side
+		 * fights names whom it fights. */
+		{
+			/* "its demand (today) that Israel ease": the one asked. */
+			size_t o = t1;
+			while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+			       x->tmen[o] == -1)
+				o++;
+			if (tok_is(x, t1 - 1, "that"))
+				o = t1 - 1; /* the trigger "demand that" */
+			if ((r->flags & R_THAT) && !(r->flags & R_NESTED) && have_s && tok_is(x, o, "that") &&
+			    o + 1 < NTOK && x->tmen[o + 1] >= 0 && x->men[x->tmen[o + 1]].kind == M_ACTOR &&
+			    !x->men[x->tmen[o + 1]].pron && !x->men[x->tmen[o + 1]].poss && !x->men[x->tmen[o + 1]].adj) {
+				coord_right(x, x->tmen[o + 1], &tg);
+				return emit_groups(x, ec, &sg, &tg, tr, &md, err);
+			}
+		}
+		have_t = object_of(x, t1, true,
+				   ((r->flags & R_CONFLICT) && (tok_is(x, t1 - 1, "in") || tok_is(x, t1, "in"))) ||
+					   (r->flags & R_DEPLOY),
 				   have_s ? &sg : NULL,
 				   &tg, &event_noun, &endtok,
 				   r->info->quad == 1 && !r->info->trade);
@@ -2535,6 +2900,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			}
 		} else {
 			have_s = subject_of(x, t0, &md, &sg, &to);
+			if (!have_s && (r->flags & R_CONFLICT))
+				have_s = attack_subject(x, t0, &sg);
 			if (to && x->headline)
 				md.plan = true;
 			if (have_s) {
@@ -2544,15 +2911,36 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		size_t o = t1;
 		/* "demanded (on Friday) that A ...": A is the one pressed. */
-		while ((r->flags & R_THAT) && o < NTOK && (x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) &&
+		while ((r->flags & R_THAT) && o < NTOK &&
+		       ((x->bits[o] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) ||
+			(tok_is(x, o, "on") && (x->bits[o + 1] & GEO_W_TIME))) &&
 		       x->tmen[o] == -1)
 			o++;
 		if (!((r->flags & R_THAT) && tok_is(x, o, "that")))
 			o = t1;
 		else
 			o++;
-		have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg, &event_noun, &endtok,
-				   r->info->quad == 1 && !r->info->trade);
+		/* "threatened to ban voting if Hamas ran": the threat answers the
+		 * side in the condition, not what the threatened act names. */
+		size_t inf = t1;
+		while (inf < NTOK && (x->bits[inf] & (GEO_W_TIME | GEO_W_ADV | GEO_W_LYADV)) && x->tmen[inf] == -1)
+			inf++; /* "threatened today to" */
+		if ((r->flags & R_THREATEN) && tok_is(x, inf, "to") && condition_target(x, inf, &tg))
+			have_t = true;
+		else
+			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
+					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
+		/* "killed 23 people in Tel Aviv": with no side acted on, the place
+		 * of a material conflict act is its target. */
+		if (!have_t && have_s && (r->flags & R_CONFLICT) &&
+		    object_of(x, o, false, true, &sg, &tg, &event_noun, &endtok, false)) {
+			/* A state or city named after "in", not "on the Thai border". */
+			const mention *pl = &x->men[tg.m[0]];
+			size_t q = pl->t0 - 1;
+			if (q > 0 && (x->bits[q] & GEO_W_DET) && x->tmen[q] == -1)
+				q--;
+			have_t = !pl->adj && (tok_is(x, q, "in") || tok_is(x, q, "inside"));
+		}
 	}
 
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
