@@ -652,7 +652,10 @@ static void actor_from_dict(const geo_extractor *x, int32_t idx, actor *a)
 	a->id = ai->id;
 	a->type = ai->type;
 	a->label = ai->label;
-	if ((ai->type == GEO_ACTOR_PERSON || ai->type == GEO_ACTOR_INSTITUTION) && ai->affiliation) {
+	/* People, institutions and the groups the dictionary says govern a
+	 * state (the Taliban) act for their affiliation. */
+	if ((ai->type == GEO_ACTOR_PERSON || ai->type == GEO_ACTOR_INSTITUTION || ai->type == GEO_ACTOR_GROUP) &&
+	    ai->affiliation) {
 		a->affiliation = ai->affiliation;
 		a->fold = ai->affiliation;
 		a->fold_type = type_of(x, ai->affiliation);
@@ -2494,7 +2497,7 @@ static void fill_side(const geo_extractor *x, const actor *a, geo_actor_ref *r, 
 		r->type = a->type;
 	} else {
 		r->id = a->fold;
-		if (via && (a->type == GEO_ACTOR_PERSON || a->type == GEO_ACTOR_INSTITUTION))
+		if (via && a->fold && a->id && strcmp(a->fold, a->id) != 0)
 			*via = a->label;
 	}
 }
