@@ -97,6 +97,23 @@ def main():
         rows = [line.rstrip("\n").split("\t") for line in f]
     first = relations()
 
+    # The dictionary's facts: each relation's Goldstein value and quad
+    # class are GDELT's for its code, wherever the export has that code.
+    seen = {}
+    for r in rows:
+        seen.setdefault(r[26], set()).add((float(r[30]), int(r[29])))
+    wrong, checked = [], 0
+    with open(os.path.join(ROOT, "extract", "dict", "relations.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "relation" and fields[3] in seen:
+                checked += 1
+                if (float(fields[4]), int(fields[5])) not in seen[fields[3]]:
+                    wrong.append("%s %s: %s %s, export %s" % (fields[1], fields[3], fields[4], fields[5],
+                                                              sorted(seen[fields[3]])))
+    check("the Goldstein value and quad class of the %d relations whose code the export uses "
+          "are the export's" % checked, not wrong and checked > 50, "\n".join(wrong))
+
     status, out, err = run(SAMPLE)
     check("extract reads the real export (exit 0)", status == 0, err)
     events = [json.loads(line) for line in out.splitlines()]
