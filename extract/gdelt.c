@@ -492,6 +492,7 @@ static geo_err gdelt_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 		goto out;
 	}
 	r->ctx = ctx;
+	geo_event_init(&r->ev);
 	if (!(r->relcache = calloc(RELCACHE_SIZE, sizeof *r->relcache))) {
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
 		goto out;
@@ -688,7 +689,10 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 #define F(k) (line + ((k) ? sp.pos[(k) - 1] + 1 : 0))
 #define FL(k) (sp.pos[k] - ((k) ? sp.pos[(k) - 1] + 1 : 0))
 
-	geo_event_init(ev);
+	/* The event was initialised once, when the reader opened; here every
+	 * field a row sets is set again (the URL below, or NULL), so no
+	 * value of an earlier row survives into this one. */
+	ev->url = NULL;
 	if (!gdelt_all_digits(F(COL_ID), FL(COL_ID)) || FL(COL_ID) >= sizeof r->doc) {
 		snprintf(msg, msglen, "GLOBALEVENTID is not an event number: \"%.*s\"",
 			 (int)(FL(COL_ID) < 40 ? FL(COL_ID) : 40), F(COL_ID));
