@@ -30,11 +30,20 @@ static void init_once(void)
 	igraph_set_warning_handler(forward_warning);
 }
 
+/* libgomp's, present when igraph was built with OpenMP (Debian's is). */
+extern void omp_set_num_threads(int n) __attribute__((weak));
+
 void geo_igraph_init(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 	pthread_once(&once, init_once);
+	/* igraph's PageRank (PRPACK) sums in OpenMP threads, and the order in
+	 * which their parts are added changes the last digits from run to run
+	 * on a busy machine.  One thread gives the same bytes every time.  The
+	 * setting belongs to the calling thread, so it is made on every call. */
+	if (omp_set_num_threads)
+		omp_set_num_threads(1);
 }
 
 geo_err geo_igraph_error(geo_error *err, igraph_error_t rc, const char *what)

@@ -118,58 +118,68 @@ static json_t *edge_json(const geo_edge *ed, geo_buf *tmp)
 	return e;
 }
 
-/* The page's data block, escaped for a <script> element, into out. */
+/* Appends v as compact JSON, escaped for a <script> element, to out, and
+ * drops v.  False when out of memory (v NULL included). */
+static bool put_json(geo_buf *out, json_t *v)
+{
+	char *text = v ? json_dumps(v, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(15) | JSON_ENCODE_ANY)
+		       : NULL;
+	bool ok = text && geo_report_json_script(out, text, strlen(text)) == GEO_OK;
+
+	free(text);
+	json_decref(v);
+	return ok;
+}
+
+static bool put_raw(geo_buf *out, const char *s)
+{
+	return geo_buf_puts(out, s) == GEO_OK;
+}
+
+/*
+ * The page's data block, escaped for a <script> element, into out:
+ * {"actors":[...],"columns":[...],"edges":[...],"stats":{...},"title":...},
+ * the keys in sorted order as JSON_SORT_KEYS would give them.  Each actor
+ * and edge is built, written and dropped in turn, so memory holds the
+ * text, not a tree of the whole graph as well (on millions of edges the
+ * tree alone took gigabytes).
+ */
 static geo_err data_block(const geo_graph *g, const geo_report_opts *o, geo_buf *out, geo_error *err)
 {
-	json_t *root = json_object(), *cols = json_array(), *actors = json_array(),
-	       *edges = json_array(), *stats = NULL;
+	json_t *cols = json_array(), *stats = NULL;
 	geo_buf tmp = {0};
-	char *text = NULL;
 	size_t nv = geo_graph_vcount(g), ne = geo_graph_ecount(g);
-	bool ok = root && cols && actors && edges;
-	geo_err rc = GEO_OK;
+	bool ok = cols != NULL;
 
+	ok = ok && put_raw(out, "{\"actors\":[");
+	for (size_t i = 0; ok && i < nv; i++)
+		ok = (i == 0 || put_raw(out, ",")) && put_json(out, actor_json(g, i, o, &tmp));
+	ok = ok && put_raw(out, "],\"columns\":");
 	for (size_t k = 0; ok && o && k < o->ncolumns; k++)
 		ok = json_array_append_new(cols, jstr(&tmp, o->columns[k].name)) == 0;
-	for (size_t i = 0; ok && i < nv; i++)
-		ok = json_array_append_new(actors, actor_json(g, i, o, &tmp)) == 0;
+	if (ok) {
+		ok = put_json(out, cols);
+		cols = NULL;
+	}
+	ok = ok && put_raw(out, ",\"edges\":[");
 	for (size_t i = 0; ok && i < ne; i++)
-		ok = json_array_append_new(edges, edge_json(geo_graph_edge(g, i), &tmp)) == 0;
-	ok = ok && put(root, "title", jstr(&tmp, o && o->title ? o->title : DEFAULT_TITLE));
+		ok = (i == 0 || put_raw(out, ",")) && put_json(out, edge_json(geo_graph_edge(g, i), &tmp));
+	ok = ok && put_raw(out, "]");
 	if (ok && o && o->counts) {
 		ok = (stats = json_object()) != NULL &&
 		     put(stats, "documents", json_integer((json_int_t)o->documents)) &&
-		     put(stats, "events", json_integer((json_int_t)o->events)) &&
-		     json_object_set(root, "stats", stats) == 0;
+		     put(stats, "events", json_integer((json_int_t)o->events)) && put_raw(out, ",\"stats\":");
+		if (ok) {
+			ok = put_json(out, stats);
+			stats = NULL;
+		}
 	}
-	/* set_new steals even on failure, so each array is handed over once. */
-	if (ok) {
-		ok = json_object_set_new(root, "columns", cols) == 0;
-		cols = NULL;
-	}
-	if (ok) {
-		ok = json_object_set_new(root, "actors", actors) == 0;
-		actors = NULL;
-	}
-	if (ok) {
-		ok = json_object_set_new(root, "edges", edges) == 0;
-		edges = NULL;
-	}
-	if (!ok || !(text = json_dumps(root, JSON_SORT_KEYS | JSON_COMPACT | JSON_REAL_PRECISION(15)))) {
-		rc = geo_error_set(err, GEO_ENOMEM, "report: out of memory");
-		goto out;
-	}
-	if ((rc = geo_report_json_script(out, text, strlen(text))) != GEO_OK)
-		geo_error_set(err, rc, "report: out of memory");
-out:
-	free(text);
-	geo_buf_free(&tmp);
-	json_decref(stats);
-	json_decref(edges);
-	json_decref(actors);
+	ok = ok && put_raw(out, ",\"title\":") &&
+	     put_json(out, jstr(&tmp, o && o->title ? o->title : DEFAULT_TITLE)) && put_raw(out, "}");
 	json_decref(cols);
-	json_decref(root);
-	return rc;
+	json_decref(stats);
+	geo_buf_free(&tmp);
+	return ok ? GEO_OK : geo_error_set(err, GEO_ENOMEM, "report: out of memory");
 }
 
 /* Copies the template to out, each @@NAME@@ replaced by its part. */
