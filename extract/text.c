@@ -525,7 +525,8 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 
 /* Nouns for a body of people named by what follows "of". */
 static const char *const partitives[] = {
-	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment", NULL,
+	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment",
+	"deployment", "battalion", "brigade", "convoy", "column", "regiment", "squadron", NULL,
 };
 
 static bool tok_punct(const geo_extractor *x, size_t i)
@@ -1024,7 +1025,11 @@ static const char *const armed_nouns[] = {
 	"bombers", "hackers", "attackers", "raiders", "snipers", "commandos", "paratroopers",
 	"marines", "warplanes", "gunboats", "gunships", "helicopters", "tanks", "settlers",
 	"infantry", "airforce", "gunman", "bomber", "sniper", "jihadists", "extremists",
-	"kidnappers", "hijackers", "pirates", NULL,
+	"kidnappers", "hijackers", "pirates",
+	/* people coded by their nationality, as the word classes' "workers" */
+	"sailors", "seamen", "crewmen", "pilots", "missionaries", "engineers", "technicians",
+	"advisers", "advisors", "volunteers", "doctors", "pilgrims", "passengers", "villagers",
+	"farmers", "residents", NULL,
 };
 
 /* Does the word at i name people or means acting for a side? */
@@ -2637,6 +2642,25 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
+		/* "Three Britons were detained in Iran": a state arrests, expels
+		 * or seizes where it holds power. */
+		if (have_t && !have_s && r->info->cameo && strncmp(r->info->cameo, "17", 2) == 0) {
+			for (size_t k = t1; k < NTOK && k < t1 + 6 && !tok_stop(x, k); k++) {
+				size_t n = k + 1;
+				if (!tok_is(x, k, "in"))
+					continue;
+				if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+					n++;
+				if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR &&
+				    !x->men[x->tmen[n]].adj && !x->men[x->tmen[n]].pron && !x->men[x->tmen[n]].poss &&
+				    x->men[x->tmen[n]].a.fold_type == GEO_ACTOR_COUNTRY) {
+					sg.n = 0;
+					group_add(&sg, x->tmen[n]);
+					have_s = true;
+				}
+				break;
+			}
+		}
 		/* "Britain and West Germany, backed by the Netherlands, opposed":
 		 * the participle qualifies the subject before the comma. */
 		if (!have_t && have_s && t0 >= 2 && tok_is(x, t0 - 1, ",") && x->tmen[t0 - 2] >= 0 &&
