@@ -1936,13 +1936,16 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			coord_left(x, x->tmen[c - 1], g);
 			return true;
 		}
-		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && (x->bits[c + 1] & GEO_W_DET) &&
-		    x->tmen[c + 1] == -1 && x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
+		/* ... or with a possessor: "Iran, Iraq's enemy in the war, fired" */
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") &&
+		    (((x->bits[c + 1] & GEO_W_DET) && x->tmen[c + 1] == -1) ||
+		     (x->tmen[c + 1] >= 0 && x->men[x->tmen[c + 1]].poss && !x->men[x->tmen[c + 1]].pron)) &&
+		    x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
 		    !x->men[x->tmen[c - 1]].poss) {
 			bool verbish = false;
 			for (ssize_t q = c + 1; q < j; q++)
-				verbish |= (x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
-							  GEO_W_REPORT)) != 0 ||
+				verbish |= ((x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
+							   GEO_W_REPORT)) != 0 && !tok_poss(x, (size_t)q)) ||
 					    (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN);
 			if (!verbish) {
 				coord_left(x, x->tmen[c - 1], g);
@@ -2712,6 +2715,31 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		if (!have_s && r->info->quad == 1 && !r->info->trade)
 			have_s = traveller(x, t0, &sg);
+		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_is(x, t0 - 2, ",") && x->tmen[t0 - 3] >= 0 &&
+		    x->men[x->tmen[t0 - 3]].kind == M_ACTOR && !x->men[x->tmen[t0 - 3]].pp &&
+		    !x->men[x->tmen[t0 - 3]].poss && !x->men[x->tmen[t0 - 3]].adj) {
+			/* "Japan, in talks with the U.S., agreed" */
+			coord_left(x, x->tmen[t0 - 3], &sg);
+			have_s = true;
+		}
+		if (!have_s && t1 < NTOK && x->tmen[t1] >= 0 && x->men[x->tmen[t1]].kind == M_ACTOR &&
+		    !x->men[x->tmen[t1]].pron && !x->men[x->tmen[t1]].poss && !x->men[x->tmen[t1]].adj &&
+		    x->men[x->tmen[t1]].t1 < NTOK && (x->bits[x->men[x->tmen[t1]].t1] & GEO_W_SUPPORT) &&
+		    x->ttrig[x->men[x->tmen[t1]].t1] == -1 && !(x->bits[x->men[x->tmen[t1]].t1] & GEO_W_INGFORM) &&
+		    !(x->bits[x->men[x->tmen[t1]].t1] & (GEO_W_NEGVERB | GEO_W_HYP | GEO_W_THREAT | GEO_W_PLAN))) {
+			/* "the sanctions President Reagan imposed on Japanese exports":
+			 * a relative clause without "that"; its object follows the
+			 * verb. */
+			size_t v = x->men[x->tmen[t1]].t1;
+			group og;
+			bool on = false;
+			size_t oe = 0;
+			sg.n = 0;
+			group_add(&sg, x->tmen[t1]);
+			if (object_of(x, v + 1, true, false, &sg, &og, &on, &oe, r->info->quad == 1 && !r->info->trade))
+				return emit_groups(x, ec, &sg, &og, tr, &md, err);
+			return GEO_OK;
+		}
 		if (between(x, t1, &bg)) {
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
