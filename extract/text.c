@@ -58,7 +58,7 @@ enum {
 };
 
 /* A trigger made by the grammar, not the lexicon: "said that China must
- * drop barriers" (a demand on China by the speaker). */
+ * drop barriers" (a demand on China by the speaker), "should" (an appeal). */
 #define FORM_MUST 100
 
 #define MAX_PEOPLE 256
@@ -176,6 +176,7 @@ struct geo_extractor {
 	struct relx *rels;
 	size_t nrels;
 	int32_t rel_demand; /* the relation "demand", or -1 */
+	int32_t rel_appeal; /* the relation "appeal", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -418,12 +419,14 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
-	x->rel_demand = -1;
+	x->rel_demand = x->rel_appeal = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
 		if (strcmp(x->rels[i].info->label, "demand") == 0)
 			x->rel_demand = (int32_t)i;
+		if (strcmp(x->rels[i].info->label, "appeal") == 0)
+			x->rel_appeal = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -1501,8 +1504,10 @@ static geo_err trigger_pass(geo_extractor *x)
 			i++;
 			continue;
 		}
-		if (x->rel_demand >= 0 && tok_is(x, i, "must") && i > 0 && x->tmen[i - 1] >= 0) {
-			rc = add_trig(x, i, i + 1, x->rel_demand, FORM_MUST);
+		if (i > 0 && x->tmen[i - 1] >= 0 &&
+		    ((x->rel_demand >= 0 && tok_is(x, i, "must")) || (x->rel_appeal >= 0 && tok_is(x, i, "should")))) {
+			/* "must": a demand; "should": an appeal */
+			rc = add_trig(x, i, i + 1, tok_is(x, i, "must") ? x->rel_demand : x->rel_appeal, FORM_MUST);
 			x->ttrig[i] = -1; /* still the modal of its own verb group */
 			i++;
 			continue;
@@ -2553,8 +2558,9 @@ static const char *const say_verbs[] = {
 };
 
 /* "The Bush administration declared Tuesday that China must drop
- * barriers": the speaker demands an act of the one who must.  The
- * trigger is "must", right after its subject. */
+ * barriers": the speaker demands an act of the one who must ("Baker said
+ * Brazil should come up with a new plan": appeals to).  The trigger is
+ * "must" or "should", right after its subject. */
 static geo_err must_demand(geo_extractor *x, emit_ctx *ec, const trig *tr, geo_error *err)
 {
 	int m = x->tmen[tr->t0 - 1];
