@@ -2721,6 +2721,15 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		if (!have_s && r->info->quad == 1 && !r->info->trade)
 			have_s = traveller(x, t0, &sg);
+		if (!have_s && t0 >= 2 && tok_is(x, t0 - 1, "in") && x->clause_subj.n && x->clause_end == t0 - 1 &&
+		    (r->flags & R_SYM)) {
+			/* "Japan agreed in talks with the U.S.": the verb's subject
+			 * is a party of the talks. */
+			sg = x->clause_subj;
+			have_s = true;
+			if (x->toks.v[t0 - 2].len > 3 && memcmp(low_at(x, t0 - 2) + x->toks.v[t0 - 2].len - 2, "ed", 2) == 0)
+				md.plan = false; /* "agreed in talks": they were held */
+		}
 		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_is(x, t0 - 2, ",") && x->tmen[t0 - 3] >= 0 &&
 		    x->men[x->tmen[t0 - 3]].kind == M_ACTOR && !x->men[x->tmen[t0 - 3]].pp &&
 		    !x->men[x->tmen[t0 - 3]].poss && !x->men[x->tmen[t0 - 3]].adj) {
