@@ -1041,6 +1041,14 @@ static bool agent_at(const geo_extractor *x, size_t i)
 	return i < NTOK && ((x->bits[i] & GEO_W_AGENT) || tok_in(x, i, armed_nouns));
 }
 
+/* Last words of titles the role list does not hold. */
+static const char *const title_heads[] = {
+	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
+	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
+	"minister", "general", "executive", "officer", "manager", "economist", NULL,
+};
+
 /* Builds the mention that starts with the state or organisation a at
  * [i, e): alone, as a possessor, or as the head of a title ("U.S.
  * Treasury Secretary Scott Bessent"), an institution ("U.S. Senate") or
@@ -1078,6 +1086,30 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	if (tok_in(x, k, role_mods))
 		k++;
 	r = role_at(x, k);
+	if (r == k && (x->toks.v[k].flags & GEO_TOK_CAP)) {
+		/* "British Trade and Industry Secretary Paul Channon": a title the
+		 * role list does not hold, closed by a title word, then a name. */
+		size_t q = k, h;
+		int n = 0;
+		while (q < NTOK && n < 7 && x->tmen[q] == -1 && !x->dc[q].kind &&
+		       (((x->toks.v[q].flags & GEO_TOK_CAP) && (x->toks.v[q].flags & GEO_TOK_WORD) &&
+			 !(x->toks.v[q].flags & GEO_TOK_ALLCAP)) ||
+			(n > 0 && (tok_is(x, q, "and") || tok_is(x, q, "of")))))
+			q++, n++;
+		for (h = q; h > k && !tok_in(x, h - 1, title_heads);)
+			h--;
+		if (h > k) {
+			ne = name_run(x, h);
+			if (ne >= h + 2 && ne <= q) {
+				int p = person_from_tokens(x, h, ne, c->fold);
+				if (p >= 0) {
+					actor_from_person(x, p, &a);
+					*rc = add_mention(x, i, ne, M_ACTOR, &a);
+					return ne;
+				}
+			}
+		}
+	}
 	if (r > k) {
 		size_t plen;
 		int pkind;
@@ -1161,13 +1193,6 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	return e;
 }
 
-/* Last words of titles the role list does not hold. */
-static const char *const title_heads[] = {
-	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
-	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
-	"minister", "general", NULL,
-};
 
 /* "Kristersson, Sweden's prime minister," or "Abe, the Japanese prime
  * minister,": the name at [i, ne) with its title after the comma. */
@@ -1606,6 +1631,7 @@ static void group_add2(const geo_extractor *x, group *g, int m)
 static void coord_left(const geo_extractor *x, int m, group *g)
 {
 	size_t k;
+	bool closed = false; /* an "and" or "or" joined the last two */
 
 	g->n = 0;
 	group_add(g, m);
@@ -1615,7 +1641,13 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
 		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or") || tok_is(x, j - 1, ",")))
 			j--; /* "A and the B", "A, the B and C" */
+		/* "with the U.S., Taylor said": a comma alone after the last
+		 * one joins no list. */
+		if (tok_is(x, j, ",") && !closed)
+			break;
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
+			if (!tok_is(x, j, ","))
+				closed = true;
 			if (tok_is(x, j, "and") && j >= 1 && tok_is(x, j - 1, ","))
 				j--;
 			if (j >= 1 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].kind == M_ACTOR &&
