@@ -22,7 +22,9 @@
  *      quotation), and group nouns ("countries ..., namely China");
  *   3. triggers: longest match in the relation lexicon, gap triggers
  *      ("put on ... tariffs"), object words ("buy" + "oil"), and verb forms
- *      used as nouns or adjectives dropped ("a sanctioned tanker");
+ *      used as nouns or adjectives dropped ("a sanctioned tanker"); the
+ *      grammar adds "must" and "should" after a subject, a demand or an
+ *      appeal when a speaker says them ("Baker said Brazil should");
  *   4. roles, per trigger in text order (process_trigger): source, target,
  *      negation and modality, then one event per source-target pair.
  * Precision comes first: an actor that is only a place ("in Stockholm"),
@@ -2305,7 +2307,7 @@ static const char *const travel_verbs[] = {
 	"arrived", "arrives", "arrive", "arriving", "left", "leaves", "leave", "leaving", "flew", "flies",
 	"fly", "flying", "went", "goes", "travelled", "traveled", "travels", "travel", "travelling",
 	"came", "comes", "come", "headed", "heads", "departed", "departs", "returned", "returns",
-	"visited", "visits", "visiting", "is", "was", "will", "be", "due", NULL,
+	"visited", "visits", "visiting", NULL,
 };
 
 /* "arrived in Alexandria last night for a visit to Egypt", "Miyazawa
