@@ -22,7 +22,9 @@
  *      quotation), and group nouns ("countries ..., namely China");
  *   3. triggers: longest match in the relation lexicon, gap triggers
  *      ("put on ... tariffs"), object words ("buy" + "oil"), and verb forms
- *      used as nouns or adjectives dropped ("a sanctioned tanker");
+ *      used as nouns or adjectives dropped ("a sanctioned tanker"); the
+ *      grammar adds "must" and "should" after a subject, a demand or an
+ *      appeal when a speaker says them ("Baker said Brazil should");
  *   4. roles, per trigger in text order (process_trigger): source, target,
  *      negation and modality, then one event per source-target pair.
  * Precision comes first: an actor that is only a place ("in Stockholm"),
@@ -60,7 +62,7 @@ enum {
 };
 
 /* A trigger made by the grammar, not the lexicon: "said that China must
- * drop barriers" (a demand on China by the speaker). */
+ * drop barriers" (a demand on China by the speaker), "should" (an appeal). */
 #define FORM_MUST 100
 
 #define MAX_PEOPLE 256
@@ -179,6 +181,7 @@ struct geo_extractor {
 	size_t nrels;
 	int32_t criticize; /* the relation a verbal "attack" becomes, or -1 */
 	int32_t rel_demand; /* the relation "demand", or -1 */
+	int32_t rel_appeal; /* the relation "appeal", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -426,7 +429,7 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
-	x->rel_demand = -1;
+	x->rel_demand = x->rel_appeal = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
@@ -434,6 +437,8 @@ static geo_err build(geo_extractor *x)
 			x->criticize = (int32_t)i;
 		if (strcmp(x->rels[i].info->label, "demand") == 0)
 			x->rel_demand = (int32_t)i;
+		if (strcmp(x->rels[i].info->label, "appeal") == 0)
+			x->rel_appeal = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -567,7 +572,8 @@ static const char *const plan_adjectives[] = {"proposed", "planned", "prospectiv
 					      "forthcoming", "expected", "future", "likely", "envisaged", NULL};
 
 static const char *const partitives[] = {
-	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment", NULL,
+	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment",
+	"deployment", "battalion", "brigade", "convoy", "column", "regiment", "squadron", NULL,
 };
 
 static bool tok_punct(const geo_extractor *x, size_t i)
@@ -1087,7 +1093,11 @@ static const char *const armed_nouns[] = {
 	"bombers", "hackers", "attackers", "raiders", "snipers", "commandos", "paratroopers",
 	"marines", "warplanes", "gunboats", "gunships", "helicopters", "tanks", "settlers",
 	"infantry", "airforce", "gunman", "bomber", "sniper", "jihadists", "extremists",
-	"kidnappers", "hijackers", "pirates", NULL,
+	"kidnappers", "hijackers", "pirates",
+	/* people coded by their nationality, as the word classes' "workers" */
+	"sailors", "seamen", "crewmen", "pilots", "missionaries", "engineers", "technicians",
+	"advisers", "advisors", "volunteers", "doctors", "pilgrims", "passengers", "villagers",
+	"farmers", "residents", NULL,
 };
 
 /* Does the word at i name people or means acting for a side? */
@@ -1095,6 +1105,14 @@ static bool agent_at(const geo_extractor *x, size_t i)
 {
 	return i < NTOK && ((x->bits[i] & GEO_W_AGENT) || tok_in(x, i, armed_nouns));
 }
+
+/* Last words of titles the role list does not hold. */
+static const char *const title_heads[] = {
+	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
+	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
+	"minister", "general", "executive", "officer", "manager", "economist", NULL,
+};
 
 /* Builds the mention that starts with the state or organisation a at
  * [i, e): alone, as a possessor, or as the head of a title ("U.S.
@@ -1133,6 +1151,30 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	if (tok_in(x, k, role_mods))
 		k++;
 	r = role_at(x, k);
+	if (r == k && (x->toks.v[k].flags & GEO_TOK_CAP)) {
+		/* "British Trade and Industry Secretary Paul Channon": a title the
+		 * role list does not hold, closed by a title word, then a name. */
+		size_t q = k, h;
+		int n = 0;
+		while (q < NTOK && n < 7 && x->tmen[q] == -1 && !x->dc[q].kind &&
+		       (((x->toks.v[q].flags & GEO_TOK_CAP) && (x->toks.v[q].flags & GEO_TOK_WORD) &&
+			 !(x->toks.v[q].flags & GEO_TOK_ALLCAP)) ||
+			(n > 0 && (tok_is(x, q, "and") || tok_is(x, q, "of")))))
+			q++, n++;
+		for (h = q; h > k && !tok_in(x, h - 1, title_heads);)
+			h--;
+		if (h > k) {
+			ne = name_run(x, h);
+			if (ne >= h + 2 && ne <= q) {
+				int p = person_from_tokens(x, h, ne, c->fold);
+				if (p >= 0) {
+					actor_from_person(x, p, &a);
+					*rc = add_mention(x, i, ne, M_ACTOR, &a);
+					return ne;
+				}
+			}
+		}
+	}
 	if (r > k) {
 		size_t plen;
 		int pkind;
@@ -1216,13 +1258,6 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	return e;
 }
 
-/* Last words of titles the role list does not hold. */
-static const char *const title_heads[] = {
-	"coordinator", "envoy", "commissioner", "representative", "director", "secretary", "chief",
-	"ambassador", "rapporteur", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-	"chairman", "chairwoman", "president", "head", "governor", "administrator", "negotiator",
-	"minister", "general", NULL,
-};
 
 /* "Kristersson, Sweden's prime minister," or "Abe, the Japanese prime
  * minister,": the name at [i, ne) with its title after the comma. */
@@ -1575,8 +1610,10 @@ static geo_err trigger_pass(geo_extractor *x)
 			i++;
 			continue;
 		}
-		if (x->rel_demand >= 0 && tok_is(x, i, "must") && i > 0 && x->tmen[i - 1] >= 0) {
-			rc = add_trig(x, i, i + 1, x->rel_demand, FORM_MUST);
+		if (i > 0 && x->tmen[i - 1] >= 0 &&
+		    ((x->rel_demand >= 0 && tok_is(x, i, "must")) || (x->rel_appeal >= 0 && tok_is(x, i, "should")))) {
+			/* "must": a demand; "should": an appeal */
+			rc = add_trig(x, i, i + 1, tok_is(x, i, "must") ? x->rel_demand : x->rel_appeal, FORM_MUST);
 			x->ttrig[i] = -1; /* still the modal of its own verb group */
 			i++;
 			continue;
@@ -1675,6 +1712,7 @@ static void group_add2(const geo_extractor *x, group *g, int m)
 static void coord_left(const geo_extractor *x, int m, group *g)
 {
 	size_t k;
+	bool closed = false; /* an "and" or "or" joined the last two */
 
 	g->n = 0;
 	group_add(g, m);
@@ -1684,7 +1722,13 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
 		    (tok_is(x, j - 1, "and") || tok_is(x, j - 1, "or") || tok_is(x, j - 1, ",")))
 			j--; /* "A and the B", "A, the B and C" */
+		/* "with the U.S., Taylor said": a comma alone after the last
+		 * one joins no list. */
+		if (tok_is(x, j, ",") && !closed)
+			break;
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
+			if (!tok_is(x, j, ","))
+				closed = true;
 			if (tok_is(x, j, "and") && j >= 1 && tok_is(x, j - 1, ","))
 				j--;
 			if (j >= 1 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].kind == M_ACTOR &&
@@ -2010,13 +2054,16 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			coord_left(x, x->tmen[c - 1], g);
 			return true;
 		}
-		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") && (x->bits[c + 1] & GEO_W_DET) &&
-		    x->tmen[c + 1] == -1 && x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
+		/* ... or with a possessor: "Iran, Iraq's enemy in the war, fired" */
+		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") &&
+		    (((x->bits[c + 1] & GEO_W_DET) && x->tmen[c + 1] == -1) ||
+		     (x->tmen[c + 1] >= 0 && x->men[x->tmen[c + 1]].poss && !x->men[x->tmen[c + 1]].pron)) &&
+		    x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
 		    !x->men[x->tmen[c - 1]].poss) {
 			bool verbish = false;
 			for (ssize_t q = c + 1; q < j; q++)
-				verbish |= (x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
-							  GEO_W_REPORT)) != 0 ||
+				verbish |= ((x->bits[q] & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_REL |
+							   GEO_W_REPORT)) != 0 && !tok_poss(x, (size_t)q)) ||
 					    (x->ttrig[q] >= 0 && x->trigs_v[x->ttrig[q]].form != GEO_FORM_NOUN);
 			if (!verbish) {
 				coord_left(x, x->tmen[c - 1], g);
@@ -2368,7 +2415,7 @@ static const char *const travel_verbs[] = {
 	"arrived", "arrives", "arrive", "arriving", "left", "leaves", "leave", "leaving", "flew", "flies",
 	"fly", "flying", "went", "goes", "travelled", "traveled", "travels", "travel", "travelling",
 	"came", "comes", "come", "headed", "heads", "departed", "departs", "returned", "returns",
-	"visited", "visits", "visiting", "is", "was", "will", "be", "due", NULL,
+	"visited", "visits", "visiting", NULL,
 };
 
 /* "arrived in Alexandria last night for a visit to Egypt", "Miyazawa
@@ -2653,8 +2700,9 @@ static const char *const say_verbs[] = {
 };
 
 /* "The Bush administration declared Tuesday that China must drop
- * barriers": the speaker demands an act of the one who must.  The
- * trigger is "must", right after its subject. */
+ * barriers": the speaker demands an act of the one who must ("Baker said
+ * Brazil should come up with a new plan": appeals to).  The trigger is
+ * "must" or "should", right after its subject. */
 static geo_err must_demand(geo_extractor *x, emit_ctx *ec, const trig *tr, geo_error *err)
 {
 	int m = x->tmen[tr->t0 - 1];
@@ -2796,6 +2844,25 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
+		/* "Three Britons were detained in Iran": a state arrests, expels
+		 * or seizes where it holds power. */
+		if (have_t && !have_s && r->info->cameo && strncmp(r->info->cameo, "17", 2) == 0) {
+			for (size_t k = t1; k < NTOK && k < t1 + 6 && !tok_stop(x, k); k++) {
+				size_t n = k + 1;
+				if (!tok_is(x, k, "in"))
+					continue;
+				if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+					n++;
+				if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR &&
+				    !x->men[x->tmen[n]].adj && !x->men[x->tmen[n]].pron && !x->men[x->tmen[n]].poss &&
+				    x->men[x->tmen[n]].a.fold_type == GEO_ACTOR_COUNTRY) {
+					sg.n = 0;
+					group_add(&sg, x->tmen[n]);
+					have_s = true;
+				}
+				break;
+			}
+		}
 		/* "Britain and West Germany, backed by the Netherlands, opposed":
 		 * the participle qualifies the subject before the comma. */
 		if (!have_t && have_s && t0 >= 2 && tok_is(x, t0 - 1, ",") && x->tmen[t0 - 2] >= 0 &&
@@ -2855,6 +2922,40 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		if (!have_s && r->info->quad == 1 && !r->info->trade)
 			have_s = traveller(x, t0, &sg);
+		if (!have_s && t0 >= 2 && tok_is(x, t0 - 1, "in") && x->clause_subj.n && x->clause_end == t0 - 1 &&
+		    (r->flags & R_SYM)) {
+			/* "Japan agreed in talks with the U.S.": the verb's subject
+			 * is a party of the talks. */
+			sg = x->clause_subj;
+			have_s = true;
+			if (x->toks.v[t0 - 2].len > 3 && memcmp(low_at(x, t0 - 2) + x->toks.v[t0 - 2].len - 2, "ed", 2) == 0)
+				md.plan = false; /* "agreed in talks": they were held */
+		}
+		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_is(x, t0 - 2, ",") && x->tmen[t0 - 3] >= 0 &&
+		    x->men[x->tmen[t0 - 3]].kind == M_ACTOR && !x->men[x->tmen[t0 - 3]].pp &&
+		    !x->men[x->tmen[t0 - 3]].poss && !x->men[x->tmen[t0 - 3]].adj) {
+			/* "Japan, in talks with the U.S., agreed" */
+			coord_left(x, x->tmen[t0 - 3], &sg);
+			have_s = true;
+		}
+		if (!have_s && t1 < NTOK && x->tmen[t1] >= 0 && x->men[x->tmen[t1]].kind == M_ACTOR &&
+		    !x->men[x->tmen[t1]].pron && !x->men[x->tmen[t1]].poss && !x->men[x->tmen[t1]].adj &&
+		    x->men[x->tmen[t1]].t1 < NTOK && (x->bits[x->men[x->tmen[t1]].t1] & GEO_W_SUPPORT) &&
+		    x->ttrig[x->men[x->tmen[t1]].t1] == -1 && !(x->bits[x->men[x->tmen[t1]].t1] & GEO_W_INGFORM) &&
+		    !(x->bits[x->men[x->tmen[t1]].t1] & (GEO_W_NEGVERB | GEO_W_HYP | GEO_W_THREAT | GEO_W_PLAN))) {
+			/* "the sanctions President Reagan imposed on Japanese exports":
+			 * a relative clause without "that"; its object follows the
+			 * verb. */
+			size_t v = x->men[x->tmen[t1]].t1;
+			group og;
+			bool on = false;
+			size_t oe = 0;
+			sg.n = 0;
+			group_add(&sg, x->tmen[t1]);
+			if (object_of(x, v + 1, true, false, &sg, &og, &on, &oe, r->info->quad == 1 && !r->info->trade))
+				return emit_groups(x, ec, &sg, &og, tr, &md, err);
+			return GEO_OK;
+		}
 		if (between(x, t1, &bg)) {
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
