@@ -3406,7 +3406,10 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	for (size_t i = 0; i < NTOK; i++)
 		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
 			dict_lookup(x, i);
-			may_trig |= geo_lex_may_start(x->trigs, &x->toks, i);
+			/* "must" and "should" after a side are triggers of the
+			 * grammar's own (trigger_pass), not of the lexicon. */
+			may_trig |= geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
+				    tok_is(x, i, "should");
 		}
 	x->cond = NTOK;
 	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
