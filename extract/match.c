@@ -234,6 +234,11 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			klen = tok->len;
 			h = tok->hash;
 		} else {
+			h = geo_tmap_join(h, tok->hash);
+			/* The map's filter turns most longer keys away: test it
+			 * before the key is spelled out. */
+			if (!(lx->map.filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
+				break;
 			if (kp != key) {
 				memcpy(key, kp, klen);
 				kp = key;
@@ -241,7 +246,6 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			key[klen++] = ' ';
 			memcpy(key + klen, t->low + tok->start, tok->len);
 			klen += tok->len;
-			h = geo_tmap_join(h, tok->hash);
 		}
 		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
 			break;

@@ -178,6 +178,7 @@ static void lower_ascii(char *out, const char *in, size_t n)
 geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 {
 	const unsigned char *u = (const unsigned char *)s, *lw;
+	unsigned char e;
 	uint32_t h;
 	size_t i = 0;
 	geo_err rc = GEO_OK;
@@ -234,7 +235,8 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 				h = hash_byte(h, lw[j]);
 				j++;
 			}
-			if (j + 1 >= n)
+			/* Only , . and ' may join more to the word. */
+			if (j + 1 >= n || (lw[j] != ',' && lw[j] != '.' && lw[j] != '\''))
 				break;
 			/* 25,000 and 5.1 stay one number. */
 			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
@@ -252,8 +254,11 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			}
 			break;
 		}
+		/* What follows the word (NUL at the end): the checks below need
+		 * ' or . there. */
+		e = lw[j];
 		/* n't belongs to the next token: did|n't, ca|n't. */
-		if (j + 1 < n && s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
+		if (e == '\'' && j + 1 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && j - i >= 2 &&
 		    (s[j - 1] == 'n' || s[j - 1] == 'N') && (j + 2 >= n || !word_byte(u[j + 2]))) {
 			if ((rc = push_word(t, s, i, j - 1 - i)) != GEO_OK ||
 			    (rc = push(t, j - 1, 3, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
@@ -262,14 +267,14 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			continue;
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
-		if (j < n && s[j] == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i)) {
+		if (e == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i)) {
 			h = hash_byte(h, '.');
 			j++;
 		}
 		if ((rc = push_hashed(t, i, j - i, word_flags(u + i, j - i), h)) != GEO_OK)
 			return rc;
 		/* Plural possessive: countries' */
-		if (j < n && s[j] == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
+		if (e == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
 		    (j + 1 >= n || !word_byte(u[j + 1]))) {
 			if ((rc = push(t, j, 1, GEO_TOK_WORD | GEO_TOK_CLITIC)) != GEO_OK)
 				return rc;
