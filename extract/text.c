@@ -210,6 +210,10 @@ struct geo_extractor {
 	size_t nquotes, capquotes;
 	person people[MAX_PEOPLE];
 	size_t npeople;
+	/* person_known's index over people[0, nindexed) of type person: chains
+	 * by label hash and by surname hash, newest first. */
+	int16_t lab_head[256], sur_head[256], lab_next[MAX_PEOPLE], sur_next[MAX_PEOPLE];
+	size_t nindexed;
 	actor last_person;
 	bool have_person;
 	size_t person_sent; /* sentence of the last mention of last_person */
@@ -797,22 +801,49 @@ static int person_from_tokens(geo_extractor *x, size_t n0, size_t n1, const char
 	return person_get(x, "person:", a, len, a, len, aff, GEO_ACTOR_PERSON);
 }
 
+/* People only join the table until it empties for the next document:
+ * index the ones added since the last call. */
+static void index_people(geo_extractor *x)
+{
+	if (x->nindexed > x->npeople || !x->nindexed) {
+		memset(x->lab_head, -1, sizeof x->lab_head);
+		memset(x->sur_head, -1, sizeof x->sur_head);
+		x->nindexed = 0;
+	}
+	for (; x->nindexed < x->npeople; x->nindexed++) {
+		const person *pp = &x->people[x->nindexed];
+		uint32_t hl = geo_tmap_hash(GEO_TMAP_SEED, pp->label, pp->labellen) & 255;
+		uint32_t hs = geo_tmap_hash(GEO_TMAP_SEED, pp->surname, strlen(pp->surname)) & 255;
+		int16_t p = (int16_t)x->nindexed;
+		if (pp->type != GEO_ACTOR_PERSON) {
+			x->lab_next[p] = x->sur_next[p] = -1;
+			continue;
+		}
+		x->lab_next[p] = x->lab_head[hl];
+		x->lab_head[hl] = p;
+		x->sur_next[p] = x->sur_head[hs];
+		x->sur_head[hs] = p;
+	}
+}
+
 /* A person already met whose full name or surname starts at token i;
- * *end gets the token after it. */
-static int person_known(const geo_extractor *x, size_t i, size_t *end)
+ * *end gets the token after it.  The newest such person wins. */
+static int person_known(geo_extractor *x, size_t i, size_t *end)
 {
 	size_t ne = name_run(x, i);
 
 	if (ne == i)
 		return -1;
-	for (size_t p = x->npeople; p-- > 0;) {
-		const person *pp = &x->people[p];
+	index_people(x);
+	{
 		size_t len = span_end(x, ne) - span_start(x, i);
-		if (pp->type != GEO_ACTOR_PERSON)
-			continue;
-		if (pp->labellen == len && memcmp(pp->label, x->s + span_start(x, i), len) == 0) {
-			*end = ne;
-			return (int)p;
+		const char *lab = x->s + span_start(x, i);
+		for (int p = x->lab_head[geo_tmap_hash(GEO_TMAP_SEED, lab, len) & 255]; p >= 0; p = x->lab_next[p]) {
+			const person *pp = &x->people[p];
+			if (pp->labellen == len && memcmp(pp->label, lab, len) == 0) {
+				*end = ne;
+				return p;
+			}
 		}
 	}
 	{
@@ -823,11 +854,10 @@ static int person_known(const geo_extractor *x, size_t i, size_t *end)
 		if (tl >= sizeof w)
 			return -1;
 		slugify(t, tl, w, sizeof w);
-		for (size_t p = x->npeople; p-- > 0;) {
-			const person *pp = &x->people[p];
-			if (pp->type == GEO_ACTOR_PERSON && pp->surname[0] == w[0] && strcmp(w, pp->surname) == 0) {
+		for (int p = x->sur_head[geo_tmap_hash(GEO_TMAP_SEED, w, strlen(w)) & 255]; p >= 0; p = x->sur_next[p]) {
+			if (strcmp(w, x->people[p].surname) == 0) {
 				*end = ne;
-				return (int)p;
+				return p;
 			}
 		}
 	}
@@ -3442,6 +3472,7 @@ geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, co
 		*replaced = 0;
 	geo_buf_reset(&x->norm);
 	x->npeople = 0;
+	x->nindexed = 0;
 	x->have_person = x->have_agent = x->have_pair = false;
 	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK ||
 	    (rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
