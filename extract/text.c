@@ -985,6 +985,15 @@ static bool dict_at(const geo_extractor *x, size_t i, size_t *len, int *kind, in
 	return true;
 }
 
+/* A person of the dictionary named at i: its length and entry. */
+static bool dict_person_at(const geo_extractor *x, size_t i, size_t *len, int32_t *ref)
+{
+	int kind;
+
+	return dict_at(x, i, len, &kind, ref) && kind == AK_NAME &&
+	       geo_dict_actor_at(x->dict, (size_t)*ref)->type == GEO_ACTOR_PERSON;
+}
+
 /* A role title at i: its end, or i. */
 static size_t role_at(const geo_extractor *x, size_t i)
 {
@@ -1207,10 +1216,8 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	}
 	if (r > k) {
 		size_t plen;
-		int pkind;
 		int32_t pref;
-		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
-		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+		if (dict_person_at(x, r, &plen, &pref)) {
 			actor_from_dict(x, pref, &a);
 			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
 			return r + plen;
@@ -1364,10 +1371,8 @@ static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
 		/* "President Reagan": a person of the dictionary after the title
 		 * is one mention with it (and so joins "A and President B"). */
 		size_t plen;
-		int pkind;
 		int32_t pref;
-		if (dict_at(x, r, &plen, &pkind, &pref) && pkind == AK_NAME &&
-		    geo_dict_actor_at(x->dict, (size_t)pref)->type == GEO_ACTOR_PERSON) {
+		if (dict_person_at(x, r, &plen, &pref)) {
 			actor_from_dict(x, pref, &a);
 			e = of_country(x, r + plen, &a);
 			*rc = add_mention(x, i, e, M_ACTOR, &a);

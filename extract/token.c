@@ -74,20 +74,6 @@ static geo_err grow(geo_tokens *t)
 	return GEO_OK;
 }
 
-static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
-{
-	geo_tok *k;
-
-	if (t->n == t->cap && grow(t) != GEO_OK)
-		return GEO_ENOMEM;
-	k = &t->v[t->n++];
-	k->start = (uint32_t)start;
-	k->len = (uint32_t)len;
-	k->flags = flags;
-	k->hash = geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len);
-	return GEO_OK;
-}
-
 /* A word's flags from its bytes.  All capitals: two upper-case letters
  * and no lower-case one, so a word that starts in lower case is settled by
  * its first byte, and most others by their second. */
@@ -125,6 +111,12 @@ static inline geo_err push_hashed(geo_tokens *t, size_t start, size_t len, uint3
 	k->flags = flags;
 	k->hash = h;
 	return GEO_OK;
+}
+
+/* A token whose hash is taken here (punctuation and clitics). */
+static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
+{
+	return push_hashed(t, start, len, flags, geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len));
 }
 
 /* A word token [start, start + len) of s. */
