@@ -1190,7 +1190,7 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	if (tok_in(x, k, role_mods))
 		k++;
 	r = role_at(x, k);
-	if (r == k && (x->toks.v[k].flags & GEO_TOK_CAP)) {
+	if (r == k && k < NTOK && (x->toks.v[k].flags & GEO_TOK_CAP)) {
 		/* "British Trade and Industry Secretary Paul Channon": a title the
 		 * role list does not hold, closed by a title word, then a name. */
 		size_t q = k, h;
