@@ -542,7 +542,6 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 	return false;
 }
 
-/* Nouns for a body of people named by what follows "of". */
 /* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
 static const char *const goal_nouns[] = {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push",
 					 "drive", "campaign", "hopes", "hope", "quest", NULL};
@@ -575,6 +574,7 @@ static const char *const hyp_adjectives[] = {"possible", "probable", "potential"
 static const char *const plan_adjectives[] = {"proposed", "planned", "prospective", "scheduled", "upcoming",
 					      "forthcoming", "expected", "future", "likely", "envisaged", NULL};
 
+/* Nouns for a body of people named by what follows "of". */
 static const char *const partitives[] = {
 	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment",
 	"deployment", "battalion", "brigade", "convoy", "column", "regiment", "squadron", NULL,
