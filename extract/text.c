@@ -2824,6 +2824,16 @@ static bool things_met(const geo_extractor *x, size_t e, const mention *m)
 	return object_has(x, e, m, met_things);
 }
 
+/* "no" or "none" as the object of the verb [t0, t1), inside a gap trigger
+ * or right after the verb. */
+static bool no_object(const geo_extractor *x, size_t t0, size_t t1)
+{
+	for (size_t k = t0 + 1; k <= t1 && k < NTOK; k++)
+		if ((tok_is(x, k, "no") && !tok_is(x, k + 1, "longer")) || tok_is(x, k, "none"))
+			return true;
+	return false;
+}
+
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -3088,6 +3098,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (!have_s)
 		return GEO_OK;
+	/* "has bought no U.S. wheat", "imposed no new sanctions on": the act
+	 * done to nothing did not happen. */
+	if (!noun && !passive && no_object(x, t0, t1))
+		md.neg = true;
 	if (!have_t && (r->flags & R_HOST)) {
 		/* "Sweden will host the talks": the parties of the talks, from this
 		 * sentence or the last ones met. */
