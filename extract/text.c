@@ -59,6 +59,7 @@ enum {
 	R_THREATEN = 1 << 7, /* "threatened to ... if A ...": A is the target */
 	R_MEET = 1 << 8,     /* "meet": not when what is met is an obligation */
 	R_WORDS = 1 << 9,    /* "attacked the policy": force used on a policy is words */
+	R_VISIT = 1 << 10,   /* "his Tokyo visit": the place before the noun is visited */
 };
 
 /* A trigger made by the grammar, not the lexicon: "said that China must
@@ -396,6 +397,8 @@ static unsigned relation_flags(const geo_relation_info *r)
 		f |= R_THREATEN;
 	if (strcmp(r->label, "meet") == 0)
 		f |= R_MEET;
+	if (strcmp(r->label, "visit") == 0)
+		f |= R_VISIT;
 	if (strcmp(r->label, "attack") == 0 || strcmp(r->label, "fight") == 0)
 		f |= R_WORDS;
 	if (strcmp(r->label, "accuse") == 0 || strcmp(r->label, "criticize") == 0 ||
@@ -2834,6 +2837,50 @@ static bool no_object(const geo_extractor *x, size_t t0, size_t t1)
 	return false;
 }
 
+/* "his Tokyo visit", "a Moscow visit by U.S. Secretary of State George
+ * Shultz": a capital or state named right before a visit noun is where
+ * the visit goes; the visitor is the "by" agent or the possessor before
+ * the place.  Returns -1 when the noun has no such place (the usual roles
+ * apply), 0 when it has one but no visitor, 1 when the events were
+ * emitted (*rc says how that went). */
+static int place_visited(geo_extractor *x, emit_ctx *ec, const trig *tr, const mods *md, geo_error *err,
+			 geo_err *rc)
+{
+	size_t t0 = tr->t0;
+	const mention *pm;
+	group sg = {0}, tg = {0};
+	mods m = *md;
+
+	if (t0 == 0 || x->tmen[t0 - 1] < 0)
+		return -1;
+	pm = &x->men[x->tmen[t0 - 1]];
+	/* "China and Japan visit ..." is a verb after coordinated subjects. */
+	if (pm->kind != M_ACTOR || pm->pron || pm->poss || pm->t1 != t0 ||
+	    (pm->t0 > 0 && ((x->bits[pm->t0 - 1] & GEO_W_CONJ) || tok_is(x, pm->t0 - 1, ","))) ||
+	    (x->dc[pm->t0].kind != AK_SEAT && x->dc[pm->t0].kind != AK_NAME) ||
+	    (pm->a.fold_type != GEO_ACTOR_COUNTRY))
+		return -1;
+	group_add1(&tg, x->tmen[t0 - 1]);
+	if (pm->t0 > 0 && tok_in(x, pm->t0 - 1, plan_adjectives))
+		m.plan = true; /* "a scheduled Moscow visit" */
+	if (pm->t0 > 0 && tok_in(x, pm->t0 - 1, hyp_adjectives))
+		m.hyp = true;
+	if (!by_agent(x, tr->t1, &sg)) {
+		size_t q = pm->t0;
+		if (q > 0 && tok_poss(x, q - 1))
+			q--; /* "Nakasone's Tokyo visit": past the 's */
+		else if (q > 0 && (x->bits[q - 1] & GEO_W_DET) && !(x->bits[q - 1] & GEO_W_POSS))
+			return 0; /* "a Moscow visit": nobody named */
+		if (q == 0 || x->tmen[q - 1] < 0 || x->men[x->tmen[q - 1]].kind != M_ACTOR)
+			return 0;
+		if (!x->men[x->tmen[q - 1]].poss && !(x->bits[q - 1] & GEO_W_POSS))
+			return 0;
+		group_add1(&sg, x->tmen[q - 1]);
+	}
+	*rc = emit_groups(x, ec, &sg, &tg, tr, &m, err);
+	return 1;
+}
+
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -2885,6 +2932,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (conditional_before(x, t0))
 		md.hyp = true;
+	if ((r->flags & R_VISIT) && (tr->form == GEO_FORM_NOUN || tr->form == GEO_FORM_BASE)) {
+		switch (place_visited(x, ec, tr, &md, err, &rc)) {
+		case 1:
+			return rc;
+		case 0:
+			return GEO_OK; /* the place, but no visitor named */
+		default:
+			break;
+		}
+	}
 
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
