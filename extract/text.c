@@ -2255,6 +2255,11 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			k++;
 			continue;
 		}
+		if (tok_is(x, k, "-") && k > e && k + 1 < NTOK && x->tmen[k + 1] == -1 && x->ttrig[k + 1] < 0) {
+			/* "peace-keeping": one word, not two steps further. */
+			k += 2;
+			continue;
+		}
 		if ((b & GEO_W_EVENT) && event_noun)
 			*event_noun = true;
 		/* "pressed the banks to allow Chile ...": an infinitive clause
