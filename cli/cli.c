@@ -118,6 +118,14 @@ int cli_fail(const cli_cmd *cmd, const geo_error *err)
 	return geo_err_exit_status(err->code);
 }
 
+geo_err cli_commit(geo_outfile **out, geo_error *err)
+{
+	geo_outfile *o = *out;
+
+	*out = NULL;
+	return geo_outfile_commit(o, err);
+}
+
 int cli_help(const cli_cmd *cmd)
 {
 	fputs(cmd->help, stdout);

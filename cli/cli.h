@@ -46,6 +46,11 @@ void cli_error(const cli_cmd *cmd, const char *fmt, ...) __attribute__((format(p
 /* Prints err's message and returns its exit status. */
 int cli_fail(const cli_cmd *cmd, const geo_error *err);
 
+/* Puts *out in place and forgets it: *out is NULL afterwards whether the
+ * commit worked or not (a failed commit has removed its temporary file),
+ * so a failure path may still call geo_outfile_abort(*out). */
+geo_err cli_commit(geo_outfile **out, geo_error *err);
+
 /* Prints the full help of cmd on stdout; returns EXIT_OK (EXIT_IO when
  * stdout cannot be written). */
 int cli_help(const cli_cmd *cmd);

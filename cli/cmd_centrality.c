@@ -183,11 +183,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		if (geo_table_write(g, &to, geo_outfile_fp(out), &err) != GEO_OK)
 			goto fail;
 	}
-	if (geo_outfile_commit(out, &err) != GEO_OK) {
-		out = NULL;
+	if (cli_commit(&out, &err) != GEO_OK)
 		goto fail;
-	}
-	out = NULL;
 	goto done;
 fail:
 	status = cli_fail(self, &err);

@@ -58,11 +58,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	}
 	cli_progress_finish(&prog, true);
 	cli_report_source(self, &in, geo_source_get_stats(src));
-	if (geo_outfile_commit(out, &err) != GEO_OK) {
-		out = NULL;
+	if (cli_commit(&out, &err) != GEO_OK)
 		goto fail;
-	}
-	out = NULL;
 	goto done;
 fail:
 	cli_progress_finish(&prog, false);

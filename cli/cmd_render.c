@@ -111,11 +111,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	 * with the file name and the system's reason. */
 	if (geo_render(g, &ro, geo_outfile_fp(out), &err) != GEO_OK && err.code != GEO_EIO)
 		goto fail;
-	if (geo_outfile_commit(out, &err) != GEO_OK || err.code == GEO_EIO) {
-		out = NULL;
+	if (cli_commit(&out, &err) != GEO_OK || err.code == GEO_EIO)
 		goto fail;
-	}
-	out = NULL;
 	if (in.verbose)
 		cli_error(self, "drew %zu actor%s and %zu edge%s to %s", geo_graph_vcount(g),
 			  geo_graph_vcount(g) == 1 ? "" : "s", geo_graph_ecount(g), geo_graph_ecount(g) == 1 ? "" : "s",

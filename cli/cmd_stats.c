@@ -249,11 +249,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	if (geo_outfile_open(&out, output, &err) != GEO_OK ||
 	    write_stats(geo_outfile_fp(out), &in, &st, geo_agg_get_stats(agg), g, &err) != GEO_OK)
 		goto fail;
-	if (geo_outfile_commit(out, &err) != GEO_OK) {
-		out = NULL;
+	if (cli_commit(&out, &err) != GEO_OK)
 		goto fail;
-	}
-	out = NULL;
 	goto done;
 fail:
 	status = cli_fail(self, &err);
