@@ -126,6 +126,18 @@ geo_err cli_commit(geo_outfile **out, geo_error *err)
 	return geo_outfile_commit(o, err);
 }
 
+int cli_layout_arg(const cli_cmd *cmd, const char *arg, geo_layout *out)
+{
+	char names[128] = "";
+	size_t n = 0;
+
+	if (geo_layout_parse(arg, out))
+		return EXIT_OK;
+	for (int l = 0; geo_layout_name((geo_layout)l) && n < sizeof names; l++)
+		n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", l ? ", " : "", geo_layout_name((geo_layout)l));
+	return cli_usage_error(cmd, "unknown layout '%s' (%s)", arg, names);
+}
+
 int cli_help(const cli_cmd *cmd)
 {
 	fputs(cmd->help, stdout);

@@ -15,6 +15,7 @@
 #include "extract.h"
 #include "geo.h"
 #include "graph.h"
+#include "render.h"
 
 /* Exit statuses (also geo_err_exit_status()). */
 enum {
@@ -50,6 +51,10 @@ int cli_fail(const cli_cmd *cmd, const geo_error *err);
  * commit worked or not (a failed commit has removed its temporary file),
  * so a failure path may still call geo_outfile_abort(*out). */
 geo_err cli_commit(geo_outfile **out, geo_error *err);
+
+/* --layout's argument into *out: EXIT_OK, or EXIT_USAGE after a message
+ * listing the layouts there are. */
+int cli_layout_arg(const cli_cmd *cmd, const char *arg, geo_layout *out);
 
 /* Prints the full help of cmd on stdout; returns EXIT_OK (EXIT_IO when
  * stdout cannot be written). */

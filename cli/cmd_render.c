@@ -62,9 +62,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 			output = optarg;
 			break;
 		case OPT_LAYOUT:
-			if (!geo_layout_parse(optarg, &ro.layout))
-				return cli_usage_error(self, "unknown layout '%s' (auto, dot, sfdp, neato, circo, fdp)",
-						       optarg);
+			if ((status = cli_layout_arg(self, optarg, &ro.layout)) != EXIT_OK)
+				return status;
 			break;
 		case 'f':
 		case OPT_FORMAT:
