@@ -706,7 +706,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		 * "scale" spreads the layout until nothing overlaps; "prism"
 		 * (tighter) together with routed splines gave Graphviz 2.42
 		 * a different edge path now and then on the same input
-		 * (3 runs in 30 of `dot` on one 40-actor graph). */
+		 * (3 runs in 20 of `dot` on one 40-actor graph). */
 		rc = set_raw(g, "overlap", "scale");
 		if (rc == GEO_OK)
 			rc = set_raw(g, "sep", "+6");
