@@ -2820,18 +2820,6 @@ static bool object_has(const geo_extractor *x, size_t e, const mention *m, const
 	return false;
 }
 
-/* "attacked Japan's tight-fisted fiscal policy": words, not force. */
-static bool verbal_object(const geo_extractor *x, size_t e, const mention *m)
-{
-	return object_has(x, e, m, abstract_nouns);
-}
-
-/* "meet its financial obligations to the U.S.": no meeting. */
-static bool things_met(const geo_extractor *x, size_t e, const mention *m)
-{
-	return object_has(x, e, m, met_things);
-}
-
 /* "no" or "none" as the object of the verb [t0, t1), inside a gap trigger
  * or right after the verb. */
 static bool no_object(const geo_extractor *x, size_t t0, size_t t1)
@@ -3189,9 +3177,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
 	}
-	if (!noun && !passive && (r->flags & R_MEET) && things_met(x, t1, &x->men[tg.m[0]]))
+	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], met_things))
 		return GEO_OK;
-	if (!noun && !passive && (r->flags & R_WORDS) && verbal_object(x, t1, &x->men[tg.m[0]])) {
+	if (!noun && !passive && (r->flags & R_WORDS) &&
+	    object_has(x, t1, &x->men[tg.m[0]], abstract_nouns)) {
 		trig said = *tr;
 		if (x->criticize < 0)
 			return GEO_OK;
