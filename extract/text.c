@@ -2280,6 +2280,21 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 				continue;
 			}
 		}
+		/* "denounced as an ugly crime Serbia's suppression": what the
+		 * act is called comes before the one it is done to. */
+		if (k == e && !need_prep && tok_is(x, k, "as") && (tok_is(x, k + 1, "a") || tok_is(x, k + 1, "an"))) {
+			k += 2;
+			steps += 2;
+			continue;
+		}
+		/* "met the visiting French minister": a participle between the
+		 * determiner and the side qualifies it. */
+		if (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form == GEO_FORM_ING && k > e &&
+		    (x->bits[k - 1] & GEO_W_DET) && k + 1 < NTOK && x->tmen[k + 1] >= 0) {
+			k++;
+			steps++;
+			continue;
+		}
 		/* "attacks on shipping by Iran": the by-phrase is the agent. */
 		if (tok_stop(x, k) || (b & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT | GEO_W_CONJ)) ||
 		    x->ttrig[k] >= 0 || (need_prep && tok_is(x, k, "by")))
@@ -2354,6 +2369,12 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 /* The agent of a relation noun at [t0, t1): a possessor ("China's
  * purchases"), a modifier ("U.S. sanctions"), "by A", or the subject of
  * the verb that takes the noun ("imposed sanctions"). */
+/* Verbs that take a relation noun through "in": their subject acts. */
+static const char *const in_verbs[] = {
+	"engage", "engages", "engaged", "engaging", "participate", "participates", "participated",
+	"participating", "persist", "persists", "persisted", NULL,
+};
+
 static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g, bool *owner)
 {
 	ssize_t k = (ssize_t)t0 - 1, verb = -1;
@@ -2408,6 +2429,10 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 			k--;
 		if (k >= 0 && x->tmen[k] == -1 && (x->bits[k] & GEO_W_SUPPORT))
 			verb = k;
+		/* "Serb forces engaged in ethnic cleansing": the verb takes the
+		 * noun through "in". */
+		else if (k >= 1 && tok_is(x, (size_t)k, "in") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, in_verbs))
+			verb = k - 1;
 	}
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];

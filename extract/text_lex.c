@@ -42,6 +42,7 @@ static const char *const irregular[][3] = {
 	{"think", "thought", "thought"}, {"throw", "threw", "thrown"},
 	{"undertake", "undertook", "undertaken"}, {"understand", "understood", "understood"},
 	{"uphold", "upheld", "upheld"}, {"wage", "waged", "waged"}, {"win", "won", "won"},
+	{"retake", "retook", "retaken"},
 	{"withdraw", "withdrew", "withdrawn"}, {"withhold", "withheld", "withheld"},
 	{"write", "wrote", "written"}, {"overrun", "overran", "overrun"},
 	{"shell", "shelled", "shelled"}, {"slay", "slew", "slain"}, {"foresee", "foresaw", "foreseen"},
@@ -279,6 +280,9 @@ static const char *const w_agent[] = {
 	"coast", "guard", "units", "artillery", "drones", "missiles", "militia", "commanders",
 	"commander", "authority", "lawmakers", "legislators", "parliament", "congress",
 	"senate", "president", "team", "mission", "representatives", "representative",
+	"ministers", "ministries", "spokesmen", "envoys", "delegates", "inspectors", "observers",
+	"monitors", "peacekeepers", "warplanes", "bombers", "gunboats", "submarines", "marines",
+	"commandos", "paratroopers", "court", "courts", "prosecutors", "agency", "agencies",
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
@@ -288,7 +292,10 @@ static const char *const w_agent[] = {
 	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
 	/* people coded by their nationality when something is done to them */
 	"refugees", "civilians", "workers", "prisoners", "detainees", "hostages", "migrants",
-	"students", "journalists", "tourists", "fishermen", NULL,
+	"students", "journalists", "tourists", "fishermen", "journalist", "tourist", "student",
+	"missionary", "missionaries", "doctor", "doctors", "reporter", "reporters", "worker",
+	"priest", "priests", "engineer", "engineers", "teacher", "teachers", "activist",
+	"activists", "pilot", "pilots", "sailor", "sailors", "crew", "volunteers", NULL,
 };
 /* Verbs that take a relation noun as object and lend it their subject:
  * "imposed sanctions on", "held talks with", "launched an attack on". */
