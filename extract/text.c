@@ -1662,6 +1662,7 @@ static geo_err trigger_pass(geo_extractor *x)
 		nounish = i > 0 && x->tmen[i - 1] == -1 && !tok_is(x, i - 1, "to") &&
 			  (x->bits[i - 1] & (GEO_W_PREP | GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT));
 		nounish |= i > 0 && x->tmen[i - 1] >= 0 && (x->men[x->tmen[i - 1]].adj || x->men[x->tmen[i - 1]].pron);
+		nounish |= i > 0 && tok_poss(x, i - 1); /* "Japan's exports to" */
 		/* Triggers whose object words fit come first, then the rest; in
 		 * each, the longest (gap triggers reach further), then file order. */
 		for (int pass = 0; pass < 2 && rel < 0; pass++) {
