@@ -3198,6 +3198,19 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		return rc;
 	}
+	/* "China and the EU signed an agreement on an EU office": a side of
+	 * the subject named again after the act is no other party. */
+	if (have_t && (r->flags & R_MUTUAL) && sg.n >= 2 && !owner) {
+		bool inside = true;
+		for (int j = 0; j < tg.n && inside; j++) {
+			bool found = false;
+			for (int i = 0; i < sg.n && !found; i++)
+				found = strcmp(x->men[sg.m[i]].a.fold, x->men[tg.m[j]].a.fold) == 0;
+			inside = found;
+		}
+		if (inside)
+			have_t = false;
+	}
 	if (!have_t) {
 		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1))
 			return emit_pairs(x, ec, &sg, tr, &md, err);
