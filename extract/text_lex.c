@@ -286,7 +286,10 @@ static const char *const w_agent[] = {
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
-	"manufacturers", "carmakers", "vessels", "ships", "tankers",
+	"manufacturers", "carmakers", "vessels", "ships", "tankers", "crushers", "mills",
+	"steelmakers", "millers", "refineries", "utilities", "shippers", "dealers", "investors",
+	"insurers", "airlines", "automakers", "farmers", "growers", "buyers", "importers",
+	"exporters", "producers", "suppliers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
 	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
