@@ -9,7 +9,8 @@
  *   actor	ID	TYPE	LABEL	[cameo=CODE]	[affiliation=ID]
  *   	name	United States; U.S.; America      (lines that start with a TAB
  *   	adj	American; Americans                belong to the block above)
- *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[trade]	[symmetric]
+ *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[FLAG]...
+ *     FLAG: trade, symmetric, or a keyword of rel_words below
  *   	verb	sanction; impose ... sanctions on   (also noun, phrase, and
  *   	object	oil; crude                          object: words the
  *   	                                            triggers after it need)
@@ -26,6 +27,26 @@
 #include <string.h>
 
 #include "extract_internal.h"
+
+/* Keywords after QUAD that tell the grammar how to read the triggers. */
+static const struct {
+	const char *word;
+	unsigned bit;
+} rel_words[] = {
+	{"mutual", GEO_REL_MUTUAL}, {"host", GEO_REL_HOST},     {"meet", GEO_REL_MEET},
+	{"visit", GEO_REL_VISIT},   {"words", GEO_REL_WORDS},   {"nested", GEO_REL_NESTED},
+	{"deploy", GEO_REL_DEPLOY}, {"that", GEO_REL_THAT},
+};
+
+/* The GEO_REL_* bit of a flag keyword; 0 for trade, symmetric and
+ * unknown words. */
+static unsigned rel_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof rel_words / sizeof rel_words[0]; i++)
+		if (strcmp(rel_words[i].word, w) == 0)
+			return rel_words[i].bit;
+	return 0;
+}
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
 static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
@@ -235,8 +256,10 @@ static const char *check_entry(const geo_dict_entry *e, char *msg, size_t msglen
 			return "relation QUAD must be 1, 2, 3 or 4";
 		for (size_t i = 5; i < e->nfields; i++) {
 			if (*e->fields[i] && strcmp(e->fields[i], "trade") != 0 &&
-			    strcmp(e->fields[i], "symmetric") != 0) {
-				snprintf(msg, msglen, "unknown relation flag \"%.40s\" (trade, symmetric)",
+			    strcmp(e->fields[i], "symmetric") != 0 && !rel_word(e->fields[i])) {
+				snprintf(msg, msglen,
+					 "unknown relation flag \"%.40s\" (trade, symmetric, mutual, host, meet, "
+					 "visit, words, nested, deploy, that)",
 					 e->fields[i]);
 				return msg;
 			}
@@ -303,9 +326,11 @@ static geo_err apply_entry(geo_dict *d, geo_dict_entry *e)
 		r->goldstein = strtod(e->fields[3], NULL);
 		r->quad = e->fields[4][0] - '0';
 		r->trade = r->symmetric = false;
+		r->grammar = 0;
 		for (size_t i = 5; i < e->nfields; i++) {
 			r->trade |= strcmp(e->fields[i], "trade") == 0;
 			r->symmetric |= strcmp(e->fields[i], "symmetric") == 0;
+			r->grammar |= rel_word(e->fields[i]);
 		}
 		size_t first = idx;
 		if (geo_strmap_put(d->cameo_ids, r->cameo, strlen(r->cameo), &first, NULL))

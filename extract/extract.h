@@ -118,6 +118,21 @@ typedef struct geo_actor_info {
 	const char *cameo;       /* CAMEO actor code, or NULL */
 } geo_actor_info;
 
+/*
+ * How the text extractor reads a relation's triggers: the keywords after
+ * QUAD in a relation line (the dictionary format names each one).
+ */
+enum {
+	GEO_REL_MUTUAL = 1 << 0, /* mutual: "A and B fought" is each against the other */
+	GEO_REL_HOST = 1 << 1,   /* host: "host the talks" names the talks' parties */
+	GEO_REL_MEET = 1 << 2,   /* meet: "meet its obligations" is no event */
+	GEO_REL_VISIT = 1 << 3,  /* visit: "his Tokyo visit" goes to Tokyo */
+	GEO_REL_WORDS = 1 << 4,  /* words: "attacked the policy" is criticism */
+	GEO_REL_NESTED = 1 << 5, /* nested: "accused B of helping C" reports B's act */
+	GEO_REL_DEPLOY = 1 << 6, /* deploy: "troops to a force in Liberia" goes to Liberia */
+	GEO_REL_THAT = 1 << 7,   /* that: "demanded that B ..." is done to B */
+};
+
 /* What the dictionary knows about a relation label. */
 typedef struct geo_relation_info {
 	const char *label;   /* "buys_oil" */
@@ -127,6 +142,7 @@ typedef struct geo_relation_info {
 	int quad;            /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
 	bool trade;          /* member of the "trade" family */
 	bool symmetric;      /* "meet", "negotiate": stated per direction */
+	unsigned grammar;    /* GEO_REL_* bits */
 } geo_relation_info;
 
 typedef struct geo_dict geo_dict;

@@ -385,42 +385,29 @@ static geo_err add_trigger(void *user, const char *s, size_t n)
 	}
 }
 
+/* The dictionary's grammar flags, and those that follow from the code:
+ * material conflict names its target where it happens, and a threat
+ * (CAMEO 13) answers the side in its condition. */
 static unsigned relation_flags(const geo_relation_info *r)
 {
+	static const struct {
+		unsigned from, to;
+	} map[] = {
+		{GEO_REL_MUTUAL, R_MUTUAL}, {GEO_REL_HOST, R_HOST},     {GEO_REL_MEET, R_MEET},
+		{GEO_REL_VISIT, R_VISIT},   {GEO_REL_WORDS, R_WORDS},   {GEO_REL_NESTED, R_NESTED},
+		{GEO_REL_DEPLOY, R_DEPLOY}, {GEO_REL_THAT, R_THAT},
+	};
 	unsigned f = 0;
 
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (r->grammar & map[i].from)
+			f |= map[i].to;
 	if (r->quad == 4)
 		f |= R_CONFLICT;
-	if (strcmp(r->label, "host") == 0)
-		f |= R_HOST;
 	if (r->cameo && strncmp(r->cameo, "13", 2) == 0)
 		f |= R_THREATEN;
-	if (strcmp(r->label, "meet") == 0)
-		f |= R_MEET;
-	if (strcmp(r->label, "visit") == 0)
-		f |= R_VISIT;
-	if (strcmp(r->label, "attack") == 0 || strcmp(r->label, "fight") == 0)
-		f |= R_WORDS;
-	if (strcmp(r->label, "accuse") == 0 || strcmp(r->label, "criticize") == 0 ||
-	    strcmp(r->label, "disapprove") == 0)
-		f |= R_NESTED;
 	if (r->symmetric)
 		f |= R_SYM | R_MUTUAL;
-	if (strcmp(r->label, "military_aid") == 0 || strcmp(r->label, "humanitarian_aid") == 0)
-		f |= R_DEPLOY;
-	{
-		static const char *const mutual[] = {"cooperate", "military_cooperation", "share_intelligence",
-						     "de_escalate", "fight", "war", "recognize",
-						     "intend_cooperate", NULL};
-		static const char *const that[] = {"demand", "press", "appeal", "warn", "accuse", "criticize",
-						   "threaten", NULL};
-		for (const char *const *m = mutual; *m; m++)
-			if (strcmp(r->label, *m) == 0)
-				f |= R_MUTUAL;
-		for (const char *const *m = that; *m; m++)
-			if (strcmp(r->label, *m) == 0)
-				f |= R_THAT;
-	}
 	return f;
 }
 
