@@ -534,7 +534,9 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 
 /* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
 static const char *const goal_nouns[] = {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push",
-					 "drive", "campaign", "hopes", "hope", "quest", NULL};
+					 "drive", "campaign", "hopes", "hope", "quest", "fear", "fears",
+					 "risk", "danger", "prospect", "prospects", "possibility",
+					 "spectre", "specter", "threat", "brink", NULL};
 
 /* What a policy fight is about: "attacked Japan's fiscal policy", "would
  * fight the government's attempt". */
@@ -3068,7 +3070,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
 			 * the parties mediated for. */
-			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) || strcmp(r->info->label, "trade") == 0;
+			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) || r->info->trade;
 			if (mutual && !(have_s && !(r->flags & R_SYM)))
 				return emit_pairs(x, ec, &bg, tr, &md, err);
 			if (have_s && !mutual)
