@@ -549,6 +549,12 @@ static const char *const abstract_nouns[] = {
 };
 
 /* Things one meets that are not people: "meet its obligations". */
+/* "a price war", "the farm subsidy war": fought with prices, not arms. */
+static const char *const war_metaphors[] = {
+	"price", "prices", "subsidy", "subsidies", "bidding", "turf", "currency", "fare", "fares",
+	"ratings", "rate", "propaganda", "media", "culture", "cola", "discount", "tax", NULL,
+};
+
 static const char *const met_things[] = {
 	"obligation", "obligations", "commitment", "commitments", "demand", "demands", "target", "targets",
 	"requirement", "requirements", "condition", "conditions", "criteria", "criterion", "needs", "need",
@@ -1445,6 +1451,19 @@ static geo_err mention_pass(geo_extractor *x)
 		}
 		if (b & (GEO_W_HE | GEO_W_IT | GEO_W_FIRST)) {
 			bool ok = false;
+			size_t q = i + 2, qe;
+			if (tok_is(x, i + 1, "(") && tok_is(x, q, "the"))
+				q++;
+			/* "They (the Kuwaitis) have asked": the writer says whom. */
+			if (tok_is(x, i + 1, "(") && (qe = country_at(x, q, &a)) > q && tok_is(x, qe, ")")) {
+				rc = add_mention(x, i, i + 1, M_ACTOR, &a);
+				if (rc == GEO_OK)
+					x->men[x->nmen - 1].pron = true;
+				for (size_t k = i + 1; k <= qe; k++)
+					x->tmen[k] = -2;
+				i = qe + 1;
+				continue;
+			}
 			/* "US" in capitals is the country, never the pronoun. */
 			if ((b & GEO_W_FIRST) && !(x->toks.v[i].flags & GEO_TOK_ALLCAP) &&
 			    !(tok_is(x, i, "i") && !(x->toks.v[i].flags & GEO_TOK_CAP)))
@@ -1929,6 +1948,46 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 
 /* The subject of the verb at token t: the actor (or coordinated actors)
  * just before its verb group, or the antecedent of a relative pronoun. */
+/* The subject of the sentence's first clause when it opens the sentence
+ * ("The United States has vowed ... and has warned Tehran"): an actor
+ * at the start, after at most a determiner or a masked dateline, with a
+ * verb right after it, and no reported speech, relative clause or
+ * clause barrier between it and the conjunction at j.  Returns the
+ * mention or -1. */
+static int opening_subject(const geo_extractor *x, size_t j)
+{
+	size_t k = 0;
+	const mention *m;
+
+	while (k < j && x->tmen[k] == -2)
+		k++;
+	if (k < j && (x->bits[k] & GEO_W_DET) && !(x->bits[k] & GEO_W_POSS) && x->tmen[k] == -1)
+		k++;
+	if (k >= j || x->tmen[k] < 0)
+		return -1;
+	m = &x->men[x->tmen[k]];
+	if (m->kind != M_ACTOR || m->poss || m->pp || m->loc || m->adj || m->modnoun || m->t1 >= j)
+		return -1;
+	k = m->t1;
+	while (k < j && (x->bits[k] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[k] == -1)
+		k++;
+	{
+		/* a verb: an auxiliary or modal, or a past tense */
+		const char *w = low_at(x, k);
+		size_t n = x->toks.v[k].len;
+		bool verb = (x->bits[k] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP)) ||
+			    (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN) ||
+			    (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+		if (!verb || x->tmen[k] != -1)
+			return -1;
+	}
+	for (; k < j; k++)
+		if ((x->bits[k] & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT)) || tok_is(x, k, ";") ||
+		    tok_is(x, k, "that") || tok_is(x, k, "\""))
+			return -1;
+	return x->tmen[m->t0];
+}
+
 static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via_to)
 {
 	bool saw_to = false;
@@ -2068,6 +2127,14 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return false;
 		*g = x->clause_subj;
 		return true;
+	}
+	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or")) &&
+	    !x->clause_subj.n && !saw_to) {
+		int m = opening_subject(x, (size_t)j);
+		if (m >= 0) {
+			coord_left(x, m, g);
+			return true;
+		}
 	}
 	if (tok_is(x, (size_t)j, ",")) {
 		/* "Pakistan, a key U.S. ally in the war, has refused": skip an
@@ -2982,6 +3049,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			have_t = true;
 		}
 	} else if (noun) {
+		if ((r->flags & R_CONFLICT) && t0 > 0 && tok_in(x, t0 - 1, war_metaphors))
+			return GEO_OK;
 		/* "Iran's top war spokesman": the noun only names an office. */
 		if (tr->form == GEO_FORM_NOUN && t1 < NTOK && x->dc[t1].kind == AK_ROLE && !(x->bits[t1 - 1] & GEO_W_PREP))
 			return GEO_OK;
@@ -3201,6 +3270,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			have_t = false;
 	}
 	if (!have_t) {
+		/* "producers which together meet 40 pct of the market's needs" */
+		if ((r->flags & R_MEET) && !noun && t1 < NTOK &&
+		    ((x->toks.v[t1].flags & GEO_TOK_NUM) || tok_in(x, t1, met_things) ||
+		     (tok_is(x, t1, "the") && tok_in(x, t1 + 1, met_things))))
+			return GEO_OK;
 		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1))
 			return emit_pairs(x, ec, &sg, tr, &md, err);
 		return GEO_OK;
