@@ -569,6 +569,9 @@ static const char *const negating_prefixes[] = {"non", "anti", "ex", "pro", "pos
  * "the proposed talks". */
 static const char *const hyp_adjectives[] = {"possible", "probable", "potential", "hypothetical", "rumoured",
 					     "rumored", "mooted", NULL};
+/* What is got ready for has not happened yet. */
+static const char *const plan_nouns[] = {"preparation", "preparations", "ahead", "preparing", "prepare", NULL};
+
 static const char *const plan_adjectives[] = {"proposed", "planned", "prospective", "scheduled", "upcoming",
 					      "forthcoming", "expected", "future", "likely", "envisaged", NULL};
 
@@ -3058,11 +3061,22 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			md.hyp = true;
 		if (t0 > 0 && tok_in(x, t0 - 1, plan_adjectives))
 			md.plan = true;
-		/* "will host a meeting between": the verb's modality. */
-		for (size_t k = t0, n = 0; k-- > 0 && n < 8; n++) {
+		/* "will host a meeting between": the verb's modality, looked for
+		 * before the noun's possessor ("ahead of Nakasone's visit"). */
+		size_t m0 = t0;
+		if (m0 >= 2 && tok_poss(x, m0 - 1) && x->tmen[m0 - 2] >= 0 && x->men[x->tmen[m0 - 2]].poss)
+			m0 = x->men[x->tmen[m0 - 2]].t0;
+		else if (m0 >= 1 && x->tmen[m0 - 1] >= 0 && x->men[x->tmen[m0 - 1]].pron &&
+			 (x->bits[m0 - 1] & GEO_W_POSS))
+			m0--; /* "his visit" */
+		for (size_t k = m0, n = 0; k-- > 0 && n < 8; n++) {
 			uint32_t b = x->bits[k];
 			if (tok_stop(x, k) || x->tmen[k] >= 0 || (b & (GEO_W_REL | GEO_W_BARRIER)))
 				break;
+			/* "about 95 pct", "due to the war": no plan without a verb */
+			if ((tok_is(x, k, "about") || tok_is(x, k, "due") || tok_is(x, k, "set")) &&
+			    !(tok_is(x, k + 1, "to") && x->tmen[k + 2] == -1 && !(x->bits[k + 2] & GEO_W_DET)))
+				b &= ~GEO_W_PLAN;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
 			/* "said it would send aid": the subject decides (below). */
 			if ((b & GEO_W_HYP) && tok_is(x, k, "would"))
@@ -3070,6 +3084,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			else
 				md.hyp |= (b & GEO_W_HYP) != 0;
 			md.hyp |= tok_in(x, k, goal_nouns);
+			/* "in preparation for his visit", "ahead of the talks" */
+			md.plan |= tok_in(x, k, plan_nouns);
 			md.threat |= (b & GEO_W_THREAT) != 0;
 		}
 		{
@@ -3192,6 +3208,13 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				x->clause_end = t1;
 			}
 		}
+		/* "will probably demand to follow China": a wish for itself, no
+		 * one asked. */
+		if ((r->flags & R_THAT) && tok_is(x, t1 - 1, "demand") + tok_is(x, t1 - 1, "demanded") +
+						   tok_is(x, t1 - 1, "demands") + tok_is(x, t1 - 1, "demanding") &&
+		    tok_is(x, t1, "to") && t1 + 1 < NTOK && x->tmen[t1 + 1] == -1 &&
+		    !(x->bits[t1 + 1] & (GEO_W_DET | GEO_W_PREP)) && !(x->toks.v[t1 + 1].flags & GEO_TOK_NUM))
+			return GEO_OK;
 		size_t o = t1;
 		/* "demanded (on Friday) that A ...": A is the one pressed. */
 		while ((r->flags & R_THAT) && o < NTOK &&
