@@ -2090,9 +2090,13 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		{
 			/* "urged A to support B": A has not acted yet. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
-			if (saw_to && b > 0 && (x->bits[b - 1] & GEO_W_DET) && x->tmen[b - 1] == -1)
+			/* "urging the administration oppose the ruling": a base
+			 * form after the one urged is asked for too. */
+			bool bare = !saw_to && t < NTOK && x->ttrig[t] >= 0 && x->trigs_v[x->ttrig[t]].t0 == t &&
+				    x->trigs_v[x->ttrig[t]].form == GEO_FORM_BASE;
+			if ((saw_to || bare) && b > 0 && (x->bits[b - 1] & GEO_W_DET) && x->tmen[b - 1] == -1)
 				b--;
-			if (saw_to && b > 0 && x->ttrig[b - 1] >= 0 &&
+			if ((saw_to || bare) && b > 0 && x->ttrig[b - 1] >= 0 &&
 			    (x->rels[x->trigs_v[x->ttrig[b - 1]].rel].flags & R_THAT))
 				md->hyp = true;
 			/* "demanded that Israel ease restrictions": asked, not done. */
