@@ -2157,8 +2157,11 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			return true;
 		}
 		/* ... or with a possessor: "Iran, Iraq's enemy in the war, fired" */
+		/* ... or a phrase that opens with a preposition: "Sweden, in a
+		 * similar move last week, promised" */
 		if (c > 0 && c < j - 1 && tok_is(x, (size_t)c, ",") &&
 		    (((x->bits[c + 1] & GEO_W_DET) && x->tmen[c + 1] == -1) ||
+		     ((x->bits[c + 1] & GEO_W_PREP) && !(x->bits[c + 1] & GEO_W_BARRIER) && x->tmen[c + 1] == -1) ||
 		     (x->tmen[c + 1] >= 0 && x->men[x->tmen[c + 1]].poss && !x->men[x->tmen[c + 1]].pron)) &&
 		    x->tmen[c - 1] >= 0 && x->men[x->tmen[c - 1]].kind == M_ACTOR &&
 		    !x->men[x->tmen[c - 1]].poss) {

@@ -288,7 +288,7 @@ static const char *const w_agent[] = {
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
 	"manufacturers", "carmakers", "vessels", "ships", "tankers", "crushers", "mills",
 	"steelmakers", "millers", "refineries", "utilities", "shippers", "dealers", "investors",
-	"insurers", "airlines", "automakers", "farmers", "growers", "buyers", "importers",
+	"insurers", "airlines", "automakers", "farmers", "growers", "buyers", "importers", "bondholders", "shareholders",
 	"exporters", "producers", "suppliers",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
