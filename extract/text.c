@@ -108,9 +108,11 @@ struct relx {
 };
 
 /* Words one of which must be near a trigger for it to count ("buy" is
- * buys_oil only with "oil" or "crude" near). */
+ * buys_oil only with "oil" or "crude" near).  len and hash per word let
+ * object_fits() turn a token away without touching its bytes. */
 struct objset {
 	char **w;
+	uint32_t *len, *hash;
 	size_t n;
 };
 
@@ -268,14 +270,23 @@ static geo_err add_object(void *user, const char *s, size_t n)
 	struct add_ctx *c = user;
 	struct objset *o = &c->x->objsets[c->x->nobjsets - 1];
 	char **v = realloc(o->w, (o->n + 1) * sizeof *v);
+	uint32_t *l, *h;
 
 	if (!v)
 		return GEO_ENOMEM;
 	o->w = v;
-	if (!(v[o->n] = geo_strndup(s, n)))
+	if (!(l = realloc(o->len, (o->n + 1) * sizeof *l)))
+		return GEO_ENOMEM;
+	o->len = l;
+	if (!(h = realloc(o->hash, (o->n + 1) * sizeof *h)))
+		return GEO_ENOMEM;
+	o->hash = h;
+	if (n > UINT32_MAX || !(v[o->n] = geo_strndup(s, n)))
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		v[o->n][i] = (char)geo_a_tolower((unsigned char)v[o->n][i]);
+	l[o->n] = (uint32_t)n;
+	h[o->n] = geo_tmap_hash(GEO_TMAP_SEED, v[o->n], n);
 	o->n++;
 	return GEO_OK;
 }
@@ -288,6 +299,7 @@ static geo_err new_objset(geo_extractor *x)
 		return GEO_ENOMEM;
 	x->objsets = v;
 	v[x->nobjsets].w = NULL;
+	v[x->nobjsets].len = v[x->nobjsets].hash = NULL;
 	v[x->nobjsets].n = 0;
 	x->nobjsets++;
 	return GEO_OK;
@@ -1536,8 +1548,10 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 			break;
 		if (k >= t0 && k < t1)
 			continue;
+		/* A token's hash is that of its lower-cased bytes: equal length
+		 * and hash first, the bytes only then. */
 		for (size_t o = 0; o < r->n; o++)
-			if (tok_eq(x, k, r->w[o], strlen(r->w[o])))
+			if (x->toks.v[k].hash == r->hash[o] && tok_eq(x, k, r->w[o], r->len[o]))
 				return true;
 	}
 	return false;
@@ -3605,6 +3619,8 @@ void geo_extractor_free(geo_extractor *x)
 		for (size_t o = 0; o < x->objsets[i].n; o++)
 			free(x->objsets[i].w[o]);
 		free(x->objsets[i].w);
+		free(x->objsets[i].len);
+		free(x->objsets[i].hash);
 	}
 	free(x->objsets);
 	free(x->rels);
