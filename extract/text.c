@@ -1671,6 +1671,11 @@ static geo_err trigger_pass(geo_extractor *x)
 			continue;
 		}
 		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
+		if (first < 0) {
+			/* No trigger here: nothing below would find one. */
+			i++;
+			continue;
+		}
 		/* "on imports from", "increased imports from": where a noun is
 		 * expected, "imports" is one. */
 		nounish = i > 0 && x->tmen[i - 1] == -1 && !tok_is(x, i - 1, "to") &&
@@ -1684,12 +1689,17 @@ static geo_err trigger_pass(geo_extractor *x)
 				int32_t r = li->kind == TK_GAP ? x->gaps[li->ref] : li->ref;
 				int32_t os = li->aux >> 8;
 				size_t e = i + len, tail = 0;
+				/* An item with object words can win in the first pass
+				 * only, one without in the second only: no spelling
+				 * check or tail search for it in the other. */
+				if ((pass == 0) != (os != 0))
+					continue;
 				if (!geo_lex_case_ok(x->trigs, li, x->s, &x->toks, i))
 					continue;
 				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref, &tail)))
 					continue;
 				/* Furthest end first, then the most words matched. */
-				if ((pass == 0 ? (os && object_fits(x, &x->objsets[os], i, e)) : !os) &&
+				if ((pass == 1 || object_fits(x, &x->objsets[os], i, e)) &&
 				    (rel < 0 || e > end || (e == end && len + tail > best) ||
 				     (e == end && len + tail == best && nounish && (li->aux & 0xFF) == GEO_FORM_NOUN &&
 				      form != GEO_FORM_NOUN))) {
