@@ -136,12 +136,19 @@ geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
 		char c = s[i];
 
 		if (c != '\n' && c != '.' && c != '!' && c != '?') {
-			/* Only line breaks and final punctuation stop the scan. */
-			uint64_t w;
+			/* Only line breaks and final punctuation stop the scan: it
+			 * goes eight bytes at a time straight to the first one. */
 			i++;
-			while (i + 8 <= n && !geo_swar_has(w = geo_swar_load(s + i), '\n') && !geo_swar_has(w, '.') &&
-			       !geo_swar_has(w, '!') && !geo_swar_has(w, '?'))
+			while (i + 8 <= n) {
+				uint64_t w = geo_swar_load(s + i);
+				uint64_t m = geo_swar_eq(w, '\n') | geo_swar_eq(w, '.') | geo_swar_eq(w, '!') |
+					     geo_swar_eq(w, '?');
+				if (m) {
+					i += geo_swar_first(m);
+					break;
+				}
 				i += 8;
+			}
 			continue;
 		}
 		if (c == '\n') {

@@ -44,6 +44,34 @@ static inline bool geo_swar_has(uint64_t w, unsigned char c)
 	return ((v - GEO_SWAR_ONES) & ~v & GEO_SWAR_HIGH) != 0;
 }
 
+/* The high bit of each byte of w that is c, and no other bit (exact, with
+ * no borrow from one byte into the next, so any byte order may read it). */
+static inline uint64_t geo_swar_eq(uint64_t w, unsigned char c)
+{
+	uint64_t v = w ^ (GEO_SWAR_ONES * c), low7 = ~GEO_SWAR_HIGH;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/* The index in memory order (0-7) of the first byte flagged by a mask of
+ * geo_swar_eq() bits; m != 0. */
+static inline unsigned geo_swar_first(uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (unsigned)__builtin_ctzll(m) >> 3;
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (unsigned)__builtin_clzll(m) >> 3;
+#else
+	unsigned char b[8];
+	unsigned k = 0;
+
+	memcpy(b, &m, 8);
+	while (k < 7 && !b[k])
+		k++;
+	return k;
+#endif
+}
+
 /* True when all eight bytes are printable ASCII, 0x20 to 0x7E. */
 static inline bool geo_swar_printable(uint64_t w)
 {
