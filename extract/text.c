@@ -3531,14 +3531,19 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
 			dict_lookup(x, i);
 			/* "must" and "should" after a side are triggers of the
-			 * grammar's own (trigger_pass), not of the lexicon. */
-			may_trig |= geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
-				    tok_is(x, i, "should");
+			 * grammar's own (trigger_pass), not of the lexicon.  One
+			 * such word is enough to know. */
+			if (!may_trig)
+				may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
+					   tok_is(x, i, "should");
 		}
 	x->cond = NTOK;
-	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
-		if (tok_is(x, i, "if") || tok_is(x, i, "unless"))
+	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
+		/* The length first: most words are turned away without a call. */
+		uint32_t len = x->toks.v[i].len;
+		if ((len == 2 && tok_is(x, i, "if")) || (len == 6 && tok_is(x, i, "unless")))
 			x->cond = i;
+	}
 	if (si <= 1)
 		mask_dateline(x);
 	/* No word that can start a trigger: the trigger pass would find none,
