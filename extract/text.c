@@ -114,6 +114,7 @@ struct objset {
 	char **w;
 	uint32_t *len, *hash;
 	size_t n;
+	uint64_t bits; /* bit (hash % 64) of each word: most tokens match none */
 };
 
 /* A resolved actor: what an event side carries. */
@@ -287,6 +288,7 @@ static geo_err add_object(void *user, const char *s, size_t n)
 		v[o->n][i] = (char)geo_a_tolower((unsigned char)v[o->n][i]);
 	l[o->n] = (uint32_t)n;
 	h[o->n] = geo_tmap_hash(GEO_TMAP_SEED, v[o->n], n);
+	o->bits |= UINT64_C(1) << (h[o->n] % 64);
 	o->n++;
 	return GEO_OK;
 }
@@ -301,6 +303,7 @@ static geo_err new_objset(geo_extractor *x)
 	v[x->nobjsets].w = NULL;
 	v[x->nobjsets].len = v[x->nobjsets].hash = NULL;
 	v[x->nobjsets].n = 0;
+	v[x->nobjsets].bits = 0;
 	x->nobjsets++;
 	return GEO_OK;
 }
@@ -1548,8 +1551,10 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 			break;
 		if (k >= t0 && k < t1)
 			continue;
-		/* A token's hash is that of its lower-cased bytes: equal length
-		 * and hash first, the bytes only then. */
+		/* A token's hash is that of its lower-cased bytes: a bit of the
+		 * words' hashes, then equal length and hash, the bytes only then. */
+		if (!(r->bits & (UINT64_C(1) << (x->toks.v[k].hash % 64))))
+			continue;
 		for (size_t o = 0; o < r->n; o++)
 			if (x->toks.v[k].hash == r->hash[o] && tok_eq(x, k, r->w[o], r->len[o]))
 				return true;
