@@ -595,16 +595,16 @@ static void test_normalize_same(void **state)
 }
 
 /* Abbreviations: the table with lengths against a plain list walk. */
+static const char *const ref_abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+	"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
+	"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+};
+
 static bool ref_is_abbrev(const char *w, size_t n)
 {
-	static const char *const list[] = {
-		"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-		"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
-		"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
-	};
-
-	for (const char *const *p = list; *p; p++)
+	for (const char *const *p = ref_abbrevs; *p; p++)
 		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
 			return true;
 	return false;
@@ -620,6 +620,31 @@ static void test_abbrev_same(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		assert_int_equal(geo_text_is_abbrev(words[i], strlen(words[i])), ref_is_abbrev(words[i], strlen(words[i])));
+	/* Every word of up to three letters, and every abbreviation with each
+	 * of its letters changed, cut short or run on. */
+	for (size_t n = 1; n <= 3; n++)
+		for (size_t v = 0; v < 27u * 27u * 27u; v++) {
+			size_t x = v;
+			for (size_t k = 0; k < n; k++, x /= 27)
+				buf[k] = x % 27 ? (char)('a' + x % 27 - 1) : 'A';
+			assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+		}
+	for (const char *const *p = ref_abbrevs; *p; p++) {
+		size_t n = strlen(*p);
+		memcpy(buf, *p, n);
+		buf[n] = 's';
+		for (size_t k = 0; k <= n + 1; k++)
+			assert_int_equal(geo_text_is_abbrev(buf, k), ref_is_abbrev(buf, k));
+		assert_true(geo_text_is_abbrev(buf, n));
+		for (size_t k = 0; k < n; k++) {
+			char c = buf[k];
+			buf[k] = 'q';
+			assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+			buf[k] = (char)(c - 32);
+			assert_false(geo_text_is_abbrev(buf, n));
+			buf[k] = c;
+		}
+	}
 	for (int r = 0; r < 20000; r++) {
 		size_t n = random_text(&st, buf) % 8;
 		assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
