@@ -292,6 +292,30 @@ static void test_swar_first(void **state)
 				}
 }
 
+/* The skip to the next line break or final mark, both ways, against a
+ * byte loop: every length up to 40 at every offset, marks anywhere. */
+static void test_sent_stop_same(void **state)
+{
+	static const char marks[] = "\n.!?a \x80\xFF\x0A\x2E\x21\x3F\x00\x1E\x2F\x40";
+	char buf[64];
+	uint32_t st = 31;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t off = lcg(&st) % 8, n = lcg(&st) % 41, want = 0;
+		for (size_t i = 0; i < off + n; i++)
+			buf[i] = lcg(&st) % 6 ? 'x' : marks[lcg(&st) % (sizeof marks - 1)];
+		while (want < n && buf[off + want] != '\n' && buf[off + want] != '.' && buf[off + want] != '!' &&
+		       buf[off + want] != '?')
+			want++;
+		assert_int_equal(geo_sent_stop_swar(buf + off, n), want);
+		assert_int_equal(geo_sent_stop(buf + off, n), want);
+#ifdef GEO_TEXT_SSE2
+		assert_int_equal(geo_sent_stop_sse2(buf + off, n), want);
+#endif
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Reference sentence splitter: the splitter with its scan a byte at a
  * time (the eight-byte skip to the next line break or final mark is the
@@ -784,6 +808,7 @@ int main(void)
 		cmocka_unit_test(test_lex_filter_same),
 		cmocka_unit_test(test_swar),
 		cmocka_unit_test(test_swar_first),
+		cmocka_unit_test(test_sent_stop_same),
 		cmocka_unit_test(test_sentences_same),
 		cmocka_unit_test(test_normalize_same),
 		cmocka_unit_test(test_abbrev_same),
