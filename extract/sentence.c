@@ -136,12 +136,10 @@ geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
 		char c = s[i];
 
 		if (c != '\n' && c != '.' && c != '!' && c != '?') {
-			/* Only line breaks and final punctuation stop the scan. */
-			uint64_t w;
+			/* Only line breaks and final punctuation stop the scan: it
+			 * goes many bytes at a time straight to the first one. */
 			i++;
-			while (i + 8 <= n && !geo_swar_has(w = geo_swar_load(s + i), '\n') && !geo_swar_has(w, '.') &&
-			       !geo_swar_has(w, '!') && !geo_swar_has(w, '?'))
-				i += 8;
+			i += geo_sent_stop(s + i, n - i);
 			continue;
 		}
 		if (c == '\n') {

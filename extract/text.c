@@ -108,10 +108,13 @@ struct relx {
 };
 
 /* Words one of which must be near a trigger for it to count ("buy" is
- * buys_oil only with "oil" or "crude" near). */
+ * buys_oil only with "oil" or "crude" near).  len and hash per word let
+ * object_fits() turn a token away without touching its bytes. */
 struct objset {
 	char **w;
+	uint32_t *len, *hash;
 	size_t n;
+	uint64_t bits; /* bit (hash % 64) of each word: most tokens match none */
 };
 
 /* A resolved actor: what an event side carries. */
@@ -268,14 +271,24 @@ static geo_err add_object(void *user, const char *s, size_t n)
 	struct add_ctx *c = user;
 	struct objset *o = &c->x->objsets[c->x->nobjsets - 1];
 	char **v = realloc(o->w, (o->n + 1) * sizeof *v);
+	uint32_t *l, *h;
 
 	if (!v)
 		return GEO_ENOMEM;
 	o->w = v;
-	if (!(v[o->n] = geo_strndup(s, n)))
+	if (!(l = realloc(o->len, (o->n + 1) * sizeof *l)))
+		return GEO_ENOMEM;
+	o->len = l;
+	if (!(h = realloc(o->hash, (o->n + 1) * sizeof *h)))
+		return GEO_ENOMEM;
+	o->hash = h;
+	if (n > UINT32_MAX || !(v[o->n] = geo_strndup(s, n)))
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		v[o->n][i] = (char)geo_a_tolower((unsigned char)v[o->n][i]);
+	l[o->n] = (uint32_t)n;
+	h[o->n] = geo_tmap_hash(GEO_TMAP_SEED, v[o->n], n);
+	o->bits |= UINT64_C(1) << (h[o->n] % 64);
 	o->n++;
 	return GEO_OK;
 }
@@ -288,7 +301,9 @@ static geo_err new_objset(geo_extractor *x)
 		return GEO_ENOMEM;
 	x->objsets = v;
 	v[x->nobjsets].w = NULL;
+	v[x->nobjsets].len = v[x->nobjsets].hash = NULL;
 	v[x->nobjsets].n = 0;
+	v[x->nobjsets].bits = 0;
 	x->nobjsets++;
 	return GEO_OK;
 }
@@ -1547,8 +1562,12 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
 			break;
 		if (k >= t0 && k < t1)
 			continue;
+		/* A token's hash is that of its lower-cased bytes: a bit of the
+		 * words' hashes, then equal length and hash, the bytes only then. */
+		if (!(r->bits & (UINT64_C(1) << (x->toks.v[k].hash % 64))))
+			continue;
 		for (size_t o = 0; o < r->n; o++)
-			if (tok_eq(x, k, r->w[o], strlen(r->w[o])))
+			if (x->toks.v[k].hash == r->hash[o] && tok_eq(x, k, r->w[o], r->len[o]))
 				return true;
 	}
 	return false;
@@ -1668,6 +1687,11 @@ static geo_err trigger_pass(geo_extractor *x)
 			continue;
 		}
 		first = geo_lex_longest(x->trigs, x->s, &x->toks, i, &len);
+		if (first < 0) {
+			/* No trigger here: nothing below would find one. */
+			i++;
+			continue;
+		}
 		/* "on imports from", "increased imports from": where a noun is
 		 * expected, "imports" is one. */
 		nounish = i > 0 && x->tmen[i - 1] == -1 && !tok_is(x, i - 1, "to") &&
@@ -1682,12 +1706,17 @@ static geo_err trigger_pass(geo_extractor *x)
 				int32_t r = li->kind == TK_GAP ? x->gaps[li->ref] : li->ref;
 				int32_t os = li->aux >> 8;
 				size_t e = i + len, tail = 0;
+				/* An item with object words can win in the first pass
+				 * only, one without in the second only: no spelling
+				 * check or tail search for it in the other. */
+				if ((pass == 0) != (os != 0))
+					continue;
 				if (!geo_lex_case_ok(x->trigs, li, x->s, &x->toks, i))
 					continue;
 				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref, &tail)))
 					continue;
 				/* Furthest end first, then the most words matched. */
-				if ((pass == 0 ? (os && object_fits(x, &x->objsets[os], i, e)) : !os) &&
+				if ((pass == 1 || object_fits(x, &x->objsets[os], i, e)) &&
 				    (rel < 0 || e > end || (e == end && len + tail > best) ||
 				     (e == end && len + tail == best && nounish && (li->aux & 0xFF) == GEO_FORM_NOUN &&
 				      form != GEO_FORM_NOUN))) {
@@ -3639,14 +3668,19 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
 			dict_lookup(x, i);
 			/* "must" and "should" after a side are triggers of the
-			 * grammar's own (trigger_pass), not of the lexicon. */
-			may_trig |= geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
-				    tok_is(x, i, "should");
+			 * grammar's own (trigger_pass), not of the lexicon.  One
+			 * such word is enough to know. */
+			if (!may_trig)
+				may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
+					   tok_is(x, i, "should");
 		}
 	x->cond = NTOK;
-	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++)
-		if (tok_is(x, i, "if") || tok_is(x, i, "unless"))
+	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
+		/* The length first: most words are turned away without a call. */
+		uint32_t len = x->toks.v[i].len;
+		if ((len == 2 && tok_is(x, i, "if")) || (len == 6 && tok_is(x, i, "unless")))
 			x->cond = i;
+	}
 	if (si <= 1)
 		mask_dateline(x);
 	/* No word that can start a trigger: the trigger pass would find none,
@@ -3737,6 +3771,8 @@ void geo_extractor_free(geo_extractor *x)
 		for (size_t o = 0; o < x->objsets[i].n; o++)
 			free(x->objsets[i].w[o]);
 		free(x->objsets[i].w);
+		free(x->objsets[i].len);
+		free(x->objsets[i].hash);
 	}
 	free(x->objsets);
 	free(x->rels);

@@ -44,6 +44,84 @@ static inline bool geo_swar_has(uint64_t w, unsigned char c)
 	return ((v - GEO_SWAR_ONES) & ~v & GEO_SWAR_HIGH) != 0;
 }
 
+/* The high bit of each byte of w that is c, and no other bit (exact, with
+ * no borrow from one byte into the next, so any byte order may read it). */
+static inline uint64_t geo_swar_eq(uint64_t w, unsigned char c)
+{
+	uint64_t v = w ^ (GEO_SWAR_ONES * c), low7 = ~GEO_SWAR_HIGH;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/* The index in memory order (0-7) of the first byte flagged by a mask of
+ * geo_swar_eq() bits; m != 0. */
+static inline unsigned geo_swar_first(uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (unsigned)__builtin_ctzll(m) >> 3;
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (unsigned)__builtin_clzll(m) >> 3;
+#else
+	unsigned char b[8];
+	unsigned k = 0;
+
+	memcpy(b, &m, 8);
+	while (k < 7 && !b[k])
+		k++;
+	return k;
+#endif
+}
+
+/* The offset from p of the first line break or final mark ('\n' '.' '!'
+ * '?') in p[0, n), or n: the sentence splitter's skip over plain text.
+ * Eight bytes at a time here; geo_sent_stop() is the one to call. */
+static inline size_t geo_sent_stop_swar(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w = geo_swar_load(p + i);
+		uint64_t m = geo_swar_eq(w, '\n') | geo_swar_eq(w, '.') | geo_swar_eq(w, '!') | geo_swar_eq(w, '?');
+		if (m)
+			return i + geo_swar_first(m);
+	}
+	while (i < n && p[i] != '\n' && p[i] != '.' && p[i] != '!' && p[i] != '?')
+		i++;
+	return i;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#define GEO_TEXT_SSE2 1
+#include <emmintrin.h>
+
+/* As geo_sent_stop_swar(), sixteen bytes at a time. */
+static inline size_t geo_sent_stop_sse2(const char *p, size_t n)
+{
+	const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+		      ask = _mm_set1_epi8('?');
+	size_t i = 0;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+					   _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, ask)));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+	return i + geo_sent_stop_swar(p + i, n - i);
+}
+#endif
+
+static inline size_t geo_sent_stop(const char *p, size_t n)
+{
+#ifdef GEO_TEXT_SSE2
+	return geo_sent_stop_sse2(p, n);
+#else
+	return geo_sent_stop_swar(p, n);
+#endif
+}
+
 /* True when all eight bytes are printable ASCII, 0x20 to 0x7E. */
 static inline bool geo_swar_printable(uint64_t w)
 {

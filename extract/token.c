@@ -9,28 +9,34 @@
 
 #include "text_internal.h"
 
-/* Abbreviations that take a period, with their lengths so that most
- * words are turned away without a string compare. */
-#define AB(lit) {sizeof(lit) - 1, "" lit}
-static const struct {
-	unsigned char n;
-	char w[7];
-} abbrevs[] = {
-	AB("mr"),   AB("mrs"),  AB("ms"),    AB("dr"),     AB("gen"),  AB("lt"),   AB("col"),   AB("maj"),
-	AB("capt"), AB("sgt"),  AB("adm"),   AB("gov"),    AB("sen"),  AB("rep"),  AB("rev"),   AB("prof"),
-	AB("st"),   AB("jan"),  AB("feb"),   AB("mar"),    AB("apr"),  AB("jun"),  AB("jul"),   AB("aug"),
-	AB("sep"),  AB("sept"), AB("oct"),   AB("nov"),    AB("dec"),  AB("no"),   AB("nos"),   AB("inc"),
-	AB("corp"), AB("ltd"),  AB("co"),    AB("jr"),     AB("sr"),   AB("vs"),   AB("ft"),    AB("mt"),
-	AB("pres"), AB("sec"),  AB("dept"),  AB("messrs"), AB("cmdr"), AB("brig"), AB("lieut"), AB("amb"),
-	AB("hon"),
+/* Abbreviations that take a period, by first letter: a word is turned
+ * away by its first byte or compared with a handful (the splitter asks at
+ * every period, the tokenizer at every capitalised word before one). */
+static const char *const abbrevs[26] = {
+	"adm amb apr aug", "brig", "capt cmdr co col corp", "dec dept dr", NULL, "feb ft", "gen gov", "hon", "inc",
+	"jan jr jul jun", NULL, "lieut lt ltd", "maj mar messrs mr mrs ms mt", "no nos nov", "oct", "pres prof",
+	NULL, "rep rev", "sec sen sep sept sgt sr st", NULL, NULL, "vs", NULL, NULL, NULL, NULL,
 };
-#undef AB
 
 bool geo_text_is_abbrev(const char *w, size_t n)
 {
-	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (abbrevs[i].n == n && abbrevs[i].w[0] == w[0] && memcmp(abbrevs[i].w, w, n) == 0)
-			return true;
+	const char *p;
+
+	if (n == 0 || n > 6 || !geo_a_lower((unsigned char)w[0]) || !(p = abbrevs[w[0] - 'a']))
+		return false;
+	while (*p) {
+		size_t k = 0;
+		while (p[k] && p[k] != ' ')
+			k++;
+		if (k == n) {
+			size_t i = 1;
+			while (i < n && p[i] == w[i])
+				i++;
+			if (i == n)
+				return true;
+		}
+		p += p[k] ? k + 1 : k;
+	}
 	return false;
 }
 

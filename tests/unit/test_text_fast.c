@@ -257,6 +257,262 @@ static void test_swar(void **state)
 	}
 }
 
+/* geo_swar_eq() flags exactly the bytes equal to c, and geo_swar_first()
+ * finds the first of them in memory order: every byte value at every
+ * position, a second byte at every later position. */
+static void test_swar_first(void **state)
+{
+	static const unsigned char fill[] = {'a', ' ', '.', 0x00, 0x01, 0x2D, 0x2F, 0x7F, 0x80, 0xFF};
+	static const unsigned char look[] = {'\n', '.', '!', '?', 0x00, 0x80, 0xFF};
+	unsigned char b[8];
+
+	(void)state;
+	for (size_t f = 0; f < sizeof fill; f++)
+		for (int pos = 0; pos < 8; pos++)
+			for (int pos2 = pos; pos2 < 8; pos2++)
+				for (int v = 0; v < 256; v++) {
+					memset(b, fill[f], sizeof b);
+					b[pos] = (unsigned char)v;
+					b[pos2] = (unsigned char)(255 - v);
+					for (size_t l = 0; l < sizeof look; l++) {
+						uint64_t m = geo_swar_eq(geo_swar_load(b), look[l]);
+						unsigned char mb[8];
+						int first = -1;
+						memcpy(mb, &m, 8);
+						for (int k = 0; k < 8; k++) {
+							assert_int_equal(mb[k], b[k] == look[l] ? 0x80 : 0);
+							if (first < 0 && b[k] == look[l])
+								first = k;
+						}
+						if (first >= 0)
+							assert_int_equal(geo_swar_first(m), first);
+						else
+							assert_true(m == 0);
+					}
+				}
+}
+
+/* The skip to the next line break or final mark, both ways, against a
+ * byte loop: every length up to 40 at every offset, marks anywhere. */
+static void test_sent_stop_same(void **state)
+{
+	static const char marks[] = "\n.!?a \x80\xFF\x0A\x2E\x21\x3F\x00\x1E\x2F\x40";
+	char buf[64];
+	uint32_t st = 31;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t off = lcg(&st) % 8, n = lcg(&st) % 41, want = 0;
+		for (size_t i = 0; i < off + n; i++)
+			buf[i] = lcg(&st) % 6 ? 'x' : marks[lcg(&st) % (sizeof marks - 1)];
+		while (want < n && buf[off + want] != '\n' && buf[off + want] != '.' && buf[off + want] != '!' &&
+		       buf[off + want] != '?')
+			want++;
+		assert_int_equal(geo_sent_stop_swar(buf + off, n), want);
+		assert_int_equal(geo_sent_stop(buf + off, n), want);
+#ifdef GEO_TEXT_SSE2
+		assert_int_equal(geo_sent_stop_sse2(buf + off, n), want);
+#endif
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reference sentence splitter: the splitter with its scan a byte at a
+ * time (the eight-byte skip to the next line break or final mark is the
+ * fast path). */
+
+static const char *const ref_starters[] = {
+	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
+	"That", "These", "Those", "His", "Her", "Their", "Its", "On", "At", "After", "Before",
+	"While", "Meanwhile", "However", "Officials", "There", "Our", "If", "When", "As", NULL,
+};
+
+static bool ref_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static void ref_push_one(geo_sentences *ss, size_t a, size_t b)
+{
+	if (a == b)
+		return;
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? ss->cap * 2 : 8;
+		ss->v = realloc(ss->v, ss->cap * sizeof *ss->v);
+		assert_non_null(ss->v);
+	}
+	ss->v[ss->n].start = (uint32_t)a;
+	ss->v[ss->n].end = (uint32_t)b;
+	ss->n++;
+}
+
+static void ref_push_sent(geo_sentences *ss, const char *s, size_t a, size_t b)
+{
+	while (a < b && ref_is_space(s[a]))
+		a++;
+	while (b > a && ref_is_space(s[b - 1]))
+		b--;
+	while (b - a > 4096) {
+		size_t cut = a + 4096;
+		while (cut > a + 2048 && !ref_is_space(s[cut]))
+			cut--;
+		if (!ref_is_space(s[cut]))
+			cut = a + 4096;
+		while (cut > a && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		ref_push_one(ss, a, cut);
+		a = cut;
+		while (a < b && ref_is_space(s[a]))
+			a++;
+	}
+	if (a < b)
+		ref_push_one(ss, a, b);
+}
+
+static bool ref_period_ends(const char *s, size_t n, size_t dot, size_t next)
+{
+	size_t w = dot, letters = 0, dots = 0, e = next;
+
+	while (w > 0 && (ref_alpha((unsigned char)s[w - 1]) || ref_digit((unsigned char)s[w - 1]) || s[w - 1] == '.')) {
+		w--;
+		if (s[w] == '.')
+			dots++;
+		else if (ref_alpha((unsigned char)s[w]))
+			letters++;
+	}
+	while (e < n && ref_alpha((unsigned char)s[e]))
+		e++;
+	if (dot - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
+		return false;
+	if (dots > 0 && letters == dots + 1 && letters <= 4) {
+		for (const char *const *p = ref_starters; *p; p++)
+			if (strlen(*p) == e - next && memcmp(*p, s + next, e - next) == 0)
+				return true;
+		return false;
+	}
+	if (dots == 0 && letters > 0 && dot - w < 8) {
+		char low[8];
+		for (size_t i = 0; i < dot - w; i++)
+			low[i] = (char)((s[w + i] >= 'A' && s[w + i] <= 'Z') ? s[w + i] + 32 : s[w + i]);
+		if (geo_text_is_abbrev(low, dot - w) && s[w] >= 'A' && s[w] <= 'Z')
+			return false;
+	}
+	return true;
+}
+
+static void ref_split(const char *s, size_t n, geo_sentences *out)
+{
+	size_t start = 0, i = 0, lines = 0;
+	bool any = false;
+
+	out->n = 0;
+	while (i < n) {
+		char c = s[i];
+		if (c == '\n') {
+			size_t j = i + 1;
+			bool blank = false;
+			while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n')) {
+				if (s[j] == '\n')
+					blank = true;
+				j++;
+			}
+			if (!any && lines == 0) {
+				size_t k = start;
+				while (k < i && ref_is_space(s[k]))
+					k++;
+				if (k == i) {
+					start = i = j;
+					continue;
+				}
+			}
+			lines++;
+			if (blank || (!any && lines == 1)) {
+				ref_push_sent(out, s, start, i);
+				any = true;
+				start = j;
+			}
+			i = j;
+			continue;
+		}
+		if (c == '.' || c == '!' || c == '?') {
+			size_t end = i + 1, next;
+			while (end < n && (s[end] == '.' || s[end] == '!' || s[end] == '?'))
+				end++;
+			while (end < n && (s[end] == '"' || s[end] == '\'' || s[end] == ')' || s[end] == ']'))
+				end++;
+			next = end;
+			while (next < n && ref_is_space(s[next]))
+				next++;
+			if (next > end || next == n) {
+				size_t word = next;
+				while (word < n && (s[word] == '"' || s[word] == '(' || s[word] == '\''))
+					word++;
+				if (next == n || (((s[word] >= 'A' && s[word] <= 'Z') || ref_digit((unsigned char)s[word]) ||
+						   word > next) &&
+						  (c != '.' || end - i > 1 || ref_period_ends(s, n, i, word)))) {
+					ref_push_sent(out, s, start, end);
+					any = true;
+					start = next;
+					for (size_t k = end; k < next; k++)
+						if (s[k] == '\n')
+							lines++;
+					i = next;
+					continue;
+				}
+			}
+			i = end;
+			continue;
+		}
+		i++;
+	}
+	ref_push_sent(out, s, start, n);
+}
+
+static void same_sentences(const char *s, size_t n, geo_sentences *fast, geo_sentences *ref)
+{
+	assert_int_equal(geo_sentences_split(s, n, fast), GEO_OK);
+	ref_split(s, n, ref);
+	if (fast->n != ref->n)
+		fail_msg("\"%.*s\": %zu sentences, want %zu", (int)n, s, fast->n, ref->n);
+	for (size_t i = 0; i < ref->n; i++)
+		if (fast->v[i].start != ref->v[i].start || fast->v[i].end != ref->v[i].end)
+			fail_msg("\"%.*s\" sentence %zu: %u-%u, want %u-%u", (int)n, s, i, fast->v[i].start,
+				 fast->v[i].end, ref->v[i].start, ref->v[i].end);
+}
+
+/* Sentence marks and line breaks among plain text, at every distance. */
+static void test_sentences_same(void **state)
+{
+	static const char *const scases[] = {
+		"The U.S. said so. He left! Did he? Yes.\nNext line\n\nNew paragraph. Gen. Smith met Mr. Lee.",
+		"HEADLINE WITHOUT A MARK\nBody text follows here. And more text... \"Quoted.\" (Aside.) End",
+		"\n\n  \nLeading blank lines. Then U.S. The end.",
+		"No mark at all in this text that runs on for a good many bytes without stopping",
+		"a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p ?!?!.. \n\t\n x",
+	};
+	static const char salpha[] = "aAbTheUSsMr   ....!!??\n\n\t\"'()]0199,-\xC3\xA9";
+	geo_sentences fast = {0}, ref = {0};
+	char buf[200];
+	uint32_t st = 99;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof scases / sizeof scases[0]; c++) {
+		size_t n = strlen(scases[c]);
+		for (size_t k = 0; k <= n; k++)
+			same_sentences(scases[c] + k, n - k, &fast, &ref);
+	}
+	for (int r = 0; r < 20000; r++) {
+		size_t n = lcg(&st) % 200;
+		/* Long plain runs between the marks, so that the eight-byte
+		 * steps are taken and stop at every offset. */
+		for (size_t i = 0; i < n; i++)
+			buf[i] = lcg(&st) % 4 ? 'x' : salpha[lcg(&st) % (sizeof salpha - 1)];
+		same_sentences(buf, n, &fast, &ref);
+	}
+	geo_sentences_free(&fast);
+	free(ref.v);
+}
+
 /* Reference normaliser: what text_norm.c does, one byte at a time. */
 static const char *ref_replacement(utf8proc_int32_t cp)
 {
@@ -363,16 +619,16 @@ static void test_normalize_same(void **state)
 }
 
 /* Abbreviations: the table with lengths against a plain list walk. */
+static const char *const ref_abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+	"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
+	"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
+};
+
 static bool ref_is_abbrev(const char *w, size_t n)
 {
-	static const char *const list[] = {
-		"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-		"rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "ltd", "co", "jr", "sr", "vs",
-		"ft", "mt", "pres", "sec", "dept", "messrs", "cmdr", "brig", "lieut", "amb", "hon", NULL,
-	};
-
-	for (const char *const *p = list; *p; p++)
+	for (const char *const *p = ref_abbrevs; *p; p++)
 		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
 			return true;
 	return false;
@@ -388,6 +644,31 @@ static void test_abbrev_same(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		assert_int_equal(geo_text_is_abbrev(words[i], strlen(words[i])), ref_is_abbrev(words[i], strlen(words[i])));
+	/* Every word of up to three letters, and every abbreviation with each
+	 * of its letters changed, cut short or run on. */
+	for (size_t n = 1; n <= 3; n++)
+		for (size_t v = 0; v < 27u * 27u * 27u; v++) {
+			size_t x = v;
+			for (size_t k = 0; k < n; k++, x /= 27)
+				buf[k] = x % 27 ? (char)('a' + x % 27 - 1) : 'A';
+			assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+		}
+	for (const char *const *p = ref_abbrevs; *p; p++) {
+		size_t n = strlen(*p);
+		memcpy(buf, *p, n);
+		buf[n] = 's';
+		for (size_t k = 0; k <= n + 1; k++)
+			assert_int_equal(geo_text_is_abbrev(buf, k), ref_is_abbrev(buf, k));
+		assert_true(geo_text_is_abbrev(buf, n));
+		for (size_t k = 0; k < n; k++) {
+			char c = buf[k];
+			buf[k] = 'q';
+			assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
+			buf[k] = (char)(c - 32);
+			assert_false(geo_text_is_abbrev(buf, n));
+			buf[k] = c;
+		}
+	}
 	for (int r = 0; r < 20000; r++) {
 		size_t n = random_text(&st, buf) % 8;
 		assert_int_equal(geo_text_is_abbrev(buf, n), ref_is_abbrev(buf, n));
@@ -526,6 +807,9 @@ int main(void)
 		cmocka_unit_test(test_tokenize_same),
 		cmocka_unit_test(test_lex_filter_same),
 		cmocka_unit_test(test_swar),
+		cmocka_unit_test(test_swar_first),
+		cmocka_unit_test(test_sent_stop_same),
+		cmocka_unit_test(test_sentences_same),
 		cmocka_unit_test(test_normalize_same),
 		cmocka_unit_test(test_abbrev_same),
 		cmocka_unit_test(test_case_ok_same),
