@@ -2364,12 +2364,13 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		    !(x->bits[k + 1] & (GEO_W_DET | GEO_W_PREP)) && (x->toks.v[k + 1].flags & GEO_TOK_WORD) &&
 		    !(x->toks.v[k + 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)))
 			return false;
-		/* "tariffs on imports from Mexico": a flow of goods names whose
-		 * goods they are. */
+		/* "tariffs on imports from Mexico", "would support a loan for
+		 * Argentina": a flow of goods or money names whom the act is
+		 * about. */
 		if (x->ttrig[k] >= 0) {
 			const trig *o = &x->trigs_v[x->ttrig[k]];
 			const geo_relation_info *oi = x->rels[o->rel].info;
-			if (o->form == GEO_FORM_NOUN && oi->trade && oi->quad == 2) {
+			if (o->form == GEO_FORM_NOUN && oi->quad == 2) {
 				k = o->t1;
 				prep = prep || (x->bits[k - 1] & GEO_W_PREP);
 				steps++;
@@ -2465,6 +2466,9 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 /* The agent of a relation noun at [t0, t1): a possessor ("China's
  * purchases"), a modifier ("U.S. sanctions"), "by A", or the subject of
  * the verb that takes the noun ("imposed sanctions"). */
+/* "A joined B in condemning C" */
+static const char *const join_verbs[] = {"join", "joins", "joined", "joining", NULL};
+
 /* Verbs that take a relation noun through "in": their subject acts. */
 static const char *const in_verbs[] = {
 	"engage", "engages", "engaged", "engaging", "participate", "participates", "participated",
@@ -3226,6 +3230,20 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				sg = x->nested;
 				md.reported = true;
 				have_s = true;
+			} else if (tok_is(x, (size_t)p, "in") && p > 0 && tok_in(x, (size_t)p - 1, join_verbs)) {
+				have_s = subject_of(x, (size_t)p - 1, &md, &sg, NULL); /* "Japan joined in condemning" */
+			} else if (tok_is(x, (size_t)p, "in") && p > 0 && x->tmen[p - 1] >= 0 &&
+				   x->men[x->tmen[p - 1]].kind == M_ACTOR && x->men[x->tmen[p - 1]].t0 > 0) {
+				/* "Australia joined the United States in condemning
+				 * China": both condemn. */
+				const mention *jm = &x->men[x->tmen[p - 1]];
+				size_t v = jm->t0 - 1;
+				if ((x->bits[v] & GEO_W_DET) && !(x->bits[v] & GEO_W_POSS) && v > 0)
+					v--;
+				if (tok_in(x, v, join_verbs) && subject_of(x, v, &md, &sg, NULL)) {
+					group_add(&sg, x->tmen[p - 1]);
+					have_s = true;
+				}
 			} else if (tok_is(x, (size_t)p, "by")) {
 				/* "Iraq started the war by invading Iran": the means share
 				 * the clause's subject. */
