@@ -1585,6 +1585,12 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		int32_t first;
 		if (tok_stop(x, k))
 			return 0;
+		/* "extradited a Rwandan genocide suspect to": an adjective that
+		 * qualifies a noun of the gap is part of it. */
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].adj && x->men[x->tmen[k]].modnoun) {
+			k = x->men[x->tmen[k]].t1 - 1;
+			continue;
+		}
 		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
 			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
 			size_t m1 = x->men[x->tmen[k]].t1, l2;
@@ -1595,6 +1601,9 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 			k = m1 - 1;
 			continue;
 		}
+		/* "sell air-to-surface weapons to": no tail inside a compound */
+		if (k > e && tok_is(x, k - 1, "-"))
+			continue;
 		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
 		if (first >= 0 && !(bare_prep && len == 1)) {
 			*tail = len;
@@ -2370,7 +2379,7 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		if (x->ttrig[k] >= 0) {
 			const trig *o = &x->trigs_v[x->ttrig[k]];
 			const geo_relation_info *oi = x->rels[o->rel].info;
-			if (o->form == GEO_FORM_NOUN && oi->quad == 2) {
+			if (o->form == GEO_FORM_NOUN && ((oi->trade && oi->quad == 2) || (oi->cameo && strncmp(oi->cameo, "07", 2) == 0))) {
 				k = o->t1;
 				prep = prep || (x->bits[k - 1] & GEO_W_PREP);
 				steps++;
