@@ -1601,8 +1601,9 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 			k = m1 - 1;
 			continue;
 		}
-		/* "sell air-to-surface weapons to": no tail inside a compound */
-		if (k > e && tok_is(x, k - 1, "-"))
+		/* "sell air-to-surface weapons to": no tail in the middle of a
+		 * compound (but "impose counter-tariffs on" ends one) */
+		if (k > e && tok_is(x, k - 1, "-") && tok_is(x, k + 1, "-"))
 			continue;
 		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
 		if (first >= 0 && !(bare_prep && len == 1)) {
