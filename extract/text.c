@@ -2441,6 +2441,12 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
 		e--;
 	for (size_t k = e; k < NTOK && k < e + 6; k++) {
+		/* "the talks in Vienna between A and B": where, not who */
+		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && x->men[x->tmen[k]].loc &&
+		    !x->men[x->tmen[k]].adj) {
+			k = x->men[x->tmen[k]].t1 - 1;
+			continue;
+		}
 		if (tok_stop(x, k) || (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR))
 			return false;
 		if (tok_is(x, k, "between") || tok_is(x, k, "among")) {
