@@ -548,6 +548,10 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 }
 
 /* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
+/* "in coordination with A": A shares the act */
+static const char *const partner_nouns[] = {"coordination", "cooperation", "conjunction", "concert",
+					    "tandem", "collaboration", "partnership", "league", NULL};
+
 static const char *const goal_nouns[] = {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push",
 					 "drive", "campaign", "hopes", "hope", "quest", "fear", "fears",
 					 "risk", "danger", "prospect", "prospects", "possibility",
@@ -2359,6 +2363,20 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		}
 		if (x->tmen[k] == -2) {
 			k++;
+			continue;
+		}
+		/* "bought dollars in coordination with the Bank of Japan": a
+		 * partner in the act, not the one it is done to */
+		if (k > e && tok_is(x, k - 1, "in") && tok_in(x, k, partner_nouns) &&
+		    (tok_is(x, k + 1, "with") || tok_is(x, k + 1, "by")))
+			return false;
+		/* "up to 4,000 troops": a quantity is no step towards the object */
+		if ((x->toks.v[k].flags & GEO_TOK_NUM) && x->ttrig[k] < 0) {
+			k++;
+			continue;
+		}
+		if (tok_is(x, k, "up") && tok_is(x, k + 1, "to") && (x->toks.v[k + 2].flags & GEO_TOK_NUM)) {
+			k += 2;
 			continue;
 		}
 		if (tok_is(x, k, "-") && k > e && k + 1 < NTOK && x->tmen[k + 1] == -1 && x->ttrig[k + 1] < 0) {
