@@ -3189,6 +3189,24 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				md.plan = true;
 			}
 		}
+		if (!have_s && t0 >= 3) {
+			/* "Britain mobilized reservists for a possible war against
+			 * Iraq": what the sentence's subject is getting ready for. */
+			size_t f = t0 - 1;
+			while (f > 0 && t0 - f < 4 && x->tmen[f] == -1 &&
+			       ((x->bits[f] & (GEO_W_DET | GEO_W_HYP | GEO_W_ADV)) ||
+				tok_in(x, f, hyp_adjectives) || tok_in(x, f, plan_adjectives)) &&
+			       !(x->bits[f] & GEO_W_POSS))
+				f--;
+			if (tok_is(x, f, "for") && f < t0 - 1) {
+				int m = opening_subject(x, f);
+				if (m >= 0) {
+					coord_left(x, m, &sg);
+					have_s = true;
+					md.hyp = true;
+				}
+			}
+		}
 		if (!have_s && r->info->quad == 1 && !r->info->trade)
 			have_s = traveller(x, t0, &sg);
 		if (!have_s && t0 >= 2 && tok_is(x, t0 - 1, "in") && x->clause_subj.n && x->clause_end == t0 - 1 &&
