@@ -3200,10 +3200,23 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				f--;
 			if (tok_is(x, f, "for") && f < t0 - 1) {
 				int m = opening_subject(x, f);
+				/* but "criticized China for a visit": a reason the act
+				 * before gives, about its object */
+				for (size_t q = m >= 0 ? x->men[m].t1 : f; q < f && m >= 0; q++)
+					if (x->ttrig[q] >= 0)
+						m = -1;
 				if (m >= 0) {
+					/* "is ready for a meeting": planned; otherwise not
+					 * yet more than a purpose */
+					bool ready = false;
+					for (size_t q = x->men[m].t1; q < f; q++)
+						ready |= (x->bits[q] & GEO_W_PLAN) != 0;
 					coord_left(x, m, &sg);
 					have_s = true;
-					md.hyp = true;
+					if (ready)
+						md.plan = true;
+					else
+						md.hyp = true;
 				}
 			}
 		}
