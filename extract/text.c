@@ -1368,8 +1368,10 @@ static size_t of_country(const geo_extractor *x, size_t e, const actor *a)
 	if (!tok_is(x, e, "of") || !a->fold)
 		return e;
 	ce = country_at(x, e + 1, &c);
-	if (ce == e + 1 && (x->bits[e + 1] & GEO_W_DET) && !(x->bits[e + 1] & GEO_W_POSS))
-		ce = country_at(x, e + 2, &c); /* "of the Philippines" */
+	if (ce == e + 1 && (x->bits[e + 1] & GEO_W_DET) && !(x->bits[e + 1] & GEO_W_POSS)) {
+		size_t de = country_at(x, e + 2, &c); /* "of the Philippines" */
+		ce = de > e + 2 ? de : e + 1;     /* c is set only when one is named */
+	}
 	if (ce > e + 1 && c.fold && strcmp(c.fold, a->fold) == 0)
 		return ce;
 	return e;
