@@ -371,13 +371,13 @@ static geo_err rel_infos(const geo_agg *a, rel_info *rels, geo_error *err)
 	return GEO_OK;
 }
 
-static bool edge_passes(const geo_agg_edge *e, const rel_info *rels, const relation_filter *rf,
+static bool edge_passes(const geo_agg *a, const geo_agg_edge *e, const rel_info *rels, const relation_filter *rf,
 			const geo_filter *f)
 {
 	if (rf->active) {
 		bool ok = false;
 		for (size_t i = 0; i < rf->nlabels && !ok; i++)
-			ok = rf->labels[i] == e->relation;
+			ok = rf->labels[i] == a->rels[e->rel];
 		if (!ok && rf->families) {
 			const geo_relation_info *ri = rels[e->rel].ri;
 			ok = (families_of(ri ? ri->quad : e->quad, ri && ri->trade) & rf->families) != 0;
@@ -538,7 +538,7 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 
 	for (size_t i = 0; i < a->ne; i++) {
 		const geo_agg_edge *e = &a->e[i];
-		if (!edge_passes(e, rels, &rf, f))
+		if (!edge_passes(a, e, rels, &rf, f))
 			continue;
 		edges[ne++] = (edge_ref){.from = rank[e->from], .to = rank[e->to], .rel = rels[e->rel].rank, .agg = i};
 		alive[rank[e->from]] = alive[rank[e->to]] = true;
@@ -617,8 +617,8 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		e->to = w;
 		/* A relation's strings are interned once, by its first edge. */
 		if (!rl->interned) {
-			if (gintern(g, ae->relation, &rl->relation) != GEO_OK ||
-			    gintern(g, ri && ri->display ? ri->display : ae->relation, &rl->display) != GEO_OK ||
+			if (gintern(g, a->rels[ae->rel], &rl->relation) != GEO_OK ||
+			    gintern(g, ri && ri->display ? ri->display : a->rels[ae->rel], &rl->display) != GEO_OK ||
 			    gintern(g, ri ? ri->cameo : NULL, &rl->cameo) != GEO_OK)
 				goto nomem;
 			rl->interned = true;

@@ -57,18 +57,22 @@ typedef struct geo_agg_id {
 	size_t vertex;                /* index in geo_agg.v, or SIZE_MAX */
 } geo_agg_id;
 
+/* An edge of the aggregate.  What every event touches comes first - the
+ * key the index checks, the counters, the last run, the dates - so that an
+ * event reads and writes two cache lines of it; what only a new edge or
+ * the graph build reads follows. */
 typedef struct geo_agg_edge {
-	size_t from, to;         /* geo_agg.v indices */
-	const char *relation;    /* interned: geo_agg.rels[rel] */
+	uint32_t from, to;       /* geo_agg.v indices */
 	uint32_t rel;            /* index in geo_agg.rels */
 	int quad;                /* first non-zero quad seen */
-	const char *cameo;       /* first code seen, interned, or NULL */
 	size_t count;
 	double weight, goldstein_sum, goldstein_abs_sum;
-	char first_date[11], last_date[11];
+	uint64_t last_run;       /* document run of its last event */
 	size_t docs;
-	uint64_t first_run, last_run; /* document runs of its first and last event */
-	size_t nevidence;
+	char first_date[11], last_date[11];
+	uint32_t nevidence;
+	uint64_t first_run;      /* document run of its first event */
+	const char *cameo;       /* first code seen, interned, or NULL */
 	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
 				  * first evidence (GDELT rows have none);
 				  * text and doc interned in geo_agg.strings */
@@ -91,6 +95,7 @@ struct geo_agg {
 	} relhint[64];
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
+	unsigned ebits;          /* log2(ecap) */
 	geo_agg_vertex *v;
 	size_t nv, capv;
 	geo_agg_edge *e;

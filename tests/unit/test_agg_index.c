@@ -1,0 +1,158 @@
+/* test_agg_index.c - the aggregate's edge index: slots keep only 32 bits
+ * of a key's hash, so keys whose kept bits are equal must still be told
+ * apart, and growing the index (from those bits alone) must lose no edge. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "graph_internal.h"
+
+uint64_t agg_edge_hash(uint32_t from, uint32_t to, uint32_t rel);
+
+/* Actor ids A0000, A0001, ...: vertex i of an aggregate that met them in
+ * that order. */
+static void actor_id(char *buf, size_t n, uint32_t i)
+{
+	snprintf(buf, n, "A%04u", (unsigned)i);
+}
+
+static void add(geo_agg *a, uint32_t from, uint32_t to, const char *rel)
+{
+	char s[16], t[16];
+	geo_event ev;
+	geo_error err = {0};
+
+	actor_id(s, sizeof s, from);
+	actor_id(t, sizeof t, to);
+	geo_event_init(&ev);
+	ev.doc = "d";
+	ev.source.id = s;
+	ev.target.id = t;
+	ev.relation = rel;
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Two keys of relation 1 over vertices below 1024 whose top 32 hash bits
+ * are equal: among 2^20 keys about 128 such pairs are expected. */
+static void find_collision(uint32_t *f1, uint32_t *t1, uint32_t *f2, uint32_t *t2)
+{
+	size_t n = (size_t)1 << 20;
+	uint64_t *keys = malloc(n * sizeof *keys);
+
+	assert_non_null(keys);
+	/* Top 32 bits of the hash above, the key's 20 bits below. */
+	for (uint32_t k = 0; k < n; k++)
+		keys[k] = (agg_edge_hash(k >> 10, k & 1023, 1) >> 32) << 32 | k;
+	qsort(keys, n, sizeof *keys, cmp_u64);
+	for (size_t i = 1; i < n; i++)
+		if (keys[i] >> 32 == keys[i - 1] >> 32) {
+			uint32_t a = (uint32_t)keys[i - 1], b = (uint32_t)keys[i];
+			*f1 = a >> 10, *t1 = a & 1023, *f2 = b >> 10, *t2 = b & 1023;
+			free(keys);
+			return;
+		}
+	free(keys);
+	fail_msg("no two keys share their top 32 hash bits");
+}
+
+static void test_equal_kept_bits(void **state)
+{
+	uint32_t f1 = 0, t1 = 0, f2 = 0, t2 = 0;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	size_t e1, e2;
+
+	(void)state;
+	find_collision(&f1, &t1, &f2, &t2);
+	assert_true(f1 != f2 || t1 != t2);
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	/* Vertices 0..1023 in order; their edges are a relation of their own. */
+	for (uint32_t i = 0; i < 1024; i += 2)
+		add(a, i, i + 1, "x");
+	add(a, f1, t1, "r");
+	add(a, f2, t2, "r");
+	add(a, f2, t2, "r");
+	add(a, f1, t1, "r");
+	add(a, f1, t1, "r");
+	assert_string_equal(a->rels[0], "x");
+	/* "r" is relation 1: look the two edges up by scan. */
+	e1 = e2 = SIZE_MAX;
+	for (size_t i = 0; i < a->ne; i++) {
+		if (a->e[i].from == f1 && a->e[i].to == t1 && a->e[i].rel == 1)
+			e1 = i;
+		if (a->e[i].from == f2 && a->e[i].to == t2 && a->e[i].rel == 1)
+			e2 = i;
+	}
+	assert_int_not_equal(e1, SIZE_MAX);
+	assert_int_not_equal(e2, SIZE_MAX);
+	assert_int_not_equal(e1, e2);
+	assert_int_equal(a->e[e1].count, 3);
+	assert_int_equal(a->e[e2].count, 2);
+	assert_int_equal(a->ne, 512 + 2);
+	geo_agg_free(a);
+}
+
+/* 30,000 edges through five doublings of the index, then each again in
+ * the other order: no edge is made twice or lost. */
+static void test_growth_keeps_every_edge(void **state)
+{
+	const uint32_t n = 30000;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	size_t *at = malloc(1000 * 1000 * sizeof *at);
+
+	(void)state;
+	assert_non_null(at);
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	for (uint32_t i = 0; i < 1000; i += 2)
+		add(a, i, i + 1, "r");
+	for (uint32_t k = 0; k < n; k++)
+		add(a, k % 1000, (k / 1000 + k % 1000 + 1) % 1000, "r");
+	assert_true(a->ecap >= 32768);
+	for (uint32_t k = n; k-- > 0;)
+		add(a, k % 1000, (k / 1000 + k % 1000 + 1) % 1000, "r");
+	/* Edge k joins f to f + k / 1000 + 1 (mod 1000): 30,000 distinct
+	 * edges, of which the first loop's (even f, f + 1) had a third event. */
+	/* Where each (from, to) is, by a scan of the records. */
+	for (size_t i = 0; i < 1000 * 1000; i++)
+		at[i] = SIZE_MAX;
+	for (size_t i = 0; i < a->ne; i++) {
+		assert_int_equal(a->e[i].rel, 0);
+		assert_int_equal(at[a->e[i].from * 1000 + a->e[i].to], SIZE_MAX);
+		at[a->e[i].from * 1000 + a->e[i].to] = i;
+	}
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t f = k % 1000, t = (k / 1000 + k % 1000 + 1) % 1000;
+		size_t i = at[f * 1000 + t];
+		assert_int_not_equal(i, SIZE_MAX);
+		assert_int_equal(a->e[i].count, 2 + (f % 2 == 0 && t == f + 1));
+	}
+	assert_int_equal(a->ne, n);
+	assert_true(a->ne * 4 <= a->ecap * 3);
+	geo_agg_free(a);
+	free(at);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_equal_kept_bits),
+		cmocka_unit_test(test_growth_keeps_every_edge),
+	};
+
+	return cmocka_run_group_tests_name("agg_index", tests, NULL, NULL);
+}
