@@ -147,11 +147,64 @@ static void test_growth_keeps_every_edge(void **state)
 	free(at);
 }
 
+/*
+ * The graph's edges in (source id, target id, relation) order, whichever
+ * way they were sorted: with few (target, relation) pairs the two form one
+ * key; with 300 actors and 300 relations (90,000 pairs for 2,000 edges)
+ * they take a pass each.  Actors and relations arrive in scrambled order,
+ * so first-seen order is not sorted order.
+ */
+static void sorted_graph(uint32_t nact, uint32_t nrel, uint32_t nedges)
+{
+	geo_agg *a = NULL;
+	geo_graph *g = NULL;
+	geo_error err = {0};
+	char rel[16];
+	uint64_t x = 1;
+
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+
+	/* Vertices 0..nact-1 first, then edges drawn by a fixed LCG. */
+	for (uint32_t i = 0; i + 1 < nact; i += 2)
+		add(a, i, i + 1, "r0");
+	for (uint32_t k = 0; k < nedges; k++) {
+		uint32_t f, t;
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		f = (uint32_t)(x >> 33) % nact;
+		t = (uint32_t)(x >> 45) % nact;
+		if (f == t)
+			t = (t + 1) % nact;
+		snprintf(rel, sizeof rel, "r%u", (unsigned)((x >> 20) % nrel));
+		add(a, f, t, rel);
+	}
+	assert_int_equal(geo_graph_build(&g, a, NULL, &err), GEO_OK);
+	assert_int_equal(geo_graph_ecount(g), a->ne);
+	for (size_t i = 1; i < geo_graph_ecount(g); i++) {
+		const geo_edge *p = geo_graph_edge(g, i - 1), *e = geo_graph_edge(g, i);
+		int c = strcmp(geo_graph_vertex(g, p->from)->id, geo_graph_vertex(g, e->from)->id);
+		if (!c)
+			c = strcmp(geo_graph_vertex(g, p->to)->id, geo_graph_vertex(g, e->to)->id);
+		if (!c)
+			c = strcmp(p->relation, e->relation);
+		assert_true(c < 0);
+	}
+	geo_graph_free(g);
+	geo_agg_free(a);
+}
+
+static void test_graph_sort_both_ways(void **state)
+{
+	(void)state;
+	sorted_graph(40, 7, 3000);    /* 280 pairs: one pass for them */
+	sorted_graph(300, 300, 2000); /* 90,000 pairs: a pass each */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_kept_bits),
 		cmocka_unit_test(test_growth_keeps_every_edge),
+		cmocka_unit_test(test_graph_sort_both_ways),
 	};
 
 	return cmocka_run_group_tests_name("agg_index", tests, NULL, NULL);
