@@ -275,6 +275,16 @@ static geo_err gintern(geo_graph *g, const char *s, const char **out)
 	return geo_strmap_put(g->strings, s, strlen(s), &dummy, out);
 }
 
+/* How many records ahead a loop over records met at random asks for the
+ * one it will need: enough to cover a memory access, few enough that the
+ * lines are still in cache when reached. */
+#define PREFETCH_AHEAD 16
+#if defined(__GNUC__) || defined(__clang__)
+#define GEO_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define GEO_PREFETCH(p) ((void)(p))
+#endif
+
 /* Sort records carry their keys: qsort has no context argument, and the
  * library keeps no global state. */
 typedef struct vertex_ref {
@@ -629,7 +639,18 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 	}
 	for (size_t i = 0; i < ne; i++) {
 		const geo_agg_edge *ae = &a->e[edges[i].agg];
-		rel_info *rl = &rels[ae->rel];
+		rel_info *rl;
+
+		/* Sorted order visits the aggregate's records at random: on 10^6
+		 * edges waiting for each one was three quarters of this loop.
+		 * Ask for a record some edges ahead, all its cache lines. */
+		if (i + PREFETCH_AHEAD < ne) {
+			const char *next = (const char *)&a->e[edges[i + PREFETCH_AHEAD].agg];
+			for (size_t off = 0; off < sizeof *ae; off += 64)
+				GEO_PREFETCH(next + off);
+			GEO_PREFETCH(next + sizeof *ae - 1);
+		}
+		rl = &rels[ae->rel];
 		const geo_relation_info *ri = rl->ri;
 		size_t u = newidx[edges[i].from], w = newidx[edges[i].to];
 		geo_edge *e;
