@@ -133,7 +133,7 @@ struct geo_event_writer {
 	json_t *val[K_COUNT];
 	uint32_t keys;      /* the keys obj holds, one bit per enum wkey */
 	bool ready;         /* keys and val[] describe obj */
-	json_t *span;       /* the "span" object, owned by obj while there */
+	json_t *span;       /* the "span" object (also obj's while there), or NULL */
 	json_t *span_val[S_COUNT][2];
 	unsigned span_keys;
 	char *buf;          /* the dumped line, kept from event to event */
@@ -215,6 +215,9 @@ static int span_fill(geo_event_writer *w, const wvalues *v)
 {
 	int bad = 0;
 
+	/* Made with the first span: GDELT events have none. */
+	if (!w->span && !(w->span = json_object()))
+		return -1;
 	bad |= json_object_clear(w->span);
 	w->span_keys = 0;
 	for (int k = 0; k < S_COUNT && !bad; k++) {
@@ -330,7 +333,7 @@ geo_err geo_event_writer_new(geo_event_writer **out, FILE *fp, geo_error *err)
 	geo_event_writer *w = calloc(1, sizeof *w);
 
 	*out = NULL;
-	if (!w || !(w->obj = json_object()) || !(w->span = json_object())) {
+	if (!w || !(w->obj = json_object())) {
 		geo_event_writer_free(w);
 		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	}
