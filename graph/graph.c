@@ -279,11 +279,6 @@ static geo_err gintern(geo_graph *g, const char *s, const char **out)
  * one it will need: enough to cover a memory access, few enough that the
  * lines are still in cache when reached. */
 #define PREFETCH_AHEAD 16
-#if defined(__GNUC__) || defined(__clang__)
-#define GEO_PREFETCH(p) __builtin_prefetch(p)
-#else
-#define GEO_PREFETCH(p) ((void)(p))
-#endif
 
 /* Sort records carry their keys: qsort has no context argument, and the
  * library keeps no global state. */
@@ -545,6 +540,8 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 
 	*out = NULL;
 	geo_igraph_init();
+	if (geo_agg_flush(a) != GEO_OK)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	/* edge_ref's fields; the aggregate stops short of this anyway. */
 	if (a->nv >= UINT32_MAX || a->ne >= UINT32_MAX)
 		return geo_error_set(err, GEO_ELIMIT, "more than 2^32 actors or edges");

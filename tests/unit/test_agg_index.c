@@ -88,6 +88,7 @@ static void test_equal_kept_bits(void **state)
 	add(a, f2, t2, "r");
 	add(a, f1, t1, "r");
 	add(a, f1, t1, "r");
+	assert_int_equal(geo_agg_flush(a), GEO_OK);
 	assert_string_equal(a->rels[0], "x");
 	/* "r" is relation 1: look the two edges up by scan. */
 	e1 = e2 = SIZE_MAX;
@@ -122,9 +123,11 @@ static void test_growth_keeps_every_edge(void **state)
 		add(a, i, i + 1, "r");
 	for (uint32_t k = 0; k < n; k++)
 		add(a, k % 1000, (k / 1000 + k % 1000 + 1) % 1000, "r");
+	assert_int_equal(geo_agg_flush(a), GEO_OK);
 	assert_true(a->ecap >= 32768);
 	for (uint32_t k = n; k-- > 0;)
 		add(a, k % 1000, (k / 1000 + k % 1000 + 1) % 1000, "r");
+	assert_int_equal(geo_agg_flush(a), GEO_OK);
 	/* Edge k joins f to f + k / 1000 + 1 (mod 1000): 30,000 distinct
 	 * edges, of which the first loop's (even f, f + 1) had a third event. */
 	/* Where each (from, to) is, by a scan of the records. */
@@ -199,12 +202,86 @@ static void test_graph_sort_both_ways(void **state)
 	sorted_graph(300, 300, 2000); /* 90,000 pairs: a pass each */
 }
 
+/* One event on A0000 -> A0001. */
+static void add_full(geo_agg *a, const char *doc, const char *date, const char *cameo, const char *evidence,
+		     double goldstein)
+{
+	geo_event ev;
+	geo_error err = {0};
+
+	geo_event_init(&ev);
+	ev.doc = doc;
+	memcpy(ev.date, date, 11);
+	ev.source.id = "A0000";
+	ev.target.id = "A0001";
+	ev.relation = "r";
+	ev.cameo = cameo;
+	ev.goldstein = goldstein;
+	ev.evidence = evidence;
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+/*
+ * Events wait in a pipe before they reach their edge; an event with
+ * evidence goes at once, after those waiting.  The edge must be what
+ * events taken one by one in order make: the first code seen, documents
+ * counted by runs, evidence in order.
+ */
+static void test_pipe_keeps_order(void **state)
+{
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	const geo_agg_edge *e;
+	const char *long_code = "0123456789ABCDEF";
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	add_full(a, "d1", "2020-01-02", "040", NULL, 1.0);     /* waits */
+	add_full(a, "d1", "2020-01-01", "041", "first", -2.0); /* goes after it */
+	add_full(a, "d2", "", NULL, NULL, 3.0);
+	add_full(a, "d3", "2019-12-31", "042", "second", 0.5);
+	add_full(a, "d3", "", long_code, NULL, 0.0); /* too long to wait */
+	add_full(a, "d1", "2020-01-03", NULL, NULL, 0.0);
+	/* The count flushes by itself. */
+	assert_int_equal(geo_agg_ecount(a), 1);
+	e = &a->e[0];
+	assert_int_equal(e->count, 6);
+	assert_int_equal(e->docs, 4); /* runs d1, d2, d3, d1 */
+	assert_string_equal(e->cameo, "040");
+	assert_string_equal(e->first_date, "2019-12-31");
+	assert_string_equal(e->last_date, "2020-01-03");
+	assert_true(e->goldstein_sum == 2.5 && e->goldstein_abs_sum == 6.5);
+	assert_int_equal(e->nevidence, 2);
+	assert_string_equal(e->evidence[0].text, "first");
+	assert_string_equal(e->evidence[1].text, "second");
+	geo_agg_free(a);
+
+	/* A code too long to wait is kept whole; an empty one is a code. */
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	add_full(a, "d1", "", long_code, NULL, 0.0);
+	assert_int_equal(geo_agg_ecount(a), 1);
+	assert_string_equal(a->e[0].cameo, long_code);
+	geo_agg_free(a);
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	add_full(a, "d1", "", "", NULL, 0.0);
+	add_full(a, "d1", "", "040", NULL, 0.0);
+	assert_int_equal(geo_agg_ecount(a), 1);
+	assert_string_equal(a->e[0].cameo, "");
+	geo_agg_free(a);
+
+	/* Freed with events still waiting: nothing leaks (valgrind). */
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	add_full(a, "d1", "", "040", NULL, 0.0);
+	geo_agg_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_kept_bits),
 		cmocka_unit_test(test_growth_keeps_every_edge),
 		cmocka_unit_test(test_graph_sort_both_ways),
+		cmocka_unit_test(test_pipe_keeps_order),
 	};
 
 	return cmocka_run_group_tests_name("agg_index", tests, NULL, NULL);
