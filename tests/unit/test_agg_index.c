@@ -211,7 +211,7 @@ static void add_full(geo_agg *a, const char *doc, const char *date, const char *
 
 	geo_event_init(&ev);
 	ev.doc = doc;
-	memcpy(ev.date, date, 11);
+	snprintf(ev.date, sizeof ev.date, "%s", date);
 	ev.source.id = "A0000";
 	ev.target.id = "A0001";
 	ev.relation = "r";
