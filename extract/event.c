@@ -333,10 +333,12 @@ geo_err geo_event_writer_new(geo_event_writer **out, FILE *fp, geo_error *err)
 	geo_event_writer *w = calloc(1, sizeof *w);
 
 	*out = NULL;
-	if (!w || !(w->obj = json_object())) {
+	/* A buffer most lines fit: a line is dumped once, not measured first. */
+	if (!w || !(w->obj = json_object()) || !(w->buf = malloc(1024))) {
 		geo_event_writer_free(w);
 		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	}
+	w->cap = 1024;
 	w->fp = fp;
 	*out = w;
 	return GEO_OK;
