@@ -344,7 +344,7 @@ out:
 
 int main(int argc, char **argv)
 {
-	static const char *const names[] = {"read only", "read + jansson, per event", "read + jansson, stream",
+	static const char *const names[] = {"read only", "read + jansson one-shot", "read + jansson stream",
 					    "read + direct writer"};
 	geo_dict *dict = NULL;
 	FILE *null = fopen("/dev/null", "w");
@@ -369,7 +369,7 @@ int main(int argc, char **argv)
 	for (int p = READ_ONLY; p <= DIRECT; p++)
 		printf("%-24s cpu %6.3f s %10.0f events/s\n", names[p], t[p],
 		       (double)events / (t[p] > 0 ? t[p] : 1e-3));
-	printf("writer per event: jansson per event %.2f us, jansson stream (geo_event_writer) %.2f us, "
+	printf("writer per event: jansson one-shot %.2f us, jansson stream (geo_event_writer) %.2f us, "
 	       "direct %.2f us; %ld of %ld events written differently\n",
 	       (t[JANSSON] - t[READ_ONLY]) * 1e6 / (double)(events ? events : 1),
 	       (t[STREAM] - t[READ_ONLY]) * 1e6 / (double)(events ? events : 1),
