@@ -4,13 +4,15 @@
  *
  *   gdelt_writer FILE...   (GDELT exports)
  *
- * Reads the events of the files three times through geo_source: reading
+ * Reads the events of the files four times through geo_source: reading
  * only; reading and writing each event with geo_event_write_json() (jansson:
- * an object per event, sorted keys) to /dev/null; and reading and writing
- * each with direct_write_json() below, which prints the same keys in their
- * sorted order straight into a buffer.  A fourth pass writes every event
- * both ways and checks the bytes are identical.  Prints CPU seconds per
- * pass.  A measuring tool for bench/gdelt, not part of the library.
+ * an object built and freed per event) to /dev/null; with a
+ * geo_event_writer (jansson: one object kept for the stream, what `geograph
+ * extract` uses); and with direct_write_json() below, which prints the same
+ * keys in their sorted order straight into a buffer.  A last pass writes
+ * every event all three ways and checks the bytes are identical.  Prints
+ * CPU seconds per pass.  A measuring tool for bench/gdelt, not part of the
+ * library.
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -272,7 +274,7 @@ static double cpu_seconds(void)
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
-enum pass { READ_ONLY, JANSSON, DIRECT, COMPARE };
+enum pass { READ_ONLY, JANSSON, STREAM, DIRECT, COMPARE };
 
 /* One pass over the files; returns the number of events, or -1. */
 static long pass(char **paths, int n, const geo_dict *dict, enum pass how, FILE *null, long *differ)
@@ -282,11 +284,15 @@ static long pass(char **paths, int n, const geo_dict *dict, enum pass how, FILE 
 	geo_error err = {0};
 	const geo_event *ev;
 	long events = 0;
-	char *a = NULL, *b = NULL;
-	size_t alen = 0, blen = 0;
-	FILE *fa = NULL, *fb = NULL;
+	char *a = NULL, *b = NULL, *c = NULL;
+	size_t alen = 0, blen = 0, clen = 0;
+	FILE *fa = NULL, *fb = NULL, *fc = NULL;
+	geo_event_writer *w = NULL;
 
-	if (how == COMPARE && (!(fa = open_memstream(&a, &alen)) || !(fb = open_memstream(&b, &blen))))
+	if (how == COMPARE && (!(fa = open_memstream(&a, &alen)) || !(fb = open_memstream(&b, &blen)) ||
+			       !(fc = open_memstream(&c, &clen))))
+		goto fail;
+	if ((how == STREAM || how == COMPARE) && geo_event_writer_new(&w, how == STREAM ? null : fc, &err) != GEO_OK)
 		goto fail;
 	if (geo_source_open(&src, (const char *const *)paths, (size_t)n, &opts, &err) != GEO_OK)
 		goto fail;
@@ -298,16 +304,22 @@ static long pass(char **paths, int n, const geo_dict *dict, enum pass how, FILE 
 		events++;
 		if (how == JANSSON && geo_event_write_json(null, ev, &err) != GEO_OK)
 			goto fail;
+		if (how == STREAM && geo_event_writer_write(w, ev, &err) != GEO_OK)
+			goto fail;
 		if (how == DIRECT && direct_write_json(null, ev, &err) != GEO_OK)
 			goto fail;
 		if (how == COMPARE) {
 			rewind(fa);
 			rewind(fb);
-			if (geo_event_write_json(fa, ev, &err) != GEO_OK || direct_write_json(fb, ev, &err) != GEO_OK)
+			rewind(fc);
+			if (geo_event_write_json(fa, ev, &err) != GEO_OK || direct_write_json(fb, ev, &err) != GEO_OK ||
+			    geo_event_writer_write(w, ev, &err) != GEO_OK)
 				goto fail;
 			fflush(fa);
 			fflush(fb);
-			if (ftell(fa) != ftell(fb) || memcmp(a, b, (size_t)ftell(fa)) != 0)
+			fflush(fc);
+			if (ftell(fa) != ftell(fb) || ftell(fa) != ftell(fc) || memcmp(a, b, (size_t)ftell(fa)) != 0 ||
+			    memcmp(a, c, (size_t)ftell(fa)) != 0)
 				(*differ)++;
 		}
 	}
@@ -317,21 +329,26 @@ fail:
 	events = -1;
 out:
 	geo_source_free(src);
+	geo_event_writer_free(w);
 	if (fa)
 		fclose(fa);
 	if (fb)
 		fclose(fb);
+	if (fc)
+		fclose(fc);
 	free(a);
 	free(b);
+	free(c);
 	return events;
 }
 
 int main(int argc, char **argv)
 {
-	static const char *const names[] = {"read only", "read + jansson writer", "read + direct writer"};
+	static const char *const names[] = {"read only", "read + jansson one-shot", "read + jansson stream",
+					    "read + direct writer"};
 	geo_dict *dict = NULL;
 	FILE *null = fopen("/dev/null", "w");
-	double t[3];
+	double t[4];
 	long events = 0, differ = 0;
 	int status = 1;
 
@@ -352,8 +369,10 @@ int main(int argc, char **argv)
 	for (int p = READ_ONLY; p <= DIRECT; p++)
 		printf("%-24s cpu %6.3f s %10.0f events/s\n", names[p], t[p],
 		       (double)events / (t[p] > 0 ? t[p] : 1e-3));
-	printf("writer per event: jansson %.2f us, direct %.2f us; %ld of %ld events written differently\n",
+	printf("writer per event: jansson one-shot %.2f us, jansson stream (geo_event_writer) %.2f us, "
+	       "direct %.2f us; %ld of %ld events written differently\n",
 	       (t[JANSSON] - t[READ_ONLY]) * 1e6 / (double)(events ? events : 1),
+	       (t[STREAM] - t[READ_ONLY]) * 1e6 / (double)(events ? events : 1),
 	       (t[DIRECT] - t[READ_ONLY]) * 1e6 / (double)(events ? events : 1), differ, events);
 	status = differ ? 1 : 0;
 out:

@@ -3,7 +3,8 @@
 
     bench/gen.py text   --bytes N [--seed S] [--file-bytes F] --out DIR
                                                           news-like articles
-    bench/gen.py gdelt  --rows N  [--seed S] --out FILE  GDELT 2.0 export rows
+    bench/gen.py gdelt  --rows N  [--edges E] [--seed S] --out FILE
+                                                          GDELT 2.0 export rows
     bench/gen.py events --events N --edges E [--seed S] --out FILE
                                                           events JSON Lines
 
@@ -147,10 +148,33 @@ def gen_gdelt(args):
     actors, relations = load_dictionaries()
     countries = [a[0] for a in actors if len(a[0]) == 3 and a[0].isupper()]
     rng = random.Random(args.seed)
+    pool = []
+    if args.edges:
+        # A fixed number of distinct edges: one relation per CAMEO code
+        # (the reader maps a code to one relation), N distinct (source,
+        # target, code) triples, each used once in the first N rows, then
+        # drawn at random.
+        bycode = {}
+        for rel in relations:
+            bycode.setdefault(rel[2] if len(rel[2]) >= 3 else rel[2] + "0", rel)
+        codes = sorted(bycode)
+        if args.edges > len(countries) * (len(countries) - 1) * len(codes):
+            sys.exit("gen: --edges %d is more than the %d possible" % (
+                args.edges, len(countries) * (len(countries) - 1) * len(codes)))
+        seen = set()
+        while len(pool) < args.edges:
+            c1, c2 = rng.sample(countries, 2)
+            key = (c1, c2, rng.choice(codes))
+            if key not in seen:
+                seen.add(key)
+                pool.append((key[0], key[1], bycode[key[2]]))
     with open(args.out, "w", encoding="utf-8") as f:
         for i in range(args.rows):
-            rel = rng.choice(relations)
-            c1, c2 = rng.sample(countries, 2)
+            if pool:
+                c1, c2, rel = pool[i] if i < len(pool) else rng.choice(pool)
+            else:
+                rel = rng.choice(relations)
+                c1, c2 = rng.sample(countries, 2)
             day = "2019%02d%02d" % (rng.randint(1, 12), rng.randint(1, 28))
             row = [""] * 61
             row[0] = str(800000000 + i)
@@ -202,6 +226,9 @@ def main():
                    help="put articles together into files of about this size (default: one file each)")
     g = sub.add_parser("gdelt")
     g.add_argument("--rows", type=int, required=True)
+    g.add_argument("--edges", type=int, default=0,
+                   help="draw the rows' (source, target, code) from this many distinct ones "
+                        "(default: every row drawn afresh)")
     e = sub.add_parser("events")
     e.add_argument("--events", type=int, required=True)
     e.add_argument("--edges", type=int, required=True)

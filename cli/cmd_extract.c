@@ -18,6 +18,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_dict *dict = NULL;
 	geo_source *src = NULL;
 	geo_outfile *out = NULL;
+	geo_event_writer *writer = NULL;
 	geo_error err = {0};
 	const geo_event *ev;
 	cli_progress prog = {0};
@@ -38,7 +39,8 @@ static int run(const cli_cmd *self, int argc, char **argv)
 
 	if (cli_load_dict(&in, &dict, &err) != GEO_OK ||
 	    cli_open_source(&in, dict, argv + optind, argc - optind, &src, &err) != GEO_OK ||
-	    geo_outfile_open(&out, output, &err) != GEO_OK)
+	    geo_outfile_open(&out, output, &err) != GEO_OK ||
+	    geo_event_writer_new(&writer, geo_outfile_fp(out), &err) != GEO_OK)
 		goto fail;
 	cli_progress_start(&prog, self, &in, argv + optind, argc - optind, src, strcmp(output, "-") == 0);
 	for (;;) {
@@ -46,7 +48,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 			goto fail;
 		if (!ev)
 			break;
-		if (geo_event_write_json(geo_outfile_fp(out), ev, &err) != GEO_OK) {
+		if (geo_event_writer_write(writer, ev, &err) != GEO_OK) {
 			if (err.code == GEO_EIO) {
 				char why[GEO_ERRMSG_MAX];
 				snprintf(why, sizeof why, "%s", err.msg);
@@ -66,6 +68,7 @@ fail:
 	status = cli_fail(self, &err);
 	geo_outfile_abort(out);
 done:
+	geo_event_writer_free(writer);
 	geo_source_free(src);
 	geo_dict_free(dict);
 	return status;

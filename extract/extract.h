@@ -105,6 +105,24 @@ void geo_event_init(geo_event *ev);
  */
 geo_err geo_event_write_json(FILE *fp, const geo_event *ev, geo_error *err);
 
+/*
+ * A JSON Lines writer for a stream of events: the same bytes as
+ * geo_event_write_json(), about three times faster, since it keeps its
+ * JSON object and line buffer from one event to the next instead of
+ * building and freeing them per event.
+ *
+ * geo_event_writer_new: writes to fp (borrowed: the caller closes it after
+ * geo_event_writer_free()).  GEO_ENOMEM.  The caller frees *out.
+ * geo_event_writer_write: one event and a newline, in one fwrite.  Errors
+ * as geo_event_write_json(); after an error nothing of that event was
+ * written and the writer can write the next one.
+ * geo_event_writer_free: accepts NULL.
+ */
+typedef struct geo_event_writer geo_event_writer;
+geo_err geo_event_writer_new(geo_event_writer **out, FILE *fp, geo_error *err);
+geo_err geo_event_writer_write(geo_event_writer *w, const geo_event *ev, geo_error *err);
+void geo_event_writer_free(geo_event_writer *w);
+
 /* ------------------------------------------------------------------ */
 /* Dictionaries                                                        */
 

@@ -73,6 +73,8 @@ size_t geo_agg_vcount(const geo_agg *a)
 
 size_t geo_agg_ecount(const geo_agg *a)
 {
+	/* Out of memory here shows again in the graph build, which reports it. */
+	(void)geo_agg_flush(a);
 	return a->ne;
 }
 
@@ -215,22 +217,27 @@ static geo_err rel_get(geo_agg *a, const char *label, uint32_t *out)
 }
 
 /*
- * The edge index: open addressing with the key in the slot, so that a
- * lookup costs one cache line.  A geo_strmap of (from, to, relation) bytes
- * did the same job, but its keys live in separate allocations: on 10^6
- * edges the two cache misses per event were 44% of the reading time.
- * Four 32-bit fields make a slot 16 bytes: four to a cache line.
+ * The edge index: open addressing with linear probing, 8 bytes a slot.
+ * A slot holds the top 32 bits of the key's 64-bit hash and the edge's
+ * index; the key itself is in the edge record, which an event updates
+ * anyway, so a lookup costs the slot's cache line and, on a hit, the
+ * record's.  (With the key in the slot, 16 bytes, the index of 10^6 edges
+ * was 32 MB, a cache miss and a TLB miss per event; a geo_strmap of key
+ * bytes, before that, two misses.)  A slot's position is the hash's top
+ * ebits bits, a prefix of what the slot keeps, so growing the index needs
+ * no key and no edge record: only the old slots, read in order.
  */
 struct geo_agg_eslot {
-	uint32_t from, to, rel;
-	uint32_t edge1;       /* index in e plus one; 0: empty slot */
+	uint32_t hash;  /* top 32 bits of agg_edge_hash() */
+	uint32_t edge1; /* index in e plus one; 0: empty slot */
 };
 
-static uint64_t edge_hash(uint32_t from, uint32_t to, uint32_t rel)
+GEO_STATIC uint64_t agg_edge_hash(uint32_t from, uint32_t to, uint32_t rel);
+GEO_STATIC uint64_t agg_edge_hash(uint32_t from, uint32_t to, uint32_t rel)
 {
 	uint64_t h = ((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL ^ (uint64_t)rel * 0xC2B2AE3D27D4EB4FULL;
 
-	/* murmur3's finaliser: every input bit reaches the low bits. */
+	/* murmur3's finaliser: every input bit reaches the top bits. */
 	h ^= h >> 33;
 	h *= 0xFF51AFD7ED558CCDULL;
 	h ^= h >> 33;
@@ -239,61 +246,90 @@ static uint64_t edge_hash(uint32_t from, uint32_t to, uint32_t rel)
 	return h;
 }
 
-static struct geo_agg_eslot *edge_slot(struct geo_agg_eslot *slots, size_t cap, uint32_t from, uint32_t to,
+/* The slot of (from, to, rel) whose top hash bits are hash: its own, or
+ * the empty one where it would go. */
+static struct geo_agg_eslot *edge_slot(const geo_agg *a, uint32_t hash, uint32_t from, uint32_t to,
 				       uint32_t rel)
 {
-	size_t i = (size_t)edge_hash(from, to, rel) & (cap - 1);
+	size_t mask = a->ecap - 1, i = (size_t)(hash >> (32 - a->ebits));
 
 	for (;;) {
-		struct geo_agg_eslot *s = &slots[i];
-		if (!s->edge1 || (s->from == from && s->to == to && s->rel == rel))
+		struct geo_agg_eslot *s = &a->eindex[i];
+		if (!s->edge1)
 			return s;
-		i = (i + 1) & (cap - 1);
+		if (s->hash == hash) {
+			const geo_agg_edge *e = &a->e[s->edge1 - 1];
+			if (e->from == from && e->to == to && e->rel == rel)
+				return s;
+		}
+		i = (i + 1) & mask;
 	}
 }
 
 static geo_err edge_index_grow(geo_agg *a)
 {
-	size_t cap = a->ecap ? a->ecap * 2 : 1024;
-	struct geo_agg_eslot *slots = calloc(cap, sizeof *slots);
+	unsigned bits = a->ecap ? a->ebits + 1 : 10;
+	size_t cap = (size_t)1 << bits, mask = cap - 1;
+	struct geo_agg_eslot *slots;
 
-	if (!slots)
+	/* Positions come from the 32 bits a slot keeps. */
+	if (bits > 32 || !(slots = calloc(cap, sizeof *slots)))
 		return GEO_ENOMEM;
 	for (size_t i = 0; i < a->ecap; i++) {
-		struct geo_agg_eslot *s = &a->eindex[i];
-		if (s->edge1)
-			*edge_slot(slots, cap, s->from, s->to, s->rel) = *s;
+		const struct geo_agg_eslot *s = &a->eindex[i];
+		size_t k;
+		if (!s->edge1)
+			continue;
+		for (k = (size_t)(s->hash >> (32 - bits)); slots[k].edge1; k = (k + 1) & mask)
+			;
+		slots[k] = *s;
 	}
 	free(a->eindex);
 	a->eindex = slots;
 	a->ecap = cap;
+	a->ebits = bits;
 	return GEO_OK;
 }
 
-static geo_err edge_get(geo_agg *a, size_t from, size_t to, uint32_t rel, size_t *out, bool *fresh)
+static uint32_t edge_hash32(uint32_t from, uint32_t to, uint32_t rel)
+{
+	return (uint32_t)(agg_edge_hash(from, to, rel) >> 32);
+}
+
+/* The edge (from, to, rel), whose edge_hash32() is hash, made when new. */
+static geo_err edge_get_hashed(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, uint32_t hash, size_t *out,
+			       bool *fresh)
 {
 	struct geo_agg_eslot *s;
 
 	*fresh = false;
-	/* The slots hold 32-bit indices: 2^32 actors or edges would need
-	 * terabytes of aggregate before this limit mattered. */
-	if (from >= UINT32_MAX || to >= UINT32_MAX || a->ne >= UINT32_MAX - 1)
+	if (a->ne >= UINT32_MAX - 1)
 		return GEO_ENOMEM;
 	if ((a->ne + 1) * 4 > a->ecap * 3 && edge_index_grow(a) != GEO_OK)
 		return GEO_ENOMEM;
-	s = edge_slot(a->eindex, a->ecap, (uint32_t)from, (uint32_t)to, rel);
+	s = edge_slot(a, hash, from, to, rel);
 	if (s->edge1) {
 		*out = s->edge1 - 1;
 		return GEO_OK;
 	}
 	if (grow((void **)&a->e, &a->cape, a->ne + 1, sizeof *a->e) != GEO_OK)
 		return GEO_ENOMEM;
-	*s = (struct geo_agg_eslot){.from = (uint32_t)from, .to = (uint32_t)to, .rel = rel,
-				    .edge1 = (uint32_t)a->ne + 1};
-	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .relation = a->rels[rel], .rel = rel};
+	*s = (struct geo_agg_eslot){.hash = hash, .edge1 = (uint32_t)a->ne + 1};
+	a->e[a->ne++] = (geo_agg_edge){.from = from, .to = to, .rel = rel};
 	*out = a->ne - 1;
 	*fresh = true;
 	return GEO_OK;
+}
+
+static geo_err edge_get(geo_agg *a, size_t from, size_t to, uint32_t rel, size_t *out, bool *fresh)
+{
+	/* 32-bit indices: 2^32 actors or edges would need terabytes of
+	 * aggregate before this limit mattered. */
+	*fresh = false;
+	if (from >= UINT32_MAX || to >= UINT32_MAX)
+		return GEO_ENOMEM;
+	return edge_get_hashed(a, (uint32_t)from, (uint32_t)to, rel, edge_hash32((uint32_t)from, (uint32_t)to, rel),
+			       out, fresh);
 }
 
 static void note_dates(geo_agg_edge *e, const char *first, const char *last)
@@ -364,6 +400,105 @@ static bool in_range(const geo_agg *a, const char *date)
 	       (!a->opts.until[0] || strcmp(date, a->opts.until) <= 0);
 }
 
+/* One event's share of edge e; fresh: the event made it. */
+static geo_err edge_note(geo_agg *a, geo_agg_edge *e, bool fresh, uint64_t run, const char *cameo, int quad,
+			 double weight, double goldstein, const char *date)
+{
+	if (fresh)
+		e->first_run = run;
+	if (fresh || e->last_run != run)
+		e->docs++;
+	e->last_run = run;
+	/* The first code seen stays: only an edge without one interns. */
+	if (!e->cameo && cameo && intern(a, cameo, &e->cameo) != GEO_OK)
+		return GEO_ENOMEM;
+	if (!e->quad)
+		e->quad = quad;
+	e->count++;
+	e->weight += weight;
+	e->goldstein_sum += goldstein;
+	e->goldstein_abs_sum += fabs(goldstein);
+	note_dates(e, date, date);
+	return GEO_OK;
+}
+
+/*
+ * The pipe.  With 10^5 or more edges an event's index slot, and its edge
+ * record, are seldom in cache: waiting for them was a quarter of `stats`
+ * on 10^6 generated GDELT rows.  So an event is resolved to its key at
+ * once, its slot is asked for (prefetch), and its edge is updated
+ * GEO_AGG_PIPE events later, when the slot has arrived; half-way, the
+ * slot is read to ask for the edge record too.  Events leave the pipe in
+ * the order they came, so the aggregate is the one the plain loop makes.
+ */
+static void pipe_prefetch_slot(const geo_agg *a, uint32_t hash)
+{
+	if (a->ecap)
+		GEO_PREFETCH(&a->eindex[hash >> (32 - a->ebits)]);
+}
+
+/* Asks for the edge record of p if its slot names one (a guess: the real
+ * lookup comes later). */
+static void pipe_prefetch_edge(const geo_agg *a, const geo_agg_pending *p)
+{
+	size_t i, mask = a->ecap - 1;
+
+	if (!a->ecap)
+		return;
+	for (i = p->hash >> (32 - a->ebits); a->eindex[i].edge1; i = (i + 1) & mask)
+		if (a->eindex[i].hash == p->hash) {
+			GEO_PREFETCH(&a->e[a->eindex[i].edge1 - 1]);
+			GEO_PREFETCH((const char *)&a->e[a->eindex[i].edge1 - 1] + sizeof *a->e - 1);
+			return;
+		}
+}
+
+/* Updates the edge of the oldest event in the pipe and takes it out. */
+static geo_err pipe_pop(geo_agg *a)
+{
+	geo_agg_pending *p = &a->pipe[a->pipe_head];
+	size_t ei;
+	bool fresh;
+	geo_err rc;
+
+	if (a->pipe_len > GEO_AGG_PIPE / 2)
+		pipe_prefetch_edge(a, &a->pipe[(a->pipe_head + GEO_AGG_PIPE / 2) & (GEO_AGG_PIPE - 1)]);
+	a->pipe_head = (a->pipe_head + 1) & (GEO_AGG_PIPE - 1);
+	a->pipe_len--;
+	if ((rc = edge_get_hashed(a, p->from, p->to, p->rel, p->hash, &ei, &fresh)) != GEO_OK)
+		return rc;
+	return edge_note(a, &a->e[ei], fresh, p->run, p->has_cameo ? p->cameo : NULL, p->quad, p->weight, p->goldstein,
+			 p->date);
+}
+
+static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev)
+{
+	geo_agg_pending *p;
+
+	if (a->pipe_len == GEO_AGG_PIPE && pipe_pop(a) != GEO_OK)
+		return GEO_ENOMEM;
+	p = &a->pipe[(a->pipe_head + a->pipe_len++) & (GEO_AGG_PIPE - 1)];
+	*p = (geo_agg_pending){.from = from, .to = to, .rel = rel, .hash = edge_hash32(from, to, rel),
+			       .run = a->runs, .weight = ev->weight, .goldstein = ev->goldstein, .quad = ev->quad};
+	memcpy(p->date, ev->date, sizeof p->date);
+	if ((p->has_cameo = ev->cameo != NULL))
+		memcpy(p->cameo, ev->cameo, strlen(ev->cameo) + 1);
+	pipe_prefetch_slot(a, p->hash);
+	return GEO_OK;
+}
+
+geo_err geo_agg_flush(const geo_agg *ca)
+{
+	/* See the header: the events in flight belong to the value. */
+	geo_agg *a = (geo_agg *)(uintptr_t)ca;
+	geo_err rc = GEO_OK;
+
+	while (a->pipe_len && rc == GEO_OK)
+		rc = pipe_pop(a);
+	a->pipe_len = 0;
+	return rc;
+}
+
 geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 {
 	size_t from, to, ei;
@@ -390,25 +525,22 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 		a->stats.self_loops++;
 		return GEO_OK;
 	}
-	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK ||
-	    edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
+	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK)
+		goto nomem;
+	if (!ev->evidence && (!ev->cameo || strlen(ev->cameo) < sizeof a->pipe[0].cameo) && from < UINT32_MAX &&
+	    to < UINT32_MAX) {
+		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev) != GEO_OK)
+			goto nomem;
+		a->stats.kept++;
+		return GEO_OK;
+	}
+	/* An event with evidence keeps strings the pipe does not copy: it
+	 * goes to its edge now, after the events before it. */
+	if (geo_agg_flush(a) != GEO_OK || edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
 		goto nomem;
 	e = &a->e[ei];
-	if (fresh)
-		e->first_run = a->runs;
-	if (fresh || e->last_run != a->runs)
-		e->docs++;
-	e->last_run = a->runs;
-	/* The first code seen stays: only an edge without one interns. */
-	if (!e->cameo && ev->cameo && intern(a, ev->cameo, &e->cameo) != GEO_OK)
+	if (edge_note(a, e, fresh, a->runs, ev->cameo, ev->quad, ev->weight, ev->goldstein, ev->date) != GEO_OK)
 		goto nomem;
-	if (!e->quad)
-		e->quad = ev->quad;
-	e->count++;
-	e->weight += ev->weight;
-	e->goldstein_sum += ev->goldstein;
-	e->goldstein_abs_sum += fabs(ev->goldstein);
-	note_dates(e, ev->date, ev->date);
 	if (ev->evidence) {
 		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};
 		memcpy(evd.date, ev->date, sizeof evd.date);
@@ -430,6 +562,8 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 
 	if (into == from)
 		return geo_error_set(err, GEO_EUSAGE, "cannot merge an aggregate into itself");
+	if (geo_agg_flush(into) != GEO_OK || geo_agg_flush(from) != GEO_OK)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	/* A document split across the two streams is one run, not two. */
 	joined = into->runs && from->runs && strcmp(into->last_doc, from->first_doc) == 0;
 	offset = into->runs - (joined ? 1 : 0);
@@ -448,7 +582,7 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 		bool fresh;
 		geo_agg_edge *e;
 
-		if (rel_get(into, fe->relation, &rel) != GEO_OK ||
+		if (rel_get(into, from->rels[fe->rel], &rel) != GEO_OK ||
 		    edge_get(into, vmap[fe->from], vmap[fe->to], rel, &ei, &fresh) != GEO_OK)
 			goto nomem;
 		e = &into->e[ei];

@@ -57,22 +57,47 @@ typedef struct geo_agg_id {
 	size_t vertex;                /* index in geo_agg.v, or SIZE_MAX */
 } geo_agg_id;
 
+/* An edge of the aggregate.  What every event touches comes first - the
+ * key the index checks, the counters, the last run, the dates - so that an
+ * event reads and writes two cache lines of it; what only a new edge or
+ * the graph build reads follows. */
 typedef struct geo_agg_edge {
-	size_t from, to;         /* geo_agg.v indices */
-	const char *relation;    /* interned: geo_agg.rels[rel] */
+	uint32_t from, to;       /* geo_agg.v indices */
 	uint32_t rel;            /* index in geo_agg.rels */
 	int quad;                /* first non-zero quad seen */
-	const char *cameo;       /* first code seen, interned, or NULL */
 	size_t count;
 	double weight, goldstein_sum, goldstein_abs_sum;
-	char first_date[11], last_date[11];
+	uint64_t last_run;       /* document run of its last event */
 	size_t docs;
-	uint64_t first_run, last_run; /* document runs of its first and last event */
-	size_t nevidence;
+	char first_date[11], last_date[11];
+	uint32_t nevidence;
+	uint64_t first_run;      /* document run of its first event */
+	const char *cameo;       /* first code seen, interned, or NULL */
 	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
 				  * first evidence (GDELT rows have none);
 				  * text and doc interned in geo_agg.strings */
 } geo_agg_edge;
+
+/* Asks for the cache line at p ahead of its use. */
+#if defined(__GNUC__) || defined(__clang__)
+#define GEO_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define GEO_PREFETCH(p) ((void)(p))
+#endif
+
+/* An event on its way to its edge (see geo_agg_add in agg.c): what the
+ * edge's update needs, copied out of the borrowed event. */
+#define GEO_AGG_PIPE 16 /* events in flight; a power of two */
+typedef struct geo_agg_pending {
+	uint32_t from, to, rel;
+	uint32_t hash;          /* top 32 bits of the key's hash */
+	uint64_t run;           /* document run of the event */
+	double weight, goldstein;
+	int quad;
+	char date[11];
+	bool has_cameo;
+	char cameo[13];         /* the event's code, when has_cameo */
+} geo_agg_pending;
 
 struct geo_agg {
 	const geo_dict *dict;
@@ -91,6 +116,7 @@ struct geo_agg {
 	} relhint[64];
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
+	unsigned ebits;          /* log2(ecap) */
 	geo_agg_vertex *v;
 	size_t nv, capv;
 	geo_agg_edge *e;
@@ -101,7 +127,19 @@ struct geo_agg {
 	size_t last_doc_cap;
 	uint64_t runs;           /* document runs so far; the current one is runs */
 	geo_agg_stats stats;
+	geo_agg_pending pipe[GEO_AGG_PIPE]; /* events whose edge is not updated
+					      * yet, oldest at pipe_head */
+	size_t pipe_head, pipe_len;
 };
+
+/*
+ * Applies the events geo_agg_add() left in flight to their edges.  Every
+ * reader of the edges calls it first; it takes a const aggregate because
+ * they do: the events in flight are part of the aggregate's value, not yet
+ * of its arrays, so a const aggregate may not be read from two threads at
+ * once.  GEO_ENOMEM (the events are then dropped).
+ */
+geo_err geo_agg_flush(const geo_agg *a);
 
 /* The type the aggregate guesses for an id nothing describes. */
 geo_actor_type geo_graph_guess_type(const char *id);
