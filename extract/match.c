@@ -181,6 +181,8 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		item->aux = aux;
 		item->case_off = case_off;
 		item->any_case = true;
+		if (t->n == 1)
+			lx->whole[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
 		for (const char *c = lx->pool.data + case_off; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				item->any_case = false;
@@ -233,6 +235,9 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			kp = t->low + tok->start;
 			klen = tok->len;
 			h = tok->hash;
+			/* No phrase of this one word: no item to find in its key. */
+			if (!(lx->whole[geo_lex_fword(h)] & geo_lex_fbit(h)))
+				continue;
 		} else {
 			h = geo_tmap_join(h, tok->hash);
 			/* The map's filter turns most longer keys away: test it
