@@ -314,6 +314,7 @@ typedef struct geo_lex_item {
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
 	bool any_case;     /* no upper-case letter: fits text in any case */
+	uint16_t case_len; /* bytes of that spelling, UINT16_MAX for as many or more */
 } geo_lex_item;
 
 struct geo_lex_key {
