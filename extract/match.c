@@ -181,6 +181,12 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		item->aux = aux;
 		item->case_off = case_off;
 		item->any_case = true;
+		{
+			size_t sl = strlen(lx->pool.data + case_off);
+			item->case_len = (uint16_t)(sl < UINT16_MAX ? sl : UINT16_MAX);
+		}
+		if (t->n == 1)
+			lx->whole[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
 		for (const char *c = lx->pool.data + case_off; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				item->any_case = false;
@@ -198,6 +204,9 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 
 	if (it->any_case)
 		return true;
+	/* One word with a capital: spelled exactly so, or not at all. */
+	if (it->ntok == 1 && it->case_len != UINT16_MAX)
+		return it->case_len == t->v[i].len && geo_tmap_same(p, s + t->v[i].start, it->case_len);
 
 	for (size_t k = 0; k < it->ntok; k++) {
 		const char *e = p;
@@ -233,6 +242,9 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			kp = t->low + tok->start;
 			klen = tok->len;
 			h = tok->hash;
+			/* No phrase of this one word: no item to find in its key. */
+			if (!(lx->whole[geo_lex_fword(h)] & geo_lex_fbit(h)))
+				continue;
 		} else {
 			h = geo_tmap_join(h, tok->hash);
 			/* The map's filter turns most longer keys away: test it

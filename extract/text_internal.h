@@ -314,6 +314,7 @@ typedef struct geo_lex_item {
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
 	bool any_case;     /* no upper-case letter: fits text in any case */
+	uint16_t case_len; /* bytes of that spelling, UINT16_MAX for as many or more */
 } geo_lex_item;
 
 struct geo_lex_key {
@@ -329,6 +330,11 @@ typedef struct geo_lex {
 	 * also holds every longer prefix, and for the big lexicons lets one
 	 * word in seven through for nothing. */
 	uint64_t first[GEO_LEX_FIRST];
+	/* The same bits for phrases of one token only.  A first word whose
+	 * bit is clear starts longer phrases only ("the" of "the Hague"):
+	 * its own key has no item, and the scan goes straight to the key of
+	 * two words, which exists only if that of one does. */
+	uint64_t whole[GEO_LEX_FIRST];
 	geo_tmap map; /* key -> index in keys */
 	struct geo_lex_key *keys;
 	size_t nkeys, capkeys;

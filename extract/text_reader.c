@@ -89,20 +89,26 @@ static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 }
 
 /* Reads the whole document, refusing one over GEO_MAX_DOCUMENT. */
+/* Reads straight into the buffer's free space (no copy through a chunk
+ * on the stack: a large document is read once, not copied twice). */
 static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 {
-	char chunk[65536];
+	const size_t chunk = 65536;
 	ssize_t k;
 
 	*too_long = false;
-	while ((k = geo_stream_read(r->ctx->stream, chunk, sizeof chunk)) > 0) {
+	for (;;) {
+		if (geo_buf_reserve(b, chunk))
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		if ((k = geo_stream_read(r->ctx->stream, b->data + b->len, chunk)) <= 0)
+			break;
 		if (b->len + (size_t)k > GEO_MAX_DOCUMENT) {
 			*too_long = true;
 			return GEO_OK;
 		}
-		if (geo_buf_append(b, chunk, (size_t)k))
-			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		b->len += (size_t)k;
 	}
+	b->data[b->len] = '\0';
 	if (k < 0)
 		return geo_error_set(err, GEO_EIO, "%s: read failed: %s", r->ctx->path, strerror(errno));
 	return GEO_OK;

@@ -68,12 +68,15 @@ static inline bool word_byte(unsigned char c)
 	return cls[c] & C_WORD;
 }
 
-static geo_err grow(geo_tokens *t)
+/* Room for need tokens. */
+static geo_err reserve(geo_tokens *t, size_t need)
 {
-	size_t cap = t->cap ? t->cap * 2 : 64;
-	geo_tok *v = realloc(t->v, cap * sizeof *v);
+	size_t cap = t->cap ? t->cap : 64;
+	geo_tok *v;
 
-	if (!v)
+	while (cap < need)
+		cap *= 2;
+	if (!(v = realloc(t->v, cap * sizeof *v)))
 		return GEO_ENOMEM;
 	t->v = v;
 	t->cap = cap;
@@ -105,13 +108,11 @@ static inline uint32_t word_flags(const unsigned char *p, size_t len)
 	return f;
 }
 
+/* Room was made for a token per byte (geo_tokenize): no check here. */
 static inline geo_err push_hashed(geo_tokens *t, size_t start, size_t len, uint32_t flags, uint32_t h)
 {
-	geo_tok *k;
+	geo_tok *k = &t->v[t->n++];
 
-	if (t->n == t->cap && grow(t) != GEO_OK)
-		return GEO_ENOMEM;
-	k = &t->v[t->n++];
 	k->start = (uint32_t)start;
 	k->len = (uint32_t)len;
 	k->flags = flags;
@@ -189,6 +190,9 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		t->low = low;
 		t->lowcap = n + 1;
 	}
+	/* Every token takes a byte at least. */
+	if (t->cap < n && reserve(t, n) != GEO_OK)
+		return GEO_ENOMEM;
 	lower_ascii(t->low, s, n);
 	t->low[n] = '\0';
 	lw = (const unsigned char *)t->low;
