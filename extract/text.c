@@ -548,6 +548,13 @@ static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
 }
 
 /* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
+/* "A's decision to impose": nouns of intent whose owner acts */
+static const char *const intent_nouns[] = {
+	"move", "decision", "plan", "plans", "agreement", "pledge", "promise", "offer", "bid", "attempt",
+	"effort", "efforts", "refusal", "readiness", "willingness", "intention", "threat", "proposal",
+	"commitment", "determination", "failure", "vow", "push", "drive", "campaign", NULL,
+};
+
 /* "in coordination with A": A shares the act */
 static const char *const partner_nouns[] = {"coordination", "cooperation", "conjunction", "concert",
 					    "tandem", "collaboration", "partnership", "league", NULL};
@@ -2046,6 +2053,39 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		*via_to = saw_to;
 	if (j < 0)
 		return false;
+	/* "Reagan's move to impose tariffs", "France's agreement last autumn
+	 * to purchase gas": whoever owns the intent acts, not yet. */
+	if (saw_to) {
+		/* the noun, or the possessor before a verb-like one ("move",
+		 * "attempt"), which the verb group takes in */
+		ssize_t n = j, o;
+		if (x->tmen[j] >= 0 && x->men[x->tmen[j]].poss) {
+			n = x->men[x->tmen[j]].t1;
+			if (tok_poss(x, (size_t)n))
+				n++;
+		} else if (tok_poss(x, (size_t)j)) {
+			n = j + 1;
+		}
+		o = n - 1;
+		if (o >= 1 && tok_poss(x, (size_t)o))
+			o--;
+		if (o >= 0 && x->tmen[n] == -1 && tok_in(x, (size_t)n, intent_nouns) && x->tmen[o] >= 0 &&
+		    x->men[x->tmen[o]].kind == M_ACTOR &&
+		    (x->men[x->tmen[o]].poss || (x->men[x->tmen[o]].pron && (x->bits[o] & GEO_W_POSS)))) {
+			md->plan = md->hyp = false;
+			if (tok_is(x, (size_t)n, "refusal") || tok_is(x, (size_t)n, "failure"))
+				md->neg = true;
+			else if (tok_is(x, (size_t)n, "threat"))
+				md->threat = true;
+			else if (tok_in(x, (size_t)n, goal_nouns) || tok_is(x, (size_t)n, "proposal") ||
+				 tok_is(x, (size_t)n, "readiness") || tok_is(x, (size_t)n, "willingness"))
+				md->hyp = true;
+			else
+				md->plan = true;
+			group_add(g, x->tmen[o]);
+			return true;
+		}
+	}
 	{
 		/* "Washington along with its allies demanded", "Japan, together
 		 * with the EU, said": the first side leads the act. */
