@@ -207,7 +207,7 @@ def stage_memory(results):
         growth = b["rss_mb"] / a["rss_mb"] - 1
     results["memory"] = {"1x": a, "10x": b, "rss_growth": growth}
     row("memory", "stats, 10x events, same edges", b, a, "1x events",
-        "" if growth is None else "RSS +%.1f%%" % (growth * 100))
+        "" if growth is None else "RSS %+.1f%%" % (growth * 100))
 
 
 def main():

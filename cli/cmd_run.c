@@ -116,6 +116,7 @@ static geo_err read_input(cli_inputs *in, const cli_graph_opts *go, char **paths
 {
 	geo_agg_opts ao = {.level = in->level, .self_loops = go->self_loops};
 	geo_source *src = NULL;
+	geo_event_writer *writer = NULL;
 	const geo_event *ev;
 	geo_err rc;
 
@@ -126,14 +127,15 @@ static geo_err read_input(cli_inputs *in, const cli_graph_opts *go, char **paths
 	    (rc = geo_agg_new(&p->agg, p->dict, &ao, err)) != GEO_OK ||
 	    (rc = cli_open_source(in, p->dict, paths, npaths, &src, err)) != GEO_OK ||
 	    (rc = make_dir(dir, &p->made_dir, err)) != GEO_OK ||
-	    (rc = geo_outfile_open(&p->events, events_path, err)) != GEO_OK)
+	    (rc = geo_outfile_open(&p->events, events_path, err)) != GEO_OK ||
+	    (rc = geo_event_writer_new(&writer, geo_outfile_fp(p->events), err)) != GEO_OK)
 		goto out;
 	for (;;) {
 		if ((rc = geo_source_next(src, &ev, err)) != GEO_OK)
 			goto out;
 		if (!ev)
 			break;
-		if ((rc = geo_event_write_json(geo_outfile_fp(p->events), ev, err)) != GEO_OK) {
+		if ((rc = geo_event_writer_write(writer, ev, err)) != GEO_OK) {
 			if (rc == GEO_EIO)
 				geo_error_set(err, GEO_EIO, "%s: write failed: %s", events_path,
 					      strerror(errno ? errno : EIO));
@@ -144,6 +146,7 @@ static geo_err read_input(cli_inputs *in, const cli_graph_opts *go, char **paths
 	}
 	p->st = *geo_source_get_stats(src);
 out:
+	geo_event_writer_free(writer);
 	geo_source_free(src);
 	return rc;
 }
