@@ -199,6 +199,7 @@ struct geo_extractor {
 	geo_sentences sents;
 	geo_tokens toks;
 	uint32_t *bits;
+	uint8_t *marked; /* the token is a word of a tok_in() list */
 	int32_t *tmen, *ttrig;
 	struct dcache {
 		int32_t ref;
@@ -532,18 +533,38 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 
 /* Called for most tokens with lists of dozens of words: no strlen per
  * word, and most words are turned away on their first byte. */
+static bool tok_in_scan(const geo_extractor *x, size_t i, const char *const *list);
+
+/* Whether token i is one of the words of list, which must be one of
+ * tok_lists (so that a token in none of them is turned away by a flag). */
 static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
+{
+	if (i >= NTOK)
+		return false;
+#ifdef GEO_TESTING
+	/* Tests: a list missing from tok_lists would be turned away here. */
+	if (!x->marked[i] && tok_in_scan(x, i, list))
+		abort();
+#endif
+	return x->marked[i] && tok_in_scan(x, i, list);
+}
+
+static bool tok_in_scan(const geo_extractor *x, size_t i, const char *const *list)
 {
 	const char *w;
 	size_t n;
 
-	if (i >= NTOK)
-		return false;
 	w = low_at(x, i);
 	n = x->toks.v[i].len;
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
+	for (; *list; list++) {
+		/* inline: the words are short, a call to strncmp is not */
+		const char *l = *list;
+		size_t c = 0;
+		while (c < n && l[c] == w[c])
+			c++;
+		if (c == n && l[n] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -630,7 +651,7 @@ static bool tok_poss(const geo_extractor *x, size_t i)
 }
 
 /* A capitalised word that can be part of a name. */
-static bool name_tok(const geo_extractor *x, size_t i)
+static inline bool name_tok(const geo_extractor *x, size_t i)
 {
 	const geo_tok *t = &x->toks.v[i];
 
@@ -651,8 +672,8 @@ static size_t name_run(const geo_extractor *x, size_t i)
 		if (name_tok(x, k)) {
 			k++;
 			words++;
-		} else if (words && (tok_in(x, k, name_particles) || tok_is(x, k, "-")) && k + 1 < NTOK &&
-			   name_tok(x, k + 1)) {
+		} else if (words && k + 1 < NTOK && name_tok(x, k + 1) &&
+			   (tok_is(x, k, "-") || tok_in(x, k, name_particles))) {
 			k++;
 		} else {
 			break;
@@ -876,12 +897,25 @@ static int person_known(geo_extractor *x, size_t i, size_t *end)
 	{
 		/* A surname alone: the last word of the name. */
 		char w[48];
-		const char *t = x->s + x->toks.v[ne - 1].start;
-		size_t tl = x->toks.v[ne - 1].len;
-		if (tl >= sizeof w)
+		const geo_tok *st = &x->toks.v[ne - 1];
+		const char *lw = low_at(x, ne - 1);
+		bool plain = true;
+		uint32_t h;
+		if (st->len >= sizeof w)
 			return -1;
-		slugify(t, tl, w, sizeof w);
-		for (int p = x->sur_head[geo_tmap_hash(GEO_TMAP_SEED, w, strlen(w)) & 255]; p >= 0; p = x->sur_next[p]) {
+		/* Letters and digits only: the slug is the lower-cased token,
+		 * whose hash the tokenizer took. */
+		for (size_t c = 0; plain && c < st->len; c++)
+			plain = geo_a_alnum((unsigned char)lw[c]);
+		if (plain) {
+			memcpy(w, lw, st->len);
+			w[st->len] = '\0';
+			h = st->hash;
+		} else {
+			slugify(x->s + st->start, st->len, w, sizeof w);
+			h = geo_tmap_hash(GEO_TMAP_SEED, w, strlen(w));
+		}
+		for (int p = x->sur_head[h & 255]; p >= 0; p = x->sur_next[p]) {
 			if (strcmp(w, x->people[p].surname) == 0) {
 				*end = ne;
 				return p;
@@ -3743,6 +3777,10 @@ static geo_err grow_tokens(geo_extractor *x)
 		if (!b)
 			return GEO_ENOMEM;
 		x->bits = b;
+		uint8_t *mk = realloc(x->marked, cap * sizeof *mk);
+		if (!mk)
+			return GEO_ENOMEM;
+		x->marked = mk;
 		int32_t *m = realloc(x->tmen, cap * sizeof *m);
 		if (!m)
 			return GEO_ENOMEM;
@@ -3784,7 +3822,9 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
-		x->bits[i] = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
+		uint32_t b = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
+		x->bits[i] = b & ~GEO_W_MARKED;
+		x->marked[i] = (b & GEO_W_MARKED) != 0;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
@@ -3809,8 +3849,10 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	if (si <= 1)
 		mask_dateline(x);
 	/* No word that can start a trigger: the trigger pass would find none,
-	 * and it changes nothing else. */
-	if ((rc = mention_pass(x)) != GEO_OK || (may_trig && (rc = trigger_pass(x)) != GEO_OK))
+	 * and it changes nothing else.  No mention at all (not even "he" or
+	 * "the two countries"): no trigger could name a side, and the pass
+	 * leaves nothing for the next sentence. */
+	if ((rc = mention_pass(x)) != GEO_OK || (may_trig && x->nmen && (rc = trigger_pass(x)) != GEO_OK))
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t t = 0; t < x->ntrig; t++)
 		if ((rc = process_trigger(x, ec, t, err)) != GEO_OK)
@@ -3857,6 +3899,14 @@ geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, co
 	return GEO_OK;
 }
 
+/* Every list tok_in() and object_has() are given. */
+static const char *const *const tok_lists[] = {
+	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
+	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
+	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
+	intent_nouns,  in_verbs,        armed_nouns,       NULL,
+};
+
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,
 			  geo_error *err)
 {
@@ -3871,7 +3921,7 @@ geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_e
 	if (!(x->actors = geo_lex_new()) || !(x->trigs = geo_lex_new()) || !(x->tails = geo_lex_new()) ||
 	    !(x->insts = geo_lex_new()))
 		goto out;
-	if ((rc = geo_words_build(&x->words)) != GEO_OK || (rc = build(x)) != GEO_OK)
+	if ((rc = geo_words_build(&x->words, tok_lists)) != GEO_OK || (rc = build(x)) != GEO_OK)
 		goto out;
 	*out = x;
 	x = NULL;
@@ -3907,6 +3957,7 @@ void geo_extractor_free(geo_extractor *x)
 	geo_sentences_free(&x->sents);
 	geo_tokens_free(&x->toks);
 	free(x->bits);
+	free(x->marked);
 	free(x->tmen);
 	free(x->ttrig);
 	free(x->dc);

@@ -382,7 +382,7 @@ static geo_err put_bits(geo_tmap *m, uint32_t **bits, size_t *nbits, size_t *cap
 	return GEO_OK;
 }
 
-geo_err geo_words_build(geo_words *ws)
+geo_err geo_words_build(geo_words *ws, const char *const *const *marked)
 {
 	size_t cap = 0;
 	geo_inflections f;
@@ -401,6 +401,10 @@ geo_err geo_words_build(geo_words *ws)
 			}
 		}
 	}
+	for (; marked && *marked; marked++)
+		for (const char *const *w = *marked; *w; w++)
+			if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, *w, GEO_W_MARKED))
+				return GEO_ENOMEM;
 	return GEO_OK;
 }
 

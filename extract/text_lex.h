@@ -38,6 +38,10 @@ enum {
 	GEO_W_REPORTED = 1u << 26,/* reportedly, allegedly */
 	GEO_W_LYADV = 1u << 27,   /* an -ly word not otherwise known */
 	GEO_W_INGFORM = 1u << 28, /* the -ing form of a listed verb */
+	/* A word of one of the grammar's own lists (geo_words_build's
+	 * marked): a filter only, kept out of the class bits the grammar
+	 * tests. */
+	GEO_W_MARKED = 1u << 29,
 };
 
 /* Word forms of a trigger. */
@@ -75,7 +79,9 @@ typedef struct geo_words {
 	size_t n;
 } geo_words;
 
-geo_err geo_words_build(geo_words *ws);
+/* Builds the word classes; every word of the NULL-terminated lists in
+ * marked (NULL for none) also gets GEO_W_MARKED. */
+geo_err geo_words_build(geo_words *ws, const char *const *const *marked);
 void geo_words_free(geo_words *ws);
 /* The class bits of a lower-case token (0 when unknown); h is its
  * geo_tmap_hash() (geo_tok.hash). */
