@@ -2576,6 +2576,13 @@ static bool between(const geo_extractor *x, size_t e, group *g)
 /* The agent of a relation noun at [t0, t1): a possessor ("China's
  * purchases"), a modifier ("U.S. sanctions"), "by A", or the subject of
  * the verb that takes the noun ("imposed sanctions"). */
+/* "repelled an attack": the attack was on the subject */
+static const char *const repel_verbs[] = {
+	"repel",  "repels",  "repelled", "repelling", "repulse", "repulsed", "repulses", "thwart",
+	"thwarted", "thwarts", "foil",   "foiled",    "foils",   "withstood", "withstand", "withstands",
+	NULL,
+};
+
 /* "A joined B in condemning C" */
 static const char *const join_verbs[] = {"join", "joins", "joined", "joining", NULL};
 
@@ -3444,6 +3451,33 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 	}
 
+	if (noun && have_s && !have_t && (r->flags & R_CONFLICT)) {
+		/* "Iraqi troops repelled an Iranian attack", "repulsed an attack
+		 * by Iranian guards": the attack was on whoever repelled it. */
+		ssize_t v = (ssize_t)t0 - 1;
+		while (v >= 0 && t0 - (size_t)v < 5 && x->tmen[v] == -1 &&
+		       ((x->bits[v] & (GEO_W_DET | GEO_W_TIME | GEO_W_ADV)) || x->bits[v] == 0) &&
+		       !tok_in(x, (size_t)v, repel_verbs) && !tok_punct(x, (size_t)v))
+			v--;
+		if (v >= 0 && x->tmen[v] >= 0 && x->men[x->tmen[v]].adj && v > 0)
+			v--; /* "an Iranian attack": the side is the noun's */
+		while (v >= 0 && t0 - (size_t)v < 6 && x->tmen[v] == -1 && (x->bits[v] & GEO_W_DET))
+			v--;
+		if (v > 0 && tok_is(x, (size_t)v, "off") &&
+		    (tok_is(x, (size_t)v - 1, "fended") || tok_is(x, (size_t)v - 1, "fought") ||
+		     tok_is(x, (size_t)v - 1, "beat") || tok_is(x, (size_t)v - 1, "fend") ||
+		     tok_is(x, (size_t)v - 1, "fight")))
+			v--;
+		else if (v >= 0 && !tok_in(x, (size_t)v, repel_verbs))
+			v = -1;
+		if (v >= 0) {
+			mods rm = {0};
+			have_t = subject_of(x, (size_t)v, &rm, &tg, NULL);
+			md.neg |= rm.neg;
+			md.plan |= rm.plan;
+			md.hyp |= rm.hyp;
+		}
+	}
 	if (have_s && have_t && (r->flags & R_NESTED) && (tok_is(x, endtok, "of") || tok_is(x, endtok, "for"))) {
 		x->nested = tg;
 		x->nested_from = (uint32_t)endtok;
@@ -3904,7 +3938,7 @@ static const char *const *const tok_lists[] = {
 	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
-	intent_nouns,  in_verbs,        armed_nouns,       NULL,
+	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, NULL,
 };
 
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,
