@@ -1556,6 +1556,39 @@ static geo_err mention_pass(geo_extractor *x)
 			continue;
 		}
 		if (b & GEO_W_GENERIC) {
+			/* "the UAE official ... Yugoslavia ... since the two
+			 * countries": two sides named earlier in the sentence come
+			 * before the last pair seen acting together. */
+			int named[2] = {-1, -1}, nn = 0;
+			for (size_t m = 0; m < x->nmen && nn < 3; m++) {
+				const mention *pm = &x->men[m];
+				if (pm->kind != M_ACTOR || pm->pron || pm->place || pm->loc || !pm->a.fold ||
+				    (nn && strcmp(x->men[named[nn - 1 < 2 ? nn - 1 : 1]].a.fold, pm->a.fold) == 0) ||
+				    (nn == 2 && strcmp(x->men[named[0]].a.fold, pm->a.fold) == 0))
+					continue;
+				if (nn < 2)
+					named[nn] = (int)m;
+				nn++;
+			}
+			/* ... when the generic is a party ("between the two
+			 * countries") or a subject ("since the two countries
+			 * established"), not the object of the two ("the United
+			 * States and China urged both sides"). */
+			size_t g0 = i > 1 && tok_is(x, i - 2, "the") ? i - 2 : i - 1;
+			bool party = g0 > 0 && (tok_is(x, g0 - 1, "between") || tok_is(x, g0 - 1, "among"));
+			bool subj = i + 1 < NTOK &&
+				    ((x->bits[i + 1] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP | GEO_W_CATEN |
+							 GEO_W_PLAN | GEO_W_NEGVERB | GEO_W_ADV | GEO_W_LYADV)) ||
+				     (x->toks.v[i + 1].len > 3 && low_at(x, i + 1)[x->toks.v[i + 1].len - 2] == 'e' &&
+				      low_at(x, i + 1)[x->toks.v[i + 1].len - 1] == 'd'));
+			if (g0 > 0 && (x->bits[g0 - 1] & GEO_W_PREP) && !(x->bits[g0 - 1] & GEO_W_BARRIER) && !party)
+				subj = false; /* "businessmen from both sides help" */
+			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && nn == 2 && (party || subj)) {
+				x->pair[0] = x->men[named[0]].a;
+				x->pair[1] = x->men[named[1]].a;
+				x->have_pair = true;
+				x->pair_sent = x->sent_index;
+			}
 			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && x->have_pair &&
 			    x->sent_index <= x->pair_sent + 1 && strcmp(x->pair[0].fold, x->pair[1].fold) != 0) {
 				/* "the two countries", "both sides": the two just named
@@ -1963,6 +1996,15 @@ static bool resolve_generic(const geo_extractor *x, size_t t, group *g)
 
 /* Reads the words between a subject and its verb backwards from t,
  * collecting modality; returns the token before them. */
+/* "to" at k, after adverbs ("working together to urge"). */
+static bool caten_to(const geo_extractor *x, size_t k)
+{
+	while (k < NTOK && ((x->bits[k] & (GEO_W_ADV | GEO_W_LYADV)) || tok_is(x, k, "together")) &&
+	       x->tmen[k] == -1)
+		k++;
+	return tok_is(x, k, "to");
+}
+
 static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool *saw_to)
 {
 	while (j >= 0) {
@@ -2007,6 +2049,14 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 				j--;
 			continue;
 		}
+		/* "had set targets for": a catenative with no "to" (or -ing)
+		 * after it is a verb of its own, not part of this one's group. */
+		if ((b & (GEO_W_CATEN | GEO_W_PLAN)) &&
+		    !(b & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_NEG | GEO_W_ADV | GEO_W_LYADV |
+			   GEO_W_NEGVERB | GEO_W_REPORTED | GEO_W_THREAT)) &&
+		    !caten_to(x, (size_t)j + 1) &&
+		    !(x->ttrig[j + 1] >= 0 && x->trigs_v[x->ttrig[j + 1]].form == GEO_FORM_ING))
+			break;
 		if (b & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_NEG | GEO_W_ADV | GEO_W_LYADV |
 			 GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_REPORTED | GEO_W_THREAT | GEO_W_PLAN)) {
 			if (b & GEO_W_NEG)

@@ -39,7 +39,7 @@ static void test_builtin(void **state)
 	assert_int_equal(r->grammar, 0);
 	assert_int_equal(geo_dict_relation(d, "meet")->grammar, GEO_REL_MEET);
 	assert_int_equal(geo_dict_relation(d, "fight")->grammar, GEO_REL_WORDS | GEO_REL_MUTUAL);
-	assert_int_equal(geo_dict_relation(d, "accuse")->grammar, GEO_REL_NESTED | GEO_REL_THAT);
+	assert_int_equal(geo_dict_relation(d, "accuse")->grammar, GEO_REL_NESTED | GEO_REL_THAT | GEO_REL_MUTUAL);
 	assert_int_equal(geo_dict_relation(d, "host")->grammar, GEO_REL_HOST);
 	assert_int_equal(geo_dict_relation(d, "visit")->grammar, GEO_REL_VISIT);
 	assert_int_equal(geo_dict_relation(d, "military_aid")->grammar, GEO_REL_DEPLOY);
