@@ -1735,6 +1735,12 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 	b = x->bits[p];
 	if (b & GEO_W_REL)
 		return false; /* "countries that buy" */
+	/* "struck targets in Iraq": right after a finite verb, its object */
+	if ((form == GEO_FORM_S || form == GEO_FORM_BASE) && x->ttrig[p] >= 0 && (size_t)p + 1 == i &&
+	    (x->trigs_v[x->ttrig[p]].form == GEO_FORM_PAST || x->trigs_v[x->ttrig[p]].form == GEO_FORM_PASTPART ||
+	     x->trigs_v[x->ttrig[p]].form == GEO_FORM_S) &&
+	    x->trigs_v[x->ttrig[p]].t1 == i)
+		return true;
 	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && x->men[x->tmen[p]].adj &&
 	    (size_t)p + 1 == i)
 		return true; /* "Palestinian targets", "Chinese purchases": nouns */
@@ -2633,6 +2639,12 @@ static const char *const repel_verbs[] = {
 	NULL,
 };
 
+/* "in northern Iraq": still in Iraq */
+static const char *const compass_words[] = {
+	"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+	"southeastern", "southwestern", "north", "south", "east", "west", NULL,
+};
+
 /* "A joined B in condemning C" */
 static const char *const join_verbs[] = {"join", "joins", "joined", "joining", NULL};
 
@@ -3497,6 +3509,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			size_t q = pl->t0 - 1;
 			if (q > 0 && (x->bits[q] & GEO_W_DET) && x->tmen[q] == -1)
 				q--;
+			if (q > 0 && tok_in(x, q, compass_words) && x->tmen[q] == -1)
+				q--; /* "in northern Iraq" */
 			have_t = !pl->adj && (tok_is(x, q, "in") || tok_is(x, q, "inside"));
 		}
 	}
@@ -3988,7 +4002,7 @@ static const char *const *const tok_lists[] = {
 	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
-	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, NULL,
+	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, NULL,
 };
 
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,
