@@ -184,6 +184,7 @@ struct geo_graph {
 	size_t nv;
 	geo_edge *e;
 	size_t ne;
+	geo_evidence *evidence; /* every edge's evidence, one after another */
 	geo_strmap *strings; /* the graph's own copies */
 	geo_strmap *vindex;  /* id -> vertex index */
 	double *score[GEO_M_COUNT];
@@ -226,6 +227,7 @@ void geo_graph_free(geo_graph *g)
 		free(g->score[m]);
 	free(g->v);
 	free(g->e);
+	free(g->evidence);
 	geo_strmap_free(g->strings);
 	geo_strmap_free(g->vindex);
 	free(g);
@@ -532,7 +534,7 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 	relation_filter rf = {0};
 	geo_graph *g = NULL;
 	vertex_ref *order = NULL;
-	size_t *rank = NULL, *newidx = NULL, ne = 0, nv = a->nv;
+	size_t *rank = NULL, *newidx = NULL, ne = 0, nv = a->nv, nev = 0, usedev = 0;
 	edge_ref *edges = NULL;
 	rel_info *rels = NULL;
 	bool *alive = NULL, *keep = NULL;
@@ -572,6 +574,8 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 			continue;
 		edges[ne++] = (edge_ref){.from = (uint32_t)rank[e->from], .to = (uint32_t)rank[e->to],
 					  .rel = (uint32_t)rels[e->rel].rank, .agg = (uint32_t)i};
+		/* An upper bound: the ego and top filters may drop the edge. */
+		nev += e->nevidence;
 		alive[rank[e->from]] = alive[rank[e->to]] = true;
 	}
 	if ((rc = sort_edges(edges, ne, nv, a->nrels, err)) != GEO_OK)
@@ -615,6 +619,8 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 	for (size_t i = 0; i < nv; i++)
 		newidx[i] = alive[i] ? g->nv++ : SIZE_MAX;
 	if (!(g->v = calloc(g->nv + 1, sizeof *g->v)) || !(g->e = calloc(ne + 1, sizeof *g->e)))
+		goto nomem;
+	if (nev && !(g->evidence = calloc(nev, sizeof *g->evidence)))
 		goto nomem;
 	for (size_t i = 0; i < nv; i++) {
 		const geo_agg_vertex *av = &a->v[order[i].agg];
@@ -681,14 +687,20 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		memcpy(e->first_date, ae->first_date, sizeof e->first_date);
 		memcpy(e->last_date, ae->last_date, sizeof e->last_date);
 		e->docs = ae->docs;
-		for (size_t k = 0; k < ae->nevidence; k++) {
-			geo_evidence *ev = &e->evidence[k];
-			*ev = ae->evidence[k];
-			if (gintern(g, ae->evidence[k].text, &ev->text) != GEO_OK ||
-			    gintern(g, ae->evidence[k].doc, &ev->doc) != GEO_OK)
-				goto nomem;
+		if (ae->nevidence) {
+			geo_evidence *evs = &g->evidence[usedev];
+
+			for (size_t k = 0; k < ae->nevidence; k++) {
+				geo_evidence *ev = &evs[k];
+				*ev = ae->evidence[k];
+				if (gintern(g, ae->evidence[k].text, &ev->text) != GEO_OK ||
+				    gintern(g, ae->evidence[k].doc, &ev->doc) != GEO_OK)
+					goto nomem;
+			}
+			usedev += ae->nevidence;
+			e->evidence = evs;
+			e->nevidence = ae->nevidence;
 		}
-		e->nevidence = ae->nevidence;
 	}
 	*out = g;
 	g = NULL;

@@ -175,8 +175,12 @@ typedef struct geo_edge {
 	char first_date[11];     /* "" when no event had a date */
 	char last_date[11];
 	size_t docs;             /* distinct documents */
-	size_t nevidence;
-	geo_evidence evidence[GEO_EVIDENCE_MAX];
+	size_t nevidence;        /* 0..GEO_EVIDENCE_MAX */
+	/* The first nevidence sentences seen, in order; NULL when nevidence
+	 * is 0 (GDELT rows carry none).  Owned by the graph, valid until
+	 * geo_graph_free(): kept out of the record so that an edge without
+	 * evidence costs no room for it. */
+	const geo_evidence *evidence;
 	double goldstein_abs_sum; /* sum of |goldstein| over the events */
 } geo_edge;
 
