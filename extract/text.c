@@ -1574,20 +1574,23 @@ static geo_err mention_pass(geo_extractor *x)
 			 * countries") or a subject ("since the two countries
 			 * established"), not the object of the two ("the United
 			 * States and China urged both sides"). */
-			size_t g0 = i > 1 && tok_is(x, i - 2, "the") ? i - 2 : i - 1;
-			bool party = g0 > 0 && (tok_is(x, g0 - 1, "between") || tok_is(x, g0 - 1, "among"));
-			bool subj = i + 1 < NTOK &&
-				    ((x->bits[i + 1] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP | GEO_W_CATEN |
-							 GEO_W_PLAN | GEO_W_NEGVERB | GEO_W_ADV | GEO_W_LYADV)) ||
-				     (x->toks.v[i + 1].len > 3 && low_at(x, i + 1)[x->toks.v[i + 1].len - 2] == 'e' &&
-				      low_at(x, i + 1)[x->toks.v[i + 1].len - 1] == 'd'));
-			if (g0 > 0 && (x->bits[g0 - 1] & GEO_W_PREP) && !(x->bits[g0 - 1] & GEO_W_BARRIER) && !party)
-				subj = false; /* "businessmen from both sides help" */
-			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && nn == 2 && (party || subj)) {
-				x->pair[0] = x->men[named[0]].a;
-				x->pair[1] = x->men[named[1]].a;
-				x->have_pair = true;
-				x->pair_sent = x->sent_index;
+			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && nn == 2) {
+				size_t g0 = i > 1 && tok_is(x, i - 2, "the") ? i - 2 : i - 1;
+				bool party = g0 > 0 && (tok_is(x, g0 - 1, "between") || tok_is(x, g0 - 1, "among"));
+				bool subj = i + 1 < NTOK &&
+					    ((x->bits[i + 1] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP | GEO_W_CATEN |
+								 GEO_W_PLAN | GEO_W_NEGVERB | GEO_W_ADV | GEO_W_LYADV)) ||
+					     (x->toks.v[i + 1].len > 3 &&
+					      low_at(x, i + 1)[x->toks.v[i + 1].len - 2] == 'e' &&
+					      low_at(x, i + 1)[x->toks.v[i + 1].len - 1] == 'd'));
+				if (g0 > 0 && (x->bits[g0 - 1] & GEO_W_PREP) && !(x->bits[g0 - 1] & GEO_W_BARRIER) && !party)
+					subj = false; /* "businessmen from both sides help" */
+				if (party || subj) {
+					x->pair[0] = x->men[named[0]].a;
+					x->pair[1] = x->men[named[1]].a;
+					x->have_pair = true;
+					x->pair_sent = x->sent_index;
+				}
 			}
 			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && x->have_pair &&
 			    x->sent_index <= x->pair_sent + 1 && strcmp(x->pair[0].fold, x->pair[1].fold) != 0) {
