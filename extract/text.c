@@ -650,6 +650,14 @@ static bool tok_poss(const geo_extractor *x, size_t i)
 	       (tok_is(x, i, "'s") || tok_is(x, i, "'"));
 }
 
+/* A word of four letters or more in -ed: most often a past tense. */
+static bool ends_ed(const geo_extractor *x, size_t i)
+{
+	size_t n = i < NTOK ? x->toks.v[i].len : 0;
+
+	return n > 3 && memcmp(low_at(x, i) + n - 2, "ed", 2) == 0;
+}
+
 /* A capitalised word that can be part of a name. */
 static inline bool name_tok(const geo_extractor *x, size_t i)
 {
@@ -1311,7 +1319,7 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1) &&
 		    /* but "Britain mobilized army reservists": after a name, an
 		     * -ed word is its verb */
-		    (adj || x->toks.v[r].len < 4 || memcmp(low_at(x, r) + x->toks.v[r].len - 2, "ed", 2) != 0))
+		    (adj || !ends_ed(x, r)))
 			r++;
 		while (r < NTOK && agent_at(x, r) && r < g0 + 4)
 			r++;
@@ -1460,6 +1468,48 @@ static size_t role_first(geo_extractor *x, size_t i, size_t r, geo_err *rc)
 	return i;
 }
 
+/* "the two countries" at token i (after "two" or "both"): when it is a
+ * party ("between the two countries") or a subject ("since the two
+ * countries established") and exactly two sides were named before it
+ * in the sentence ("the Saudi official to visit Spain"), those two are
+ * the pair it means, before the last pair seen acting together.  Not
+ * when it is their object ("the United States and China urged both
+ * sides"), nor inside a phrase ("businessmen from both sides"). */
+static void two_named(geo_extractor *x, size_t i)
+{
+	int named[2], nn = 0;
+	size_t g0 = i > 1 && tok_is(x, i - 2, "the") ? i - 2 : i - 1;
+	bool party = g0 > 0 && (tok_is(x, g0 - 1, "between") || tok_is(x, g0 - 1, "among"));
+	bool subj = i + 1 < NTOK &&
+		    ((x->bits[i + 1] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP | GEO_W_CATEN | GEO_W_PLAN |
+					GEO_W_NEGVERB | GEO_W_ADV | GEO_W_LYADV)) ||
+		     ends_ed(x, i + 1));
+
+	if (g0 > 0 && (x->bits[g0 - 1] & GEO_W_PREP) && !(x->bits[g0 - 1] & GEO_W_BARRIER) && !party)
+		subj = false;
+	if (!party && !subj)
+		return;
+	for (size_t m = 0; m < x->nmen; m++) {
+		const mention *pm = &x->men[m];
+		bool seen = false;
+		if (pm->kind != M_ACTOR || pm->pron || pm->place || pm->loc || !pm->a.fold)
+			continue;
+		for (int q = 0; q < nn && q < 2; q++)
+			seen |= strcmp(x->men[named[q]].a.fold, pm->a.fold) == 0;
+		if (seen)
+			continue;
+		if (nn == 2)
+			return; /* three sides: no telling which two */
+		named[nn++] = (int)m;
+	}
+	if (nn != 2)
+		return;
+	x->pair[0] = x->men[named[0]].a;
+	x->pair[1] = x->men[named[1]].a;
+	x->have_pair = true;
+	x->pair_sent = x->sent_index;
+}
+
 static geo_err mention_pass(geo_extractor *x)
 {
 	size_t i = 0;
@@ -1556,42 +1606,8 @@ static geo_err mention_pass(geo_extractor *x)
 			continue;
 		}
 		if (b & GEO_W_GENERIC) {
-			/* "the UAE official ... Yugoslavia ... since the two
-			 * countries": two sides named earlier in the sentence come
-			 * before the last pair seen acting together. */
-			int named[2] = {-1, -1}, nn = 0;
-			for (size_t m = 0; m < x->nmen && nn < 3; m++) {
-				const mention *pm = &x->men[m];
-				if (pm->kind != M_ACTOR || pm->pron || pm->place || pm->loc || !pm->a.fold ||
-				    (nn && strcmp(x->men[named[nn - 1 < 2 ? nn - 1 : 1]].a.fold, pm->a.fold) == 0) ||
-				    (nn == 2 && strcmp(x->men[named[0]].a.fold, pm->a.fold) == 0))
-					continue;
-				if (nn < 2)
-					named[nn] = (int)m;
-				nn++;
-			}
-			/* ... when the generic is a party ("between the two
-			 * countries") or a subject ("since the two countries
-			 * established"), not the object of the two ("the United
-			 * States and China urged both sides"). */
-			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && nn == 2) {
-				size_t g0 = i > 1 && tok_is(x, i - 2, "the") ? i - 2 : i - 1;
-				bool party = g0 > 0 && (tok_is(x, g0 - 1, "between") || tok_is(x, g0 - 1, "among"));
-				bool subj = i + 1 < NTOK &&
-					    ((x->bits[i + 1] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP | GEO_W_CATEN |
-								 GEO_W_PLAN | GEO_W_NEGVERB | GEO_W_ADV | GEO_W_LYADV)) ||
-					     (x->toks.v[i + 1].len > 3 &&
-					      low_at(x, i + 1)[x->toks.v[i + 1].len - 2] == 'e' &&
-					      low_at(x, i + 1)[x->toks.v[i + 1].len - 1] == 'd'));
-				if (g0 > 0 && (x->bits[g0 - 1] & GEO_W_PREP) && !(x->bits[g0 - 1] & GEO_W_BARRIER) && !party)
-					subj = false; /* "businessmen from both sides help" */
-				if (party || subj) {
-					x->pair[0] = x->men[named[0]].a;
-					x->pair[1] = x->men[named[1]].a;
-					x->have_pair = true;
-					x->pair_sent = x->sent_index;
-				}
-			}
+			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")))
+				two_named(x, i);
 			if (i > 0 && (tok_is(x, i - 1, "two") || tok_is(x, i - 1, "both")) && x->have_pair &&
 			    x->sent_index <= x->pair_sent + 1 && strcmp(x->pair[0].fold, x->pair[1].fold) != 0) {
 				/* "the two countries", "both sides": the two just named
@@ -2121,11 +2137,8 @@ static int opening_subject(const geo_extractor *x, size_t j)
 		k++;
 	{
 		/* a verb: an auxiliary or modal, or a past tense */
-		const char *w = low_at(x, k);
-		size_t n = x->toks.v[k].len;
 		bool verb = (x->bits[k] & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP)) ||
-			    (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN) ||
-			    (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+			    (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN) || ends_ed(x, k);
 		if (!verb || x->tmen[k] != -1)
 			return -1;
 	}
@@ -2231,7 +2244,7 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			}
 			bool by_noun = saw_to && tok_is(x, p, "by") && p > 0 && x->ttrig[p - 1] == -1 &&
 				       (x->toks.v[p - 1].flags & GEO_TOK_WORD) && x->toks.v[p - 1].len > 3 &&
-				       memcmp(low_at(x, p - 1) + x->toks.v[p - 1].len - 2, "ed", 2) != 0;
+				       !ends_ed(x, p - 1);
 			if (!tok_is(x, p, "for") && !by_noun)
 				return false; /* but "hired by Canada to help": the one hired acts */
 		}
@@ -2448,9 +2461,7 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			e = x->trigs_v[x->ttrig[v]].t1;
 		else if (v < NTOK && x->bits[v] == 0 && x->tmen[v] == -1 && (x->toks.v[v].flags & GEO_TOK_WORD) &&
 			 !(x->toks.v[v].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
-			 ((x->toks.v[v].len > 3 && memcmp(low_at(x, v) + x->toks.v[v].len - 2, "ed", 2) == 0 &&
-			   !and) ||
-			  and))
+			 ((ends_ed(x, v) && !and) || and))
 			e = v + 1; /* "..., seized, and sank" */
 		else
 			break;
@@ -2675,8 +2686,7 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 			verb = k; /* but "China's continued purchases" */
 		/* "the EU banned purchases": a past tense right after its subject
 		 * is the verb, and the subject no possessor. */
-		if (verb < 0 && k > 0 && x->tmen[k - 1] >= 0 && x->toks.v[k].len > 3 &&
-		    memcmp(low_at(x, (size_t)k) + x->toks.v[k].len - 2, "ed", 2) == 0)
+		if (verb < 0 && k > 0 && x->tmen[k - 1] >= 0 && ends_ed(x, (size_t)k))
 			return false;
 		k--;
 		mods_seen++;
@@ -3376,7 +3386,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			 * is a party of the talks. */
 			sg = x->clause_subj;
 			have_s = true;
-			if (x->toks.v[t0 - 2].len > 3 && memcmp(low_at(x, t0 - 2) + x->toks.v[t0 - 2].len - 2, "ed", 2) == 0)
+			if (ends_ed(x, t0 - 2))
 				md.plan = false; /* "agreed in talks": they were held */
 		}
 		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_is(x, t0 - 2, ",") && x->tmen[t0 - 3] >= 0 &&
