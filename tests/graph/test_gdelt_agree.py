@@ -16,14 +16,7 @@ ROOT = subprocess.run(["git", "-C", os.path.dirname(os.path.abspath(__file__)), 
                        "--show-toplevel"], stdout=subprocess.PIPE, check=False).stdout.decode().strip()
 EXPORT = os.path.join(ROOT, "..", "shared", "data", "gdelt", "20191024143000.export.CSV")
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(ROOT, "build", "geograph")
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def main():
@@ -76,7 +69,7 @@ def main():
         bad = [(names[i], got.get(names[i], {}).get(measure), v) for i, v in enumerate(values)
                if names[i] not in got or abs(got[names[i]][measure] - v) > 1e-6 * max(1.0, abs(v))]
         tap(not bad, "%s agrees on the real export" % measure, str(bad[:3]))
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

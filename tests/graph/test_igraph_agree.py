@@ -19,14 +19,7 @@ import igraph as ig
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "geograph")
 RELATIONS = ["meet", "tariff", "accuse", "buys_oil", "sanction"]
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def make_events(rng, nactors=40, nevents=400):
@@ -182,7 +175,7 @@ def main():
                 compare(events, path, mode, False)
             compare(events, path, "count", True)
             compare_leiden(events, path)
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

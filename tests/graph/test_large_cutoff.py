@@ -20,14 +20,7 @@ import igraph as ig
 
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "geograph")
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def bounded_harmonic(g, dist, cutoff):
@@ -104,7 +97,7 @@ def main():
     tap(any(w > 0 for w in want_b), "some actor has non-zero betweenness (the test can fail)")
     tap(sum(1 for w in want_c if w * (n - 1) > 1.0 + 1e-9) > 100,
         "many actors reach beyond their neighbours within the cutoff")
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

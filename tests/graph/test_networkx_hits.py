@@ -22,14 +22,7 @@ import networkx as nx
 
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "geograph")
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def scaled(d):
@@ -74,7 +67,7 @@ def main():
         check("in-star", [("CHN", "USA", 1), ("RUS", "USA", 1), ("IND", "USA", 3)], tmp)
         check("weighted-path", [("USA", "CHN", 2), ("CHN", "RUS", 1)], tmp)
         check("random", [(s, t, c) for (s, t), c in sorted(rand.items())], tmp)
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

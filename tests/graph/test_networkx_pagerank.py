@@ -18,14 +18,7 @@ import networkx as nx
 
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "geograph")
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def geograph(path, *args):
@@ -70,7 +63,7 @@ def main():
             best = sorted(want, key=lambda a: (-want[a], a))[:5]
             tap(top == best, "weight %s: --top 5 lists networkx's five highest" % mode,
                 "%s vs %s" % (top, best))
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

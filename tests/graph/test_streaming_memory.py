@@ -18,14 +18,7 @@ GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "geograph")
 IDS = ["A%02d" % i for i in range(20)]
 PAIRS = [(s, t) for s in IDS for t in IDS if s != t]
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
+from taplib import failed, tap  # noqa: E402 (the folder of this script)
 
 
 def run(nevents, timefile):
@@ -68,7 +61,7 @@ def main():
     tap("documents:  50000 " in out2, "200,000 events in runs of 4 are 50,000 documents")
     tap(peak2 - peak1 < 1024, "10x the events costs under 1 MB more",
         "%d KB -> %d KB" % (peak1, peak2))
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":
