@@ -12,8 +12,10 @@
  *   relation	LABEL	DISPLAY	CAMEO	GOLDSTEIN	QUAD	[FLAG]...
  *     FLAG: trade, symmetric, or a keyword of rel_words below
  *   	verb	sanction; impose ... sanctions on   (also noun, phrase, and
- *   	object	oil; crude                          object: words the
- *   	                                            triggers after it need)
+ *   	                                            received: a verb read
+ *   	                                            the other way round)
+ *   	object	oil; crude                          (words the triggers
+ *   	                                            after it need)
  *   role	Treasury Secretary	Secretary of the Treasury; Treasury chief
  *   media	Reuters; Associated Press
  *
@@ -50,7 +52,7 @@ static unsigned rel_word(const char *w)
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
 static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
-static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", NULL};
+static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", "received", NULL};
 static const char *const toplevel_kinds[] = {"role", "media", NULL};
 
 struct geo_dict {

@@ -65,6 +65,9 @@ enum {
 /* A trigger made by the grammar, not the lexicon: "said that China must
  * drop barriers" (a demand on China by the speaker), "should" (an appeal). */
 #define FORM_MUST 100
+/* In a trigger's lexicon entry, beside its form: a "received" line, whose
+ * subject is acted on by the side after the preposition. */
+#define FORM_RECV 0x80
 
 #define MAX_PEOPLE 256
 #define MAX_GROUP 12
@@ -157,6 +160,7 @@ typedef struct trig {
 	uint32_t t0, t1;
 	int32_t rel;
 	int form;
+	bool recv; /* "received loans from Japan": the subject is the target */
 } trig;
 
 typedef struct group {
@@ -324,7 +328,7 @@ static geo_err add_form(geo_lex *lx, const char *head, const char *rest, size_t 
 /* Adds a trigger phrase: verbs inflect their first word, nouns their last;
  * phrases are kept verbatim. */
 static geo_err add_inflected(geo_lex *lx, const char *s, size_t n, int line_kind, int kind, int32_t ref,
-			     int32_t objset)
+			     int32_t aux)
 {
 	geo_inflections f;
 	char low[160];
@@ -337,18 +341,18 @@ static geo_err add_inflected(geo_lex *lx, const char *s, size_t n, int line_kind
 		low[i] = (char)geo_a_tolower((unsigned char)s[i]);
 	low[n] = '\0';
 	if (line_kind == GEO_FORM_PHRASE)
-		return geo_lex_add(lx, low, n, kind, ref, GEO_FORM_PHRASE | objset << 8);
+		return geo_lex_add(lx, low, n, kind, ref, GEO_FORM_PHRASE | aux);
 	if (line_kind == GEO_FORM_NOUN) {
 		geo_inflect_noun(low, n, &f);
 		for (size_t i = 0; i < f.n && rc == GEO_OK; i++)
-			rc = geo_lex_add(lx, f.w[i], strlen(f.w[i]), kind, ref, GEO_FORM_NOUN | objset << 8);
+			rc = geo_lex_add(lx, f.w[i], strlen(f.w[i]), kind, ref, GEO_FORM_NOUN | aux);
 		return rc;
 	}
 	while (w < n && low[w] != ' ')
 		w++;
 	geo_inflect_verb(low, w, &f);
 	for (size_t i = 0; i < f.n && rc == GEO_OK; i++)
-		rc = add_form(lx, f.w[i], low + w, n - w, kind, ref, f.form[i] | objset << 8);
+		rc = add_form(lx, f.w[i], low + w, n - w, kind, ref, f.form[i] | aux);
 	return rc;
 }
 
@@ -357,6 +361,7 @@ struct trig_ctx {
 	int32_t rel;
 	int line_kind;
 	int32_t objset;
+	int recv;
 };
 
 static geo_err add_trigger(void *user, const char *s, size_t n)
@@ -371,7 +376,7 @@ static geo_err add_trigger(void *user, const char *s, size_t n)
 			break;
 		}
 	if (!gap)
-		return add_inflected(x->trigs, s, n, c->line_kind, TK_TRIG, c->rel, c->objset);
+		return add_inflected(x->trigs, s, n, c->line_kind, TK_TRIG, c->rel, c->objset << 8 | c->recv);
 	{
 		/* "put on ... tariffs": the head inflects, the tail follows within
 		 * a few tokens. */
@@ -395,7 +400,7 @@ static geo_err add_trigger(void *user, const char *s, size_t n)
 		}
 		x->gaps[x->ngaps++] = c->rel;
 		if ((rc = add_inflected(x->trigs, s, hn, c->line_kind == GEO_FORM_NOUN ? GEO_FORM_NOUN : GEO_FORM_BASE,
-					TK_GAP, g, c->objset)) != GEO_OK)
+					TK_GAP, g, c->objset << 8 | c->recv)) != GEO_OK)
 			return rc;
 		return add_inflected(x->tails, tail, tn, GEO_FORM_NOUN, TK_GAP, g, 0);
 	}
@@ -490,9 +495,11 @@ static geo_err build(geo_extractor *x)
 			int32_t objset = 0;
 			for (size_t l = 0; l < e->nlines && rc == GEO_OK; l++) {
 				const geo_dict_line *dl = &e->lines[l];
-				struct trig_ctx tc = {x, (int32_t)e->index, 0, objset};
+				struct trig_ctx tc = {x, (int32_t)e->index, 0, objset, 0};
 				if (strcmp(dl->kind, "verb") == 0)
 					tc.line_kind = GEO_FORM_BASE;
+				else if (strcmp(dl->kind, "received") == 0)
+					tc.line_kind = GEO_FORM_BASE, tc.recv = FORM_RECV;
 				else if (strcmp(dl->kind, "noun") == 0)
 					tc.line_kind = GEO_FORM_NOUN;
 				else if (strcmp(dl->kind, "phrase") == 0)
@@ -597,6 +604,7 @@ static const char *const abstract_nouns[] = {
 
 /* Things one meets that are not people: "meet its obligations". */
 /* "a price war", "the farm subsidy war": fought with prices, not arms. */
+static const char *const topic_preps[] = {"over", "about", "against", NULL};
 static const char *const war_metaphors[] = {
 	"price", "prices", "subsidy", "subsidies", "bidding", "turf", "currency", "fare", "fares",
 	"ratings", "rate", "propaganda", "media", "culture", "cola", "discount", "tax", NULL,
@@ -1652,14 +1660,16 @@ static geo_err mention_pass(geo_extractor *x)
 /* ------------------------------------------------------------------ */
 /* Triggers                                                            */
 
-static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t0, size_t t1)
+static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t0, size_t t1, size_t g0, size_t g1)
 {
 	size_t lo = t0 >= 3 ? t0 - 3 : 0;
 
 	for (size_t k = lo; k < NTOK && k < t1 + 8; k++) {
 		if (k >= t1 && tok_stop(x, k))
 			break;
-		if (k >= t0 && k < t1)
+		/* the trigger's own words are no object, those of its gap are:
+		 * "received loans from" */
+		if (k >= t0 && k < t1 && !(k >= g0 && k < g1))
 			continue;
 		/* A token's hash is that of its lower-cased bytes: a bit of the
 		 * words' hashes, then equal length and hash, the bytes only then. */
@@ -1676,7 +1686,23 @@ static bool object_fits(const geo_extractor *x, const struct objset *r, size_t t
  * *tail gets the tail's length in tokens. */
 static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail)
 {
-	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW; k++) {
+	bool addressee = false;
+
+	/* "forced the UN refugee agency, UNHCR, out of the country": before
+	 * "out" the gap is the verb's object, names and all. */
+	for (size_t k = e, words = 0; k < NTOK && words < GAP_WINDOW && (!tok_stop(x, k) || tok_is(x, k, ",")); k++) {
+		size_t len;
+		if (x->tmen[k] >= 0) {
+			k = x->men[x->tmen[k]].t1 - 1;
+			continue;
+		}
+		if (k > e && tok_is(x, k, "out") && geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len) >= 0) {
+			*tail = len;
+			return k + len;
+		}
+		words += !tok_is(x, k, ",");
+	}
+	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW + (addressee ? 3 : 0); k++) {
 		/* "offer ... to" needs its object between: "offered to host" is
 		 * no offer to anyone. */
 		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
@@ -1689,6 +1715,19 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		if (x->tmen[k] >= 0 && x->men[x->tmen[k]].adj && x->men[x->tmen[k]].modnoun) {
 			k = x->men[x->tmen[k]].t1 - 1;
 			continue;
+		}
+		/* "complained to the United Nations over Israeli air raids": the
+		 * side spoken to stands before what is spoken about. */
+		if (k == e && !addressee && (tok_is(x, k, "to") || tok_is(x, k, "with")) && k + 1 < NTOK) {
+			size_t n = k + 1;
+			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+				n++;
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
+			    !x->men[x->tmen[n]].adj && !x->men[x->tmen[n]].poss) {
+				addressee = true;
+				k = x->men[x->tmen[n]].t1 - 1;
+				continue;
+			}
 		}
 		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
 			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
@@ -1705,6 +1744,8 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		if (k > e && tok_is(x, k - 1, "-") && tok_is(x, k + 1, "-"))
 			continue;
 		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
+		if (first >= 0 && addressee && !(len == 1 && tok_in(x, k, topic_preps)))
+			return 0;
 		if (first >= 0 && !(bare_prep && len == 1)) {
 			*tail = len;
 			return k + len;
@@ -1727,6 +1768,7 @@ static geo_err add_trig(geo_extractor *x, size_t t0, size_t t1, int32_t rel, int
 	x->trigs_v[x->ntrig].t1 = (uint32_t)t1;
 	x->trigs_v[x->ntrig].rel = rel;
 	x->trigs_v[x->ntrig].form = form;
+	x->trigs_v[x->ntrig].recv = false;
 	for (size_t k = t0; k < t1; k++)
 		if (x->tmen[k] == -1)
 			x->ttrig[k] = (int32_t)x->ntrig;
@@ -1786,7 +1828,7 @@ static geo_err trigger_pass(geo_extractor *x)
 	while (i < NTOK && rc == GEO_OK) {
 		size_t len, end = 0, best = 0;
 		int32_t first, rel = -1;
-		bool nounish;
+		bool nounish, recv = false;
 		int form = 0;
 
 		if (x->tmen[i] != -1 || tok_punct(x, i)) {
@@ -1831,14 +1873,15 @@ static geo_err trigger_pass(geo_extractor *x)
 				if (li->kind == TK_GAP && !(e = gap_tail(x, i + len, li->ref, &tail)))
 					continue;
 				/* Furthest end first, then the most words matched. */
-				if ((pass == 1 || object_fits(x, &x->objsets[os], i, e)) &&
+				if ((pass == 1 || object_fits(x, &x->objsets[os], i, e, i + len, e - tail)) &&
 				    (rel < 0 || e > end || (e == end && len + tail > best) ||
-				     (e == end && len + tail == best && nounish && (li->aux & 0xFF) == GEO_FORM_NOUN &&
+				     (e == end && len + tail == best && nounish && (li->aux & 0x7F) == GEO_FORM_NOUN &&
 				      form != GEO_FORM_NOUN))) {
 					rel = r;
 					end = e;
 					best = len + tail;
-					form = li->aux & 0xFF;
+					form = li->aux & 0x7F;
+					recv = (li->aux & FORM_RECV) != 0;
 				}
 			}
 		}
@@ -1857,6 +1900,8 @@ static geo_err trigger_pass(geo_extractor *x)
 			continue;
 		}
 		rc = add_trig(x, i, end, rel, form);
+		if (rc == GEO_OK)
+			x->trigs_v[x->ntrig - 1].recv = recv;
 		i = end;
 	}
 	return rc;
@@ -2671,10 +2716,11 @@ static const char *const in_verbs[] = {
 static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g, bool *owner)
 {
 	ssize_t k = (ssize_t)t0 - 1, verb = -1;
-	int mods_seen = 0;
+	int mods_seen = 0, listed = 0;
 
 	g->n = 0;
 	/* A capitalised word only right after a side: "US Predator attacks". */
+again:
 	while (k >= 0 && mods_seen < 3 && x->tmen[k] == -1 && x->ttrig[k] == -1 && !tok_stop(x, (size_t)k) &&
 	       !(x->bits[k] & (GEO_W_PREP | GEO_W_DET | GEO_W_CONJ | GEO_W_REL | GEO_W_BE | GEO_W_AUX |
 			       GEO_W_BARRIER | GEO_W_REPORT | GEO_W_WILL | GEO_W_HYP)) &&
@@ -2690,6 +2736,22 @@ static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g,
 			return false;
 		k--;
 		mods_seen++;
+	}
+	/* "launched artillery, mortar, and rocket fire against": plain
+	 * nouns in a list qualify the act like one. */
+	if (verb < 0 && mods_seen > 0 && listed < 4 && k >= 1 &&
+	    (tok_is(x, (size_t)k, ",") || tok_is(x, (size_t)k, "and") || tok_is(x, (size_t)k, "or"))) {
+		ssize_t q = k - 1;
+		if (!tok_is(x, (size_t)k, ",") && tok_is(x, (size_t)q, ","))
+			q--;
+		if (q >= 0 && x->tmen[q] == -1 && x->ttrig[q] == -1 && !(x->bits[q] & ~(GEO_W_AGENT | GEO_W_MARKED)) &&
+		    !tok_punct(x, (size_t)q) &&
+		    !(x->toks.v[q].flags & (GEO_TOK_CAP | GEO_TOK_NUM))) {
+			k = q;
+			mods_seen = 0;
+			listed++;
+			goto again;
+		}
 	}
 	if (k >= 0 && tok_poss(x, (size_t)k))
 		k--;
@@ -2925,6 +2987,13 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 	const char *via = NULL;
 	size_t i;
 
+	if (tr->recv) {
+		/* "China will receive loans from Japan": Japan lends. */
+		const actor *a = src;
+		geo_span sp = ss;
+		src = tgt, tgt = a;
+		ss = ts, ts = sp;
+	}
 	if (!src->fold || !tgt->fold || strcmp(src->fold, tgt->fold) == 0)
 		return GEO_OK;
 	geo_event_init(&ev);
@@ -3196,6 +3265,23 @@ static bool conditional_before(const geo_extractor *x, size_t t)
 	return x->cond < t;
 }
 
+/* The side in the gap of "drove Iranian troops out of Fao": the first
+ * actor between t0 and t1 that is not a possessor. */
+static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
+{
+	for (size_t k = t0; k < t1; k++) {
+		const mention *m = x->tmen[k] >= 0 ? &x->men[x->tmen[k]] : NULL;
+		if (!m || m->kind != M_ACTOR || m->pron || m->poss)
+			continue;
+		if (m->adj && !m->modnoun)
+			continue;
+		g->n = 0;
+		group_add(g, x->tmen[k]);
+		return true;
+	}
+	return false;
+}
+
 static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_error *err)
 {
 	const trig *tr = &x->trigs_v[ti];
@@ -3234,7 +3320,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			return GEO_OK; /* "of sanctioned Russian oil" */
 		else if (tr->form == GEO_FORM_ING && (b & GEO_W_PREP) && !tok_is(x, (size_t)p, "to"))
 			gerund_after_prep = true;
-		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && (b & GEO_W_BE))
+		/* "was put under investigation": "put" is its own participle,
+		 * and no base form follows "was" but as one. */
+		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART || tr->form == GEO_FORM_BASE) &&
+		    (b & GEO_W_BE))
 			passive = true;
 		/* "talks mediated by Oman": a participle with its agent. */
 		if ((tr->form == GEO_FORM_PART || tr->form == GEO_FORM_PASTPART) && tok_is(x, t1, "by"))
@@ -3256,9 +3345,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
-		/* "Three Britons were detained in Iran": a state arrests, expels
-		 * or seizes where it holds power. */
-		if (have_t && !have_s && r->info->cameo && strncmp(r->info->cameo, "17", 2) == 0) {
+		/* "Three Britons were detained in Iran": a state arrests, expels,
+		 * seizes or investigates where it holds power. */
+		if (have_t && !have_s && r->info->cameo &&
+		    (strncmp(r->info->cameo, "17", 2) == 0 || strncmp(r->info->cameo, "09", 2) == 0)) {
 			for (size_t k = t1; k < NTOK && k < t1 + 6 && !tok_stop(x, k); k++) {
 				size_t n = k + 1;
 				if (!tok_is(x, k, "in"))
@@ -3510,6 +3600,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			inf++; /* "threatened today to" */
 		if ((r->flags & R_THREATEN) && tok_is(x, inf, "to") && condition_target(x, inf, &tg))
 			have_t = true;
+		else if (t1 - t0 >= 3 && (tok_is(x, t1 - 1, "out") || (tok_is(x, t1 - 2, "out") && tok_is(x, t1 - 1, "of"))) &&
+			 (have_t = out_object(x, t0 + 1, t1, &tg)))
+			; /* "forced the UNHCR out of the country" */
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
@@ -4015,7 +4108,8 @@ static const char *const *const tok_lists[] = {
 	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
-	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, NULL,
+	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps,
+	NULL,
 };
 
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,

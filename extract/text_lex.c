@@ -289,7 +289,7 @@ static const char *const w_agent[] = {
 	"manufacturers", "carmakers", "vessels", "ships", "tankers", "crushers", "mills",
 	"steelmakers", "millers", "refineries", "utilities", "shippers", "dealers", "investors",
 	"insurers", "airlines", "automakers", "farmers", "growers", "buyers", "importers", "bondholders", "shareholders",
-	"exporters", "producers", "suppliers",
+	"exporters", "producers", "suppliers", "customers", "purchasers", "corporations",
 	/* armed groups named by their country or organisation */
 	"rebels", "guerrillas", "militants", "fighters", "insurgents", "militiamen", "network",
 	"faction", "separatists", "gunmen", "chief", "negotiators", "coalition",
