@@ -604,6 +604,13 @@ static const char *const abstract_nouns[] = {
 
 /* Things one meets that are not people: "meet its obligations". */
 /* "a price war", "the farm subsidy war": fought with prices, not arms. */
+static const char *const press_nouns[] = {"reporters", "journalists", "newsmen", "correspondents", "press",
+					  "newspaper", "newspapers", "audience", "television", "radio", NULL};
+static const char *const number_words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+					   "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen",
+					   "dozens", "hundreds", "thousands", NULL};
+static const char *const number_units[] = {"mln", "million", "bln", "billion", "trillion", "thousand",
+					   "hundred", "pct", "percent", NULL};
 static const char *const topic_preps[] = {"over", "about", "against", NULL};
 static const char *const war_metaphors[] = {
 	"price", "prices", "subsidy", "subsidies", "bidding", "turf", "currency", "fare", "fares",
@@ -987,6 +994,17 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 	m->poss = tok_poss(x, t1);
 	{
 		size_t p = t0;
+		/* "from the National Iranian Oil Company": a side inside a name
+		 * stands where the name does. */
+		if (t1 < NTOK && (x->toks.v[t1].flags & GEO_TOK_CAP) && p >= 2) {
+			size_t q = p;
+			while (q > 1 && q + 2 > p && (x->toks.v[q - 1].flags & GEO_TOK_CAP) &&
+			       !(x->bits[q - 1] & ~(GEO_W_AGENT | GEO_W_MARKED)) &&
+			       x->tmen[q - 1] == -1 && (x->toks.v[q - 1].flags & GEO_TOK_WORD))
+				q--;
+			if (q < p && tok_is(x, q - 1, "the"))
+				p = q;
+		}
 		if (p > 0 && (x->bits[p - 1] & GEO_W_DET) && !(x->bits[p - 1] & GEO_W_POSS))
 			p--;
 		/* "after it sanctioned": after, before, since open clauses too. */
@@ -2562,8 +2580,11 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		    (tok_is(x, k + 1, "with") || tok_is(x, k + 1, "by")))
 			return false;
 		/* "up to 4,000 troops": a quantity is no step towards the object */
-		if ((x->toks.v[k].flags & GEO_TOK_NUM) && x->ttrig[k] < 0) {
+		if (((x->toks.v[k].flags & GEO_TOK_NUM) || tok_in(x, k, number_words)) && x->ttrig[k] < 0) {
 			k++;
+			/* "six mln barrels": the unit goes with its number */
+			if (tok_in(x, k, number_units))
+				k++;
 			continue;
 		}
 		if (tok_is(x, k, "up") && tok_is(x, k + 1, "to") && (x->toks.v[k + 2].flags & GEO_TOK_NUM)) {
@@ -2577,6 +2598,10 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		}
 		if ((b & GEO_W_EVENT) && event_noun)
 			*event_noun = true;
+		/* "spoke with reporters at the meetings of the IMF", "spoke to
+		 * the National Press Club of Japan": words said to the press */
+		if (verbal_coop && x->tmen[k] == -1 && tok_in(x, k, press_nouns))
+			return false;
 		/* "pressed the banks to allow Chile ...": an infinitive clause
 		 * starts after the object. */
 		if (!need_prep && k > e && tok_is(x, k, "to") && k + 1 < NTOK && x->tmen[k + 1] == -1 &&
@@ -3265,6 +3290,33 @@ static bool conditional_before(const geo_extractor *x, size_t t)
 	return x->cond < t;
 }
 
+/* "Accusing the French of overfishing, Canada said": a participle that
+ * opens the sentence has the subject of the clause after its comma, the
+ * first side there that is not one of a list. */
+static bool fronted_subject(const geo_extractor *x, size_t e, group *g)
+{
+	for (size_t k = e; k < NTOK && k < e + 25; k++) {
+		size_t n = k + 1;
+		if (tok_stop(x, k) && !tok_is(x, k, ","))
+			return false;
+		if (!tok_is(x, k, ","))
+			continue;
+		if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+			n++;
+		if (n >= NTOK || x->tmen[n] < 0)
+			continue;
+		const mention *m = &x->men[x->tmen[n]];
+		if (m->kind != M_ACTOR || m->pron || m->poss || (m->adj && !m->modnoun))
+			continue;
+		if (m->t1 < NTOK && (tok_is(x, m->t1, ",") || tok_is(x, m->t1, "and") || tok_is(x, m->t1, "or")))
+			continue; /* "Criticizing Japan, Britain and France" */
+		g->n = 0;
+		group_add(g, x->tmen[n]);
+		return true;
+	}
+	return false;
+}
+
 /* The side in the gap of "drove Iranian troops out of Fao": the first
  * actor between t0 and t1 that is not a possessor. */
 static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
@@ -3566,6 +3618,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			}
 		} else {
 			have_s = subject_of(x, t0, &md, &sg, &to);
+			if (!have_s && tr->form == GEO_FORM_ING && p < 0)
+				have_s = fronted_subject(x, t1, &sg);
 			if (!have_s && (r->flags & R_CONFLICT))
 				have_s = attack_subject(x, t0, &sg);
 			if (to && x->headline)
@@ -4108,7 +4162,8 @@ static const char *const *const tok_lists[] = {
 	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
-	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps,
+	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
+	number_words,  press_nouns,
 	NULL,
 };
 
