@@ -614,7 +614,8 @@ static const char *const number_units[] = {"mln", "million", "bln", "billion", "
 static const char *const topic_preps[] = {"over", "about", "against", NULL};
 static const char *const war_metaphors[] = {
 	"price", "prices", "subsidy", "subsidies", "bidding", "turf", "currency", "fare", "fares",
-	"ratings", "rate", "propaganda", "media", "culture", "cola", "discount", "tax", NULL,
+	"ratings", "rate", "propaganda", "media", "culture", "cola", "discount", "tax", "sales", "marketing",
+	"charm", "export", "advertising", "diplomatic", NULL,
 };
 
 static const char *const met_things[] = {
@@ -640,7 +641,8 @@ static const char *const plan_adjectives[] = {"proposed", "planned", "prospectiv
 /* Nouns for a body of people named by what follows "of". */
 static const char *const partitives[] = {
 	"group", "delegation", "team", "contingent", "handful", "band", "squad", "unit", "detachment",
-	"deployment", "battalion", "brigade", "convoy", "column", "regiment", "squadron", NULL,
+	"deployment", "battalion", "brigade", "convoy", "column", "regiment", "squadron", "division",
+	"divisions", "battalions", "brigades", "units", "regiments", "squadrons", NULL,
 };
 
 static bool tok_punct(const geo_extractor *x, size_t i)
@@ -1620,6 +1622,14 @@ static geo_err mention_pass(geo_extractor *x)
 					    pm->a.type != GEO_ACTOR_PERSON)
 						a = pm->a, ok = true;
 				}
+				/* "an Iranian blockade ... because it would block": what
+				 * the sentence made of a side, before any earlier actor */
+				for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
+					const mention *pm = &x->men[m];
+					if (pm->kind == M_ACTOR && !pm->pron && pm->adj && !pm->pp &&
+					    pm->a.type != GEO_ACTOR_PERSON)
+						a = pm->a, ok = true;
+				}
 				if (!ok && x->have_agent)
 					a = x->last_agent, ok = true;
 			}
@@ -1720,7 +1730,13 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		}
 		words += !tok_is(x, k, ",");
 	}
-	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW + (addressee ? 3 : 0); k++) {
+	/* "sell 84 mln dlrs in electronic equipment to": an amount counts
+	 * as one word */
+	size_t amount = 0;
+	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW + amount + (addressee ? 3 : 0); k++) {
+		if (k > e && ((x->toks.v[k - 1].flags & GEO_TOK_NUM) || tok_in(x, k - 1, number_words)) &&
+		    amount < 3 && (tok_in(x, k, number_units) || tok_is(x, k, "dlrs") || tok_is(x, k, "dollars")))
+			amount++;
 		/* "offer ... to" needs its object between: "offered to host" is
 		 * no offer to anyone. */
 		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
@@ -2658,6 +2674,10 @@ static bool by_agent(const geo_extractor *x, size_t e, group *g)
 			size_t n = k + 1;
 			if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
 				n++;
+			/* "an attack by three divisions of Iranian guards" */
+			if (n + 2 < NTOK && ((x->toks.v[n].flags & GEO_TOK_NUM) || tok_in(x, n, number_words)) &&
+			    tok_in(x, n + 1, partitives) && tok_is(x, n + 2, "of"))
+				n += 3;
 			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
 				coord_right(x, x->tmen[n], g);
 				return true;
@@ -3348,6 +3368,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 
 	if (tr->form == FORM_MUST)
 		return must_demand(x, ec, tr, err);
+	/* "send them back to Bulgaria", "flew back from": no backing */
+	if (t1 == t0 + 1 && tok_is(x, t0, "back") &&
+	    (tok_is(x, t1, "to") || tok_is(x, t1, "from") || tok_is(x, t1, "into") || tok_is(x, t1, "home") ||
+	     tok_is(x, t1, "down") || tok_is(x, t1, "in") || tok_is(x, t1, "on")))
+		return GEO_OK;
 	/* What comes right before decides how the word is used. */
 	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
 		p--;
