@@ -197,6 +197,22 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	return GEO_OK;
 }
 
+/* "JAPAN" in a headline set in capitals is "Japan": a word of three or
+ * more letters written with one capital, spelled all in capitals. */
+static bool title_in_caps(const char *alias, const char *w, size_t n)
+{
+	if (n < 3 || !(alias[0] >= 'A' && alias[0] <= 'Z') || w[0] != alias[0])
+		return false;
+	for (size_t k = 1; k < n; k++) {
+		char a = alias[k];
+		if (a >= 'A' && a <= 'Z')
+			return false;
+		if (w[k] != (a >= 'a' && a <= 'z' ? (char)(a - 'a' + 'A') : a))
+			return false;
+	}
+	return true;
+}
+
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
 		     size_t i)
 {
@@ -206,7 +222,8 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 		return true;
 	/* One word with a capital: spelled exactly so, or not at all. */
 	if (it->ntok == 1 && it->case_len != UINT16_MAX)
-		return it->case_len == t->v[i].len && geo_tmap_same(p, s + t->v[i].start, it->case_len);
+		return it->case_len == t->v[i].len && (geo_tmap_same(p, s + t->v[i].start, it->case_len) ||
+							title_in_caps(p, s + t->v[i].start, it->case_len));
 
 	for (size_t k = 0; k < it->ntok; k++) {
 		const char *e = p;
@@ -216,7 +233,8 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 			upper |= *e >= 'A' && *e <= 'Z';
 			e++;
 		}
-		if (upper && ((size_t)(e - p) != tok->len || memcmp(p, s + tok->start, tok->len) != 0))
+		if (upper && ((size_t)(e - p) != tok->len ||
+			      (memcmp(p, s + tok->start, tok->len) != 0 && !title_in_caps(p, s + tok->start, tok->len))))
 			return false;
 		p = *e ? e + 1 : e;
 	}

@@ -161,6 +161,7 @@ typedef struct trig {
 	int32_t rel;
 	int form;
 	bool recv; /* "received loans from Japan": the subject is the target */
+	uint32_t tail0; /* where the tail of a gap trigger starts, else t1 */
 } trig;
 
 typedef struct group {
@@ -599,25 +600,33 @@ static const char *const abstract_nouns[] = {
 	"attempts", "stance", "position", "move", "moves", "remarks", "comments", "statement", "statements",
 	"handling", "record", "approach", "idea", "ideas", "refusal", "failure", "rise", "increase", "fall",
 	"practices", "measures", "reforms", "claims", "demands", "views", "view", "rates", "rate", "deficit",
-	"surplus", "budget", "bid", "efforts", NULL,
+	"surplus", "budget", "bid", "efforts", "rules", "exemption", "tax", "taxes", "levy", "law", "laws",
+	"bill", "legislation", NULL,
 };
 
-/* Things one meets that are not people: "meet its obligations". */
-/* "a price war", "the farm subsidy war": fought with prices, not arms. */
+/* Words said to the press name no party: "spoke to reporters". */
 static const char *const press_nouns[] = {"reporters", "journalists", "newsmen", "correspondents", "press",
 					  "newspaper", "newspapers", "audience", "television", "radio", NULL};
+/* Where a country names a gathering, it is where it met: "the Uruguay
+ * meeting". */
+static const char *const forum_nouns[] = {"meeting", "meetings", "summit", "conference", "round", "session",
+					  "forum", NULL};
+/* Amounts are no steps towards an object: "six mln barrels of". */
 static const char *const number_words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 					   "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen",
 					   "dozens", "hundreds", "thousands", NULL};
 static const char *const number_units[] = {"mln", "million", "bln", "billion", "trillion", "thousand",
 					   "hundred", "pct", "percent", NULL};
+/* What one complains to a side about: "complained to the UN over". */
 static const char *const topic_preps[] = {"over", "about", "against", NULL};
+/* "a price war", "the farm subsidy war": fought with prices, not arms. */
 static const char *const war_metaphors[] = {
 	"price", "prices", "subsidy", "subsidies", "bidding", "turf", "currency", "fare", "fares",
 	"ratings", "rate", "propaganda", "media", "culture", "cola", "discount", "tax", "sales", "marketing",
 	"charm", "export", "advertising", "diplomatic", NULL,
 };
 
+/* Things one meets that are not people: "meet its obligations". */
 static const char *const met_things[] = {
 	"obligation", "obligations", "commitment", "commitments", "demand", "demands", "target", "targets",
 	"requirement", "requirements", "condition", "conditions", "criteria", "criterion", "needs", "need",
@@ -1020,6 +1029,16 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		if (m->pp && p >= 2 && tok_is(x, p - 1, "from") && (x->bits[p - 2] & GEO_W_AGENT) && x->tmen[p - 2] == -1 &&
 		    (p < 3 || !(x->bits[p - 3] & GEO_W_PREP)))
 			m->pp = false;
+		/* "negotiations in the world trade body GATT": a name after
+		 * the noun that says what it is stands where that noun does */
+		if (p == t0 && !m->pp) {
+			size_t q = t0, words = 0;
+			while (q > 0 && words < 3 && x->tmen[q - 1] == -1 && x->bits[q - 1] == 0 &&
+			       (x->toks.v[q - 1].flags & GEO_TOK_WORD) && !(x->toks.v[q - 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)))
+				q--, words++;
+			if (words && q > 1 && tok_is(x, q - 1, "the") && (tok_is(x, q - 2, "in") || tok_is(x, q - 2, "at")))
+				m->loc = true;
+		}
 		if (p > 0 && (x->bits[p - 1] & GEO_W_PREP))
 			m->loc = tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "inside") ||
 				 tok_is(x, p - 1, "within") || tok_is(x, p - 1, "across") ||
@@ -1768,8 +1787,17 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 			size_t m1 = x->men[x->tmen[k]].t1, l2;
 			/* ... and only a tail that is a noun phrase, not a bare
 			 * preposition: "fired shells at Seoul on" ends at "at". */
-			if (geo_lex_find_ref(x->tails, x->s, &x->toks, m1, g, &l2) < 0 || l2 < 2)
+			if (geo_lex_find_ref(x->tails, x->s, &x->toks, m1, g, &l2) < 0)
 				return 0;
+			/* "charged Iran with", "held Iraq responsible": a side
+			 * right before a one-word tail is the verb's object. */
+			if (l2 < 2) {
+				const mention *gm = &x->men[x->tmen[k]];
+				if (gm->kind != M_ACTOR || gm->adj || gm->poss || k == e + GAP_WINDOW)
+					return 0;
+				*tail = l2;
+				return m1 + l2;
+			}
 			k = m1 - 1;
 			continue;
 		}
@@ -1803,6 +1831,7 @@ static geo_err add_trig(geo_extractor *x, size_t t0, size_t t1, int32_t rel, int
 	x->trigs_v[x->ntrig].rel = rel;
 	x->trigs_v[x->ntrig].form = form;
 	x->trigs_v[x->ntrig].recv = false;
+	x->trigs_v[x->ntrig].tail0 = (uint32_t)t1;
 	for (size_t k = t0; k < t1; k++)
 		if (x->tmen[k] == -1)
 			x->ttrig[k] = (int32_t)x->ntrig;
@@ -1863,6 +1892,7 @@ static geo_err trigger_pass(geo_extractor *x)
 		size_t len, end = 0, best = 0;
 		int32_t first, rel = -1;
 		bool nounish, recv = false;
+		size_t tail0 = 0;
 		int form = 0;
 
 		if (x->tmen[i] != -1 || tok_punct(x, i)) {
@@ -1916,6 +1946,7 @@ static geo_err trigger_pass(geo_extractor *x)
 					best = len + tail;
 					form = li->aux & 0x7F;
 					recv = (li->aux & FORM_RECV) != 0;
+					tail0 = e - tail;
 				}
 			}
 		}
@@ -1934,8 +1965,10 @@ static geo_err trigger_pass(geo_extractor *x)
 			continue;
 		}
 		rc = add_trig(x, i, end, rel, form);
-		if (rc == GEO_OK)
+		if (rc == GEO_OK) {
 			x->trigs_v[x->ntrig - 1].recv = recv;
+			x->trigs_v[x->ntrig - 1].tail0 = (uint32_t)tail0;
+		}
 		i = end;
 	}
 	return rc;
@@ -2570,6 +2603,19 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "visited them": "it" and "them" are too vague to be acted on. */
 			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
 			owner_only |= m->place;
+			/* "talks in the new WTO round", "at the OPEC meeting": the
+			 * forum where it happens, not a party */
+			{
+				size_t q = m->t0;
+				while (q > 0 && x->tmen[q - 1] == -1 && (x->bits[q - 1] & GEO_W_DET) && !(x->bits[q - 1] & GEO_W_POSS))
+					q--;
+				if (q > 0 && x->tmen[q - 1] == -1 && x->toks.v[q - 1].len && tok_is(x, q - 1, "new"))
+					q--;
+				while (q > 0 && x->tmen[q - 1] == -1 && (x->bits[q - 1] & GEO_W_DET) && !(x->bits[q - 1] & GEO_W_POSS))
+					q--;
+				owner_only |= q > 0 && (tok_is(x, q - 1, "in") || tok_is(x, q - 1, "at") || tok_is(x, q - 1, "during")) &&
+					      m->t1 < NTOK && (x->bits[m->t1] & GEO_W_EVENT) && x->ttrig[m->t1] < 0;
+			}
 			/* "met the Venezuelan criteria": talk and praise are for
 			 * states and people, not for things named after them. */
 			owner_only |= m->adj && m->modnoun && verbal_coop;
@@ -3245,6 +3291,10 @@ static bool object_has(const geo_extractor *x, size_t e, const mention *m, const
 			return true;
 		if (tok_is(x, k, "-"))
 			continue; /* "tight-fisted" */
+		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron && x->men[x->tmen[k]].t1 > k) {
+			k = x->men[x->tmen[k]].t1 - 1; /* "U.S. GATT farm rules" */
+			continue;
+		}
 		if (x->tmen[k] != -1 || x->bits[k] || !(x->toks.v[k].flags & GEO_TOK_WORD))
 			break;
 	}
@@ -3343,9 +3393,14 @@ static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
 {
 	for (size_t k = t0; k < t1; k++) {
 		const mention *m = x->tmen[k] >= 0 ? &x->men[x->tmen[k]] : NULL;
-		if (!m || m->kind != M_ACTOR || m->pron || m->poss)
+		bool last = true;
+		if (!m || m->kind != M_ACTOR || m->pron || m->poss || m->adj)
 			continue;
-		if (m->adj && !m->modnoun)
+		/* only names and commas between it and the tail: "the UN
+		 * refugee agency, UNHCR, out of", not "cut U.S. aid to" */
+		for (size_t q = m->t1; q < t1 && last; q++)
+			last = x->tmen[q] >= 0 || tok_is(x, q, ",");
+		if (!last)
 			continue;
 		g->n = 0;
 		group_add(g, x->tmen[k]);
@@ -3501,6 +3556,14 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				if (x->men[pair.m[0]].kind == M_ACTOR && x->men[pair.m[1]].kind == M_ACTOR)
 					return emit_pairs(x, ec, &pair, tr, &md, err);
 			}
+		}
+		/* "the Uruguay meeting launched a round": where it met, not who */
+		if (t0 >= 2 && t1 == t0 + 1 && x->tmen[t0 - 1] >= 0 && tok_in(x, t0, forum_nouns) &&
+		    !tok_is(x, t1, "with") && !tok_is(x, t1, "between")) {
+			mention *pm = &x->men[x->tmen[t0 - 1]];
+			if (!pm->adj && !pm->poss && !pm->pron && pm->t0 > 0 && tok_is(x, pm->t0 - 1, "the") &&
+			    pm->a.fold_type == GEO_ACTOR_COUNTRY)
+				pm->place = true;
 		}
 		have_s = agent_of(x, t0, t1, &md, &sg, &owner);
 		if (!have_s) {
@@ -3679,12 +3742,19 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			inf++; /* "threatened today to" */
 		if ((r->flags & R_THREATEN) && tok_is(x, inf, "to") && condition_target(x, inf, &tg))
 			have_t = true;
-		else if (t1 - t0 >= 3 && (tok_is(x, t1 - 1, "out") || (tok_is(x, t1 - 2, "out") && tok_is(x, t1 - 1, "of"))) &&
-			 (have_t = out_object(x, t0 + 1, t1, &tg)))
+		else if (tr->tail0 < t1 && tok_is(x, tr->tail0, "out") && (have_t = out_object(x, t0 + 1, tr->tail0, &tg)))
 			; /* "forced the UNHCR out of the country" */
+		else if (tr->tail0 < t1 && t1 < NTOK && x->tmen[t1] == -1 && x->toks.v[t1].len > 4 &&
+			 memcmp(low_at(x, t1) + x->toks.v[t1].len - 3, "ing", 3) == 0 &&
+			 (have_t = out_object(x, t0 + 1, tr->tail0, &tg)))
+			; /* "charged China with violating WTO rules": an act follows */
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
+		/* "charged Iran with smuggling": with nothing after the tail, the
+		 * side in the gap is the object. */
+		if (!have_t && tr->tail0 < t1 && tr->tail0 > t0 + 1)
+			have_t = out_object(x, t0 + 1, tr->tail0, &tg);
 		/* "killed 23 people in Tel Aviv": with no side acted on, the place
 		 * of a material conflict act is its target. */
 		if (!have_t && have_s && (r->flags & R_CONFLICT) &&
@@ -3782,8 +3852,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], met_things))
 		return GEO_OK;
-	if (!noun && !passive && (r->flags & R_WORDS) &&
-	    object_has(x, t1, &x->men[tg.m[0]], abstract_nouns)) {
+	if (!passive && (r->flags & R_WORDS) && object_has(x, t1, &x->men[tg.m[0]], abstract_nouns)) {
+		/* "attacked the plan", "an attack on EC farm reforms": words */
 		trig said = *tr;
 		if (x->criticize < 0)
 			return GEO_OK;
@@ -4081,6 +4151,42 @@ static geo_err grow_tokens(geo_extractor *x)
 	return GEO_OK;
 }
 
+/* A headline set in capitals: once the names are found, a capital
+ * tells nothing about the other words ("U.S. URGES BANKS TO WEIGH ..."
+ * has no name in "WEIGH"). */
+static void shouting(geo_extractor *x)
+{
+	size_t words = 0, caps = 0;
+
+	for (size_t i = 0; i < NTOK; i++)
+		if ((x->toks.v[i].flags & GEO_TOK_WORD) && !(x->toks.v[i].flags & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
+			words++;
+			caps += (x->toks.v[i].flags & GEO_TOK_ALLCAP) != 0;
+		}
+	if (words < 3 || caps * 4 < words * 3)
+		return;
+	for (size_t i = 0; i < NTOK; i++)
+		if (x->tmen[i] == -1)
+			x->toks.v[i].flags &= ~(unsigned)GEO_TOK_CAP;
+}
+
+/* "LIBRA BANK EXPECTS BRAZIL TO REACH DEBT ACCORD LONDON, March 5": a
+ * headline run into its dateline; the city says where the story was
+ * filed, nothing else. */
+static void dateline_places(geo_extractor *x)
+{
+	for (size_t i = 0; i < x->nmen; i++) {
+		mention *m = &x->men[i];
+		size_t c = m->t1, len;
+		if (m->t1 + 2 < NTOK && tok_is(x, c, ",") && (x->toks.v[m->t0].flags & GEO_TOK_ALLCAP) &&
+		    month_at(x->s + x->toks.v[c + 1].start, x->slen - x->toks.v[c + 1].start, &len) &&
+		    (x->toks.v[c + 2].flags & GEO_TOK_NUM)) {
+			m->place = true;
+			m->loc = true;
+		}
+	}
+}
+
 static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error *err)
 {
 	geo_span sp = x->sents.v[si];
@@ -4135,7 +4241,12 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	 * and it changes nothing else.  No mention at all (not even "he" or
 	 * "the two countries"): no trigger could name a side, and the pass
 	 * leaves nothing for the next sentence. */
-	if ((rc = mention_pass(x)) != GEO_OK || (may_trig && x->nmen && (rc = trigger_pass(x)) != GEO_OK))
+	if ((rc = mention_pass(x)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	if (si <= 1)
+		dateline_places(x);
+	shouting(x);
+	if (may_trig && x->nmen && (rc = trigger_pass(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t t = 0; t < x->ntrig; t++)
 		if ((rc = process_trigger(x, ec, t, err)) != GEO_OK)
@@ -4188,7 +4299,7 @@ static const char *const *const tok_lists[] = {
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
 	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
-	number_words,  press_nouns,
+	number_words,  press_nouns,     forum_nouns,
 	NULL,
 };
 
