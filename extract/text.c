@@ -3735,6 +3735,15 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			o = t1;
 		else
 			o++;
+		/* "alleges that, in defiance of the agreement, Japan is": an
+		 * aside before the clause's subject */
+		if ((o > t1 || tok_is(x, t1 - 1, "that")) && tok_is(x, o, ",")) {
+			size_t c = o + 1;
+			while (c < NTOK && c < o + 12 && x->tmen[c] == -1 && !tok_stop(x, c))
+				c++;
+			if (tok_is(x, c, ","))
+				o = c + 1;
+		}
 		/* "threatened to ban voting if Hamas ran": the threat answers the
 		 * side in the condition, not what the threatened act names. */
 		size_t inf = t1;

@@ -326,13 +326,15 @@ static const char *const w_caten[] = {
 static const char *const w_caten_adj[] = {
 	"ready", "willing", "able", "prepared", "eager", "likely", "unlikely", "expected",
 	"poised", "set", "due", "keen", "determined", "unwilling", "unable", "reluctant",
-	"going", "about", NULL,
+	"going", "about", "authorized", "authorised", "allowed", "permitted", "cleared", "forced", "obliged",
+	"compelled", NULL,
 };
 static const char *const w_plan[] = {
 	"plan", "intend", "aim", "prepare", "expect", "agree", "decide", "pledge", "promise",
 	"vow", "seek", "move", "offer", "set", "vote", "ready", "willing", "prepared", "eager",
 	"poised", "due", "keen", "determined", "going", "propose", "resolve", "undertake",
-	"want", "hope", "wish", "plot", "about", "expected", "likely", "choose", "opt", NULL,
+	"want", "hope", "wish", "plot", "about", "expected", "likely", "choose", "opt", "authorized",
+	"authorised", "allowed", "permitted", "cleared", NULL,
 };
 static const char *const w_threat[] = {"threaten", NULL};
 static const char *const w_hypverb[] = {"consider", "weigh", "mull", "contemplate", "discuss", "debate", NULL};
