@@ -191,6 +191,7 @@ struct geo_extractor {
 	int32_t criticize; /* the relation a verbal "attack" becomes, or -1 */
 	int32_t rel_demand; /* the relation "demand", or -1 */
 	int32_t rel_appeal; /* the relation "appeal", or -1 */
+	int32_t rel_meet;   /* the relation "meet", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -445,7 +446,7 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
-	x->rel_demand = x->rel_appeal = -1;
+	x->rel_demand = x->rel_appeal = x->rel_meet = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
@@ -455,6 +456,8 @@ static geo_err build(geo_extractor *x)
 			x->rel_demand = (int32_t)i;
 		if (strcmp(x->rels[i].info->label, "appeal") == 0)
 			x->rel_appeal = (int32_t)i;
+		if (strcmp(x->rels[i].info->label, "meet") == 0)
+			x->rel_meet = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -604,6 +607,12 @@ static const char *const abstract_nouns[] = {
 	"bill", "legislation", NULL,
 };
 
+/* "did not remember if he had approved": "if" asks whether, it sets
+ * no condition. */
+static const char *const whether_verbs[] = {
+	"remember", "recall", "know", "knew", "known", "ask", "asked", "asking", "wonder", "wondered", "see",
+	"determine", "decide", "check", "unclear", "sure", "doubt", "doubtful", "question", "clear", NULL,
+};
 /* Words said to the press name no party: "spoke to reporters". */
 static const char *const press_nouns[] = {"reporters", "journalists", "newsmen", "correspondents", "press",
 					  "newspaper", "newspapers", "audience", "television", "radio", NULL};
@@ -2151,6 +2160,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			break;
 		if (tok_is(x, (size_t)j, "to")) {
 			*saw_to = true;
+			/* "The U.S. is to lend Sudan": arranged, not yet done */
+			if (j > 0 && (x->bits[j - 1] & GEO_W_BE) && !tok_is(x, (size_t)j - 1, "be") &&
+			    !tok_is(x, (size_t)j - 1, "been") && !tok_is(x, (size_t)j - 1, "being"))
+				md->plan = true;
 			j--;
 			if (j >= 0 && tok_is(x, (size_t)j, "yet")) {
 				md->neg = true; /* "has yet to impose" */
@@ -3760,6 +3773,25 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
+		/* "protested to the United Nations over airspace violations by
+		 * the Turkish air force": the side spoken to, then the one
+		 * spoken about, who is the target. */
+		if (have_t && r->info->quad == 3 && endtok < NTOK && tok_in(x, endtok, topic_preps)) {
+			const mention *om = &x->men[tg.m[0]];
+			size_t q = om->t0;
+			if (q > 0 && (x->bits[q - 1] & GEO_W_DET) && x->tmen[q - 1] == -1)
+				q--;
+			if (q > 0 && tok_is(x, q - 1, "to"))
+				for (size_t k = endtok + 1; k < NTOK && k < endtok + 12; k++) {
+					if (tok_stop(x, k) || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)))
+						break;
+					if (x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].pron) {
+						tg.n = 0;
+						group_add(&tg, x->tmen[k]);
+						break;
+					}
+				}
+		}
 		/* "charged Iran with smuggling": with nothing after the tail, the
 		 * side in the gap is the object. */
 		if (!have_t && tr->tail0 < t1 && tr->tail0 > t0 + 1)
@@ -3861,6 +3893,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], met_things))
 		return GEO_OK;
+	/* "he is to call on President Sarney": a call paid, nothing asked */
+	if (!noun && !passive && tr->rel == x->rel_appeal && x->rel_meet >= 0 && t1 == t0 + 2 &&
+	    tok_is(x, t1 - 1, "on") && endtok && !tok_is(x, endtok, "to") && !tok_is(x, endtok, "for") &&
+	    !tok_is(x, endtok, "that") && !(tok_is(x, endtok, ",") && tok_is(x, endtok + 1, "to")) &&
+	    (tok_stop(x, endtok) || endtok >= NTOK || (x->bits[endtok] & (GEO_W_CONJ | GEO_W_TIME)) ||
+	     tok_is(x, endtok, "during") || tok_is(x, endtok, "in") || tok_is(x, endtok, "at"))) {
+		trig paid = *tr;
+		paid.rel = x->rel_meet;
+		return emit_groups(x, ec, &sg, &tg, &paid, &md, err);
+	}
 	if (!passive && (r->flags & R_WORDS) && object_has(x, t1, &x->men[tg.m[0]], abstract_nouns)) {
 		/* "attacked the plan", "an attack on EC farm reforms": words */
 		trig said = *tr;
@@ -4241,7 +4283,8 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
 		/* The length first: most words are turned away without a call. */
 		uint32_t len = x->toks.v[i].len;
-		if ((len == 2 && tok_is(x, i, "if")) || (len == 6 && tok_is(x, i, "unless")))
+		if ((len == 2 && tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) ||
+		    (len == 6 && tok_is(x, i, "unless")))
 			x->cond = i;
 	}
 	if (si <= 1)
@@ -4308,7 +4351,7 @@ static const char *const *const tok_lists[] = {
 	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
 	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
-	number_words,  press_nouns,     forum_nouns,
+	number_words,  press_nouns,     forum_nouns,       whether_verbs,
 	NULL,
 };
 
