@@ -607,6 +607,11 @@ static const char *const abstract_nouns[] = {
 	"bill", "legislation", NULL,
 };
 
+/* Verbs that make a plan public: "announced plans to". */
+static const char *const announce_verbs[] = {
+	"announced", "announces", "announce", "unveiled", "unveils", "unveil", "outlined", "outlines",
+	"disclosed", "revealed", "has", "have", "had", NULL,
+};
 /* "did not remember if he had approved": "if" asks whether, it sets
  * no condition. */
 static const char *const whether_verbs[] = {
@@ -1762,9 +1767,14 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 	 * as one word */
 	size_t amount = 0;
 	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW + amount + (addressee ? 3 : 0); k++) {
-		if (k > e && ((x->toks.v[k - 1].flags & GEO_TOK_NUM) || tok_in(x, k - 1, number_words)) &&
+		if (k > e &&
+		    ((x->toks.v[k - 1].flags & GEO_TOK_NUM) || tok_in(x, k - 1, number_words) ||
+		     tok_in(x, k - 1, number_units)) &&
 		    amount < 3 && (tok_in(x, k, number_units) || tok_is(x, k, "dlrs") || tok_is(x, k, "dollars")))
 			amount++;
+		/* "as much as 300 mln dlrs in tariffs on" */
+		if (amount < 3 && tok_is(x, k, "as") && tok_is(x, k + 1, "much") && tok_is(x, k + 2, "as"))
+			amount += 2;
 		/* "offer ... to" needs its object between: "offered to host" is
 		 * no offer to anyone. */
 		bool bare_prep = k == e && k + 1 < NTOK && (x->bits[k] & GEO_W_PREP);
@@ -2071,6 +2081,10 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 		size_t j = k;
 		if (tok_poss(x, j))
 			break;
+		/* "After visiting Britain, France and Italy, Funaro": the list
+		 * ended at its "and" */
+		if (closed && tok_is(x, j, ",") && !(j + 1 < NTOK && (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "or"))))
+			break;
 		if (tok_is(x, j, ",") && j + 1 < NTOK && (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "or")))
 			j++;
 		if (tok_is(x, j, "as") && tok_is(x, j + 1, "well") && tok_is(x, j + 2, "as"))
@@ -2228,6 +2242,10 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			if (b & GEO_W_REPORTED)
 				md->reported = true;
 			j--;
+			/* "Washington announced plans to put tariffs on" */
+			if (j >= 0 && (tok_is(x, (size_t)j + 1, "plans") || tok_is(x, (size_t)j + 1, "plan")) &&
+			    tok_in(x, (size_t)j, announce_verbs))
+				j--;
 			continue;
 		}
 		break;
@@ -3710,6 +3728,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 					group_add(&sg, x->tmen[p - 1]);
 					have_s = true;
 				}
+			} else if (p == 0 || (p > 0 && x->tmen[p - 1] == -2)) {
+				/* "After visiting the U.S., Funaro flew to Tokyo" */
+				have_s = fronted_subject(x, t1, &sg);
 			} else if (tok_is(x, (size_t)p, "by")) {
 				/* "Iraq started the war by invading Iran": the means share
 				 * the clause's subject. */
@@ -4352,6 +4373,7 @@ static const char *const *const tok_lists[] = {
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
 	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
 	number_words,  press_nouns,     forum_nouns,       whether_verbs,
+	announce_verbs,
 	NULL,
 };
 
