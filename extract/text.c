@@ -192,6 +192,7 @@ struct geo_extractor {
 	int32_t rel_demand; /* the relation "demand", or -1 */
 	int32_t rel_appeal; /* the relation "appeal", or -1 */
 	int32_t rel_meet;   /* the relation "meet", or -1 */
+	int32_t rel_mediate; /* the relation "mediate", or -1 */
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
@@ -446,7 +447,7 @@ static geo_err build(geo_extractor *x)
 		return GEO_ENOMEM;
 	if ((rc = new_objset(x)) != GEO_OK)
 		return rc;
-	x->rel_demand = x->rel_appeal = x->rel_meet = -1;
+	x->rel_demand = x->rel_appeal = x->rel_meet = x->rel_mediate = -1;
 	for (size_t i = 0; i < x->nrels; i++) {
 		x->rels[i].info = geo_dict_relation_at(d, i);
 		x->rels[i].flags = relation_flags(x->rels[i].info);
@@ -458,6 +459,8 @@ static geo_err build(geo_extractor *x)
 			x->rel_appeal = (int32_t)i;
 		if (strcmp(x->rels[i].info->label, "meet") == 0)
 			x->rel_meet = (int32_t)i;
+		if (strcmp(x->rels[i].info->label, "mediate") == 0)
+			x->rel_mediate = (int32_t)i;
 	}
 	x->ninst = sizeof inst_names / sizeof inst_names[0];
 	for (size_t i = 0; i < x->ninst && rc == GEO_OK; i++)
@@ -607,6 +610,12 @@ static const char *const abstract_nouns[] = {
 	"bill", "legislation", NULL,
 };
 
+/* Participles of those who bring others to an act: "a ceasefire brokered
+ * by Qatar". */
+static const char *const broker_verbs[] = {
+	"brokered", "mediated", "sponsored", "arranged", "proposed", "drafted", "hosted", "organized",
+	"organised", "facilitated", "negotiated", "backed", "supported", NULL,
+};
 /* Verbs that make a plan public: "announced plans to". */
 static const char *const announce_verbs[] = {
 	"announced", "announces", "announce", "unveiled", "unveils", "unveil", "outlined", "outlines",
@@ -2695,6 +2704,10 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		 * the National Press Club of Japan": words said to the press */
 		if (verbal_coop && x->tmen[k] == -1 && tok_in(x, k, press_nouns))
 			return false;
+		/* "a ceasefire brokered by Qatar": the one who brokered it is
+		 * no party to it */
+		if (x->tmen[k] == -1 && tok_is(x, k + 1, "by") && tok_in(x, k, broker_verbs))
+			return false;
 		/* "pressed the banks to allow Chile ...": an infinitive clause
 		 * starts after the object. */
 		if (!need_prep && k > e && tok_is(x, k, "to") && k + 1 < NTOK && x->tmen[k + 1] == -1 &&
@@ -2834,6 +2847,13 @@ static const char *const in_verbs[] = {
 	"engage", "engages", "engaged", "engaging", "participate", "participates", "participated",
 	"participating", "persist", "persists", "persisted", NULL,
 };
+/* Verbs that answer with a relation noun: "China retaliated with tariffs
+ * on", "Canada hit back with counter-tariffs on". */
+static const char *const with_verbs[] = {
+	"retaliate", "retaliates", "retaliated", "retaliating", "respond", "responds", "responded",
+	"responding", "reply", "replies", "replied", "replying", "counter", "counters", "countered",
+	"countering", "back", NULL,
+};
 
 static bool agent_of(geo_extractor *x, size_t t0, size_t t1, mods *md, group *g, bool *owner)
 {
@@ -2909,6 +2929,8 @@ again:
 		 * noun through "in". */
 		else if (k >= 1 && tok_is(x, (size_t)k, "in") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, in_verbs))
 			verb = k - 1;
+		else if (k >= 2 && tok_is(x, (size_t)k, "with") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, with_verbs))
+			verb = tok_is(x, (size_t)k - 1, "back") ? k - 2 : k - 1; /* "hit back with" */
 	}
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];
@@ -3389,6 +3411,35 @@ static int place_visited(geo_extractor *x, emit_ctx *ec, const trig *tr, const m
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
+}
+
+/* "Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt":
+ * those who brokered it mediated between the parties. */
+static geo_err brokered_by(geo_extractor *x, emit_ctx *ec, size_t e, const group *parties, const mods *md,
+			   geo_error *err)
+{
+	for (size_t k = e; k < NTOK && k < e + 3 && x->rel_mediate >= 0; k++) {
+		group bg;
+		trig med;
+		size_t n = k + 2;
+		if (x->tmen[k] >= 0 || tok_stop(x, k))
+			break;
+		if (!tok_in(x, k, broker_verbs) || !tok_is(x, k + 1, "by"))
+			continue;
+		if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+			n++;
+		if (n >= NTOK || x->tmen[n] < 0 || x->men[x->tmen[n]].kind != M_ACTOR || x->men[x->tmen[n]].pron)
+			break;
+		coord_right(x, x->tmen[n], &bg);
+		med.t0 = (uint32_t)k;
+		med.t1 = (uint32_t)k + 2;
+		med.rel = x->rel_mediate;
+		med.form = GEO_FORM_PASTPART;
+		med.recv = false;
+		med.tail0 = med.t1;
+		return emit_groups(x, ec, &bg, parties, &med, md, err);
+	}
+	return GEO_OK;
 }
 
 /* "Accusing the French of overfishing, Canada said": a participle that
@@ -3908,8 +3959,12 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		    ((x->toks.v[t1].flags & GEO_TOK_NUM) || tok_in(x, t1, met_things) ||
 		     (tok_is(x, t1, "the") && tok_in(x, t1 + 1, met_things))))
 			return GEO_OK;
-		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1))
-			return emit_pairs(x, ec, &sg, tr, &md, err);
+		if ((r->flags & R_MUTUAL) && sg.n >= 2 && !owner && !other_party(x, t1)) {
+			rc = emit_pairs(x, ec, &sg, tr, &md, err);
+			if (rc == GEO_OK)
+				rc = brokered_by(x, ec, t1, &sg, &md, err);
+			return rc;
+		}
 		return GEO_OK;
 	}
 	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], met_things))
@@ -4373,7 +4428,7 @@ static const char *const *const tok_lists[] = {
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
 	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
 	number_words,  press_nouns,     forum_nouns,       whether_verbs,
-	announce_verbs,
+	announce_verbs, with_verbs,     broker_verbs,
 	NULL,
 };
 
