@@ -3418,28 +3418,22 @@ static bool conditional_before(const geo_extractor *x, size_t t)
 static geo_err brokered_by(geo_extractor *x, emit_ctx *ec, size_t e, const group *parties, const mods *md,
 			   geo_error *err)
 {
-	for (size_t k = e; k < NTOK && k < e + 3 && x->rel_mediate >= 0; k++) {
-		group bg;
-		trig med;
-		size_t n = k + 2;
-		if (x->tmen[k] >= 0 || tok_stop(x, k))
-			break;
-		if (!tok_in(x, k, broker_verbs) || !tok_is(x, k + 1, "by"))
-			continue;
-		if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
-			n++;
-		if (n >= NTOK || x->tmen[n] < 0 || x->men[x->tmen[n]].kind != M_ACTOR || x->men[x->tmen[n]].pron)
-			break;
-		coord_right(x, x->tmen[n], &bg);
-		med.t0 = (uint32_t)k;
-		med.t1 = (uint32_t)k + 2;
-		med.rel = x->rel_mediate;
-		med.form = GEO_FORM_PASTPART;
-		med.recv = false;
-		med.tail0 = med.t1;
-		return emit_groups(x, ec, &bg, parties, &med, md, err);
-	}
-	return GEO_OK;
+	size_t n = e + 2;
+	group bg;
+	trig med = {0};
+
+	if (x->rel_mediate < 0 || e >= NTOK || x->tmen[e] >= 0 || !tok_in(x, e, broker_verbs) || !tok_is(x, e + 1, "by"))
+		return GEO_OK;
+	if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+		n++;
+	if (n >= NTOK || x->tmen[n] < 0 || x->men[x->tmen[n]].kind != M_ACTOR || x->men[x->tmen[n]].pron)
+		return GEO_OK;
+	coord_right(x, x->tmen[n], &bg);
+	med.t0 = (uint32_t)e;
+	med.t1 = med.tail0 = (uint32_t)e + 2;
+	med.rel = x->rel_mediate;
+	med.form = GEO_FORM_PASTPART;
+	return emit_groups(x, ec, &bg, parties, &med, md, err);
 }
 
 /* "Accusing the French of overfishing, Canada said": a participle that
