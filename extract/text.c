@@ -1378,6 +1378,28 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 	/* "U.S. Senate", "Russia's Foreign Ministry" */
 	r = institution_at(x, i, j, c, &a);
 	if (r > j) {
+		/* "Chinese Foreign Ministry spokesperson Mao Ning": a person who
+		 * speaks for the institution, and so for its side */
+		size_t q = tok_in(x, r, role_mods) ? r + 1 : r, rr = role_at(x, q);
+		if (rr > q) {
+			actor pa;
+			size_t plen;
+			int32_t pref;
+			if (dict_person_at(x, rr, &plen, &pref)) {
+				actor_from_dict(x, pref, &pa);
+				*rc = add_mention(x, i, rr + plen, M_ACTOR, &pa);
+				return rr + plen;
+			}
+			ne = name_run(x, rr);
+			if (ne > rr) {
+				int p = person_from_tokens(x, rr, ne, c->fold);
+				if (p >= 0) {
+					actor_from_person(x, p, &pa);
+					*rc = add_mention(x, i, ne, M_ACTOR, &pa);
+					return ne;
+				}
+			}
+		}
 		*rc = add_mention(x, i, r, M_ACTOR, &a);
 		return r;
 	}

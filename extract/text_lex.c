@@ -312,7 +312,8 @@ static const char *const w_support[] = {
 	"apply", "enforce", "level", "lodge", "have", "promise", "grant", "agree", "finalize",
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
 	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban",
-	"consider", "weigh", "mull", "contemplate", "discuss", "debate", NULL,
+	"consider", "weigh", "mull", "contemplate", "discuss", "debate", "trigger", "reimpose", "unleash",
+	NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
 static const char *const w_caten[] = {
