@@ -2254,10 +2254,11 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			break;
 		if (b & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_NEG | GEO_W_ADV | GEO_W_LYADV |
 			 GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_REPORTED | GEO_W_THREAT | GEO_W_PLAN)) {
+			/* "has not stopped buying": two denials make an assertion */
 			if (b & GEO_W_NEG)
-				md->neg = true;
+				md->neg = !md->neg;
 			if (b & GEO_W_NEGVERB)
-				md->neg = true;
+				md->neg = !md->neg;
 			if (b & GEO_W_WILL)
 				md->plan = true;
 			if (b & GEO_W_PLAN)

@@ -313,6 +313,7 @@ static const char *const w_support[] = {
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
 	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban",
 	"consider", "weigh", "mull", "contemplate", "discuss", "debate", "trigger", "reimpose", "unleash",
+	"join",
 	NULL,
 };
 /* Verbs before "to" that leave the subject to the verb after it. */
