@@ -2958,7 +2958,9 @@ again:
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];
 		md->hyp |= (b & GEO_W_HYP) != 0; /* "is considering sanctions" */
-		md->plan |= (b & GEO_W_PLAN) != 0;
+		/* "proposed talks" are planned; "agreed a trade deal" is made */
+		if (!(x->toks.v[verb].len >= 5 && memcmp(low_at(x, (size_t)verb), "agree", 5) == 0))
+			md->plan |= (b & GEO_W_PLAN) != 0;
 		md->threat |= (b & GEO_W_THREAT) != 0;
 		md->neg |= (b & GEO_W_NEGVERB) != 0;
 		return subject_of(x, (size_t)verb, md, g, NULL);
@@ -3629,6 +3631,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			/* "about 95 pct", "due to the war": no plan without a verb */
 			if ((tok_is(x, k, "about") || tok_is(x, k, "due") || tok_is(x, k, "set")) &&
 			    !(tok_is(x, k + 1, "to") && x->tmen[k + 2] == -1 && !(x->bits[k + 2] & GEO_W_DET)))
+				b &= ~GEO_W_PLAN;
+			/* "agreed a trade deal": made, not planned ("agreed to hold
+			 * talks" is) */
+			if (x->toks.v[k].len >= 5 && memcmp(low_at(x, k), "agree", 5) == 0 && !tok_is(x, k + 1, "to"))
 				b &= ~GEO_W_PLAN;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
 			/* "said it would send aid": the subject decides (below). */

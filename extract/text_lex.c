@@ -343,7 +343,8 @@ static const char *const w_hypverb[] = {"consider", "weigh", "mull", "contemplat
 static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant",
 					"reject", "cancel", "postpone", "prohibit", "suspend", "freeze", "halt",
 					"stop", "scrap", "ban", NULL};
-static const char *const w_reported[] = {"reportedly", "allegedly", "purportedly", "apparently", NULL};
+static const char *const w_reported[] = {"reportedly", "allegedly", "purportedly", "apparently", "appear", "appears",
+					 "appeared", "seem", "seems", "seemed", NULL};
 
 static const struct wordlist lists[] = {
 	{GEO_W_PREP, false, w_prep},       {GEO_W_DET, false, w_det},
