@@ -51,7 +51,7 @@ static unsigned rel_word(const char *w)
 }
 
 /* Which line kinds each block accepts, and which keywords stand alone. */
-static const char *const actor_kinds[] = {"name", "adj", "seat", "bare", "not", NULL};
+static const char *const actor_kinds[] = {"name", "adj", "seat", "city", "bare", "not", NULL};
 static const char *const relation_kinds[] = {"verb", "noun", "phrase", "object", "received", NULL};
 static const char *const toplevel_kinds[] = {"role", "media", NULL};
 

@@ -475,8 +475,8 @@ static geo_err build(geo_extractor *x)
 					ac.kind = AK_NAME;
 				else if (strcmp(dl->kind, "adj") == 0)
 					ac.kind = AK_ADJ;
-				else if (strcmp(dl->kind, "seat") == 0)
-					ac.kind = AK_SEAT;
+				else if (strcmp(dl->kind, "seat") == 0 || strcmp(dl->kind, "city") == 0)
+					ac.kind = AK_SEAT; /* a city reads like a seat */
 				else if (strcmp(dl->kind, "bare") == 0)
 					ac.kind = AK_BARE;
 				else if (strcmp(dl->kind, "not") == 0)

@@ -21,7 +21,7 @@
 /* ------------------------------------------------------------------ */
 /* Collecting aliases                                                  */
 
-/* What an alias belongs to.  Exclusive aliases (name, adj, seat, and not:
+/* What an alias belongs to.  Exclusive aliases (name, adj, seat, city and not:
  * phrases that hold a name without meaning the actor) belong to exactly one
  * actor; bare ones may repeat, and may equal another actor's
  * name (the name is what they mean with no country before them); roles and
@@ -30,7 +30,7 @@ enum alias_class { AL_EXCLUSIVE, AL_BARE, AL_ROLE, AL_MEDIA };
 
 struct alias {
 	enum alias_class cls;
-	const char *kind;  /* "name", "adj", "seat", "bare", "role", "media" */
+	const char *kind;  /* "name", "adj", "seat", "city", "bare", "role", "media" */
 	const char *owner; /* actor id, role canonical name or media line */
 	char *text;
 	char *folded;      /* ASCII lower case, for sorting */
@@ -764,6 +764,9 @@ static void test_aliases(void **state)
 		{"OPEC+", "OPECPLUS", "name"},
 		{"Chad", "TCD", "name"},
 		{"Türkiye", "TUR", "name"},
+		{"Gaza", "PSE", "name"},
+		{"Basra", "IRQ", "city"},
+		{"Kharkiv", "UKR", "city"},
 		{"Senate", "institution:usa-senate", "bare"},
 		{"U.S. Senate", "institution:usa-senate", "name"},
 		{"Treasury", "institution:usa-treasury", "bare"},
