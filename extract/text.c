@@ -2870,6 +2870,11 @@ static const char *const in_verbs[] = {
 	"engage", "engages", "engaged", "engaging", "participate", "participates", "participated",
 	"participating", "persist", "persists", "persisted", NULL,
 };
+/* Verbs that say what their subject is: "remained a major buyer of". */
+static const char *const copula_verbs[] = {"remain", "remains", "remained", "become", "becomes", "became", NULL};
+/* Relation nouns that name the one who acts: "buyer of". */
+static const char *const agent_nouns[] = {"buyer", "buyers", "importer", "importers", "customer", "customers",
+					  "supplier", "suppliers", "exporter", "exporters", NULL};
 /* Verbs that answer with a relation noun: "China retaliated with tariffs
  * on", "Canada hit back with counter-tariffs on". */
 static const char *const with_verbs[] = {
@@ -2954,6 +2959,11 @@ again:
 			verb = k - 1;
 		else if (k >= 2 && tok_is(x, (size_t)k, "with") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, with_verbs))
 			verb = tok_is(x, (size_t)k - 1, "back") ? k - 2 : k - 1; /* "hit back with" */
+		/* "Turkey remained a major buyer of Russian gas": who the buyer
+		 * is, the subject of the copula says */
+		else if (k >= 1 && x->tmen[k] == -1 && ((x->bits[k] & GEO_W_BE) || tok_in(x, (size_t)k, copula_verbs)) &&
+			 tok_in(x, t0, agent_nouns))
+			verb = k;
 	}
 	if (verb >= 0) {
 		uint32_t b = x->bits[verb];
@@ -4451,7 +4461,7 @@ static const char *const *const tok_lists[] = {
 	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
 	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
 	number_words,  press_nouns,     forum_nouns,       whether_verbs,
-	announce_verbs, with_verbs,     broker_verbs,
+	announce_verbs, with_verbs,     broker_verbs,      copula_verbs, agent_nouns,
 	NULL,
 };
 
