@@ -318,7 +318,8 @@ typedef struct geo_lex_item {
 } geo_lex_item;
 
 struct geo_lex_key {
-	int32_t first; /* first item, -1 for a pure prefix */
+	int32_t first;  /* first item, -1 for a pure prefix */
+	int32_t parent; /* the key one token shorter, -1 for one token */
 };
 
 /* Visible here only so that the per-token calls below can be inline: the

@@ -766,7 +766,8 @@ static int32_t ref_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *
 static void test_lex_filter_same(void **state)
 {
 	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "n't",
-					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", NULL};
+					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", "a b a b", "s a b a Ab",
+					      "ab s a", NULL};
 	geo_lex *lx = geo_lex_new();
 	geo_tokens t = {0};
 	char buf[96];
