@@ -72,13 +72,15 @@ geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint3
 	/* At most half full: most lookups miss, and a miss ends at an empty slot. */
 	if ((m->count + 1) * 2 > m->cap && tmap_grow(m) != GEO_OK)
 		return GEO_ENOMEM;
-	if (m->plen + len > m->pcap) {
+	if (m->plen + len + GEO_TMAP_PAD > m->pcap) {
 		size_t pcap = m->pcap ? m->pcap : 4096;
 		char *p;
-		while (pcap < m->plen + len)
+		while (pcap < m->plen + len + GEO_TMAP_PAD)
 			pcap *= 2;
 		if (!(p = realloc(m->pool, pcap)))
 			return GEO_ENOMEM;
+		/* Zero past the keys: geo_tmap_same_padded() reads there. */
+		memset(p + m->plen, 0, pcap - m->plen);
 		m->pool = p;
 		m->pcap = pcap;
 	}
@@ -246,9 +248,9 @@ static inline bool key_child(const geo_lex *lx, uint32_t parent, const char *fir
 		if (sl->hash != h || sl->len != klen)
 			continue;
 		k = m->pool + sl->off;
-		if (parent == NO_KEY ? geo_tmap_same(k, first, firstlen) && k[firstlen] == ' '
+		if (parent == NO_KEY ? geo_tmap_same_padded(k, first, firstlen) && k[firstlen] == ' '
 				     : lx->keys[sl->value].parent == (int32_t)parent) {
-			if (geo_tmap_same(k + klen - toklen, tok, toklen)) {
+			if (geo_tmap_same_padded(k + klen - toklen, tok, toklen)) {
 				*idx = sl->value;
 				return true;
 			}
@@ -276,7 +278,7 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			 * key; the next token's key is looked up with it. */
 			if (!(lx->whole[geo_lex_fword(h)] & geo_lex_fbit(h)))
 				continue;
-			if (!geo_tmap_get(&lx->map, tl, klen, h, &idx))
+			if (!geo_tmap_get_padded(&lx->map, tl, klen, h, &idx))
 				break;
 		} else {
 			const geo_tok *t0 = &t->v[i];

@@ -204,7 +204,8 @@ typedef struct geo_tok {
 typedef struct geo_tokens {
 	geo_tok *v;
 	size_t n, cap;
-	char *low;   /* the sentence with ASCII letters lower-cased, same offsets */
+	char *low;   /* the sentence with ASCII letters lower-cased, same offsets;
+		      * NUL-ended, then GEO_TMAP_PAD zero bytes */
 	size_t lowcap;
 } geo_tokens;
 
@@ -283,6 +284,27 @@ static inline bool geo_tmap_same(const char *a, const char *b, size_t n)
 	return true;
 }
 
+/* As geo_tmap_same(), eight bytes at a time, for a and b that may be read
+ * up to seven bytes past n: tokens of geo_tokens.low and keys of a map's
+ * pool, both padded so.  No loop for a word of up to eight bytes, so no
+ * branch on where it ends. */
+static inline bool geo_tmap_same_padded(const char *a, const char *b, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; n > 8; n -= 8, a += 8, b += 8)
+		if (geo_swar_load(a) != geo_swar_load(b))
+			return false;
+	/* 1 to 8 bytes left (or none): the first n of the next eight. */
+	return n == 0 || ((geo_swar_load(a) ^ geo_swar_load(b)) & (~UINT64_C(0) >> (64 - 8 * n))) == 0;
+#else
+	return geo_tmap_same(a, b, n);
+#endif
+}
+
+/* The bytes a map's pool keeps readable (and zero) past its last key, and
+ * geo_tokens.low past its NUL, for geo_tmap_same_padded(). */
+#define GEO_TMAP_PAD 8
+
 /* True when key (hashed as h) is in the map; *value gets its value. */
 static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
 				uint32_t *value)
@@ -296,6 +318,26 @@ static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, 
 		if (!s->len)
 			return false;
 		if (s->hash == h && s->len == len && geo_tmap_same(m->pool + s->off, key, len)) {
+			*value = s->value;
+			return true;
+		}
+	}
+}
+
+/* As geo_tmap_get(), for a key that may be read up to seven bytes past
+ * len (a token of geo_tokens.low). */
+static inline bool geo_tmap_get_padded(const geo_tmap *m, const char *key, size_t len, uint32_t h,
+				       uint32_t *value)
+{
+	size_t mask = m->cap - 1;
+
+	if (!m->cap || !(m->filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
+		return false;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const geo_tmap_slot *s = &m->slots[i];
+		if (!s->len)
+			return false;
+		if (s->hash == h && s->len == len && geo_tmap_same_padded(m->pool + s->off, key, len)) {
 			*value = s->value;
 			return true;
 		}
