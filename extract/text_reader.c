@@ -1,10 +1,13 @@
 /* text_reader.c - reads one text document and hands its events out one at a
  * time, so text files flow through geo_source like any other input. */
+#define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-#include "extract_internal.h"
+#include "text_internal.h"
 
 /* The string fields of an event, in one order for collect() and
  * text_next(). */
@@ -95,6 +98,21 @@ static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 	return GEO_OK;
 }
 
+void geo_text_hugepages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+
+	/* Advice only: where it is refused, the pages are small ones. */
+	if (p && n >= 4 * huge && e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 /* Reads the whole document, refusing one over GEO_MAX_DOCUMENT. */
 /* Reads straight into the buffer's free space (no copy through a chunk
  * on the stack: a large document is read once, not copied twice). */
@@ -104,6 +122,16 @@ static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 	ssize_t k;
 
 	*too_long = false;
+	size_t hint = geo_stream_size_hint(r->ctx->stream);
+
+	/* A file's size, known: one allocation, no growth by copies.  Huge
+	 * pages only then: advice splits the mapping, which can then no
+	 * longer grow in place. */
+	if (hint && hint <= GEO_MAX_DOCUMENT) {
+		if (geo_buf_reserve(b, hint + chunk))
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		geo_text_hugepages(b->data, b->cap);
+	}
 	for (;;) {
 		if (geo_buf_reserve(b, chunk))
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
