@@ -101,11 +101,15 @@ static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 void geo_text_hugepages(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+	const uintptr_t page = 4096;
+	uintptr_t a = (uintptr_t)p & ~(page - 1), e = ((uintptr_t)p + n + page - 1) & ~(page - 1);
 
-	/* Advice only: where it is refused, the pages are small ones. */
-	if (p && n >= 4 * huge && e > a)
+	/* The whole pages the buffer touches: a block this large is a
+	 * mapping of its own, which the advice then covers whole, so that
+	 * realloc() can still move it without a copy (advice on a part
+	 * splits a mapping, and mremap() refuses to move the pieces).  Advice
+	 * only: where it is refused, the pages are small ones. */
+	if (p && n >= (size_t)8 << 20)
 		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
 #else
 	(void)p;
@@ -124,17 +128,16 @@ static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 	*too_long = false;
 	size_t hint = geo_stream_size_hint(r->ctx->stream);
 
-	/* A file's size, known: one allocation, no growth by copies.  Huge
-	 * pages only then: advice splits the mapping, which can then no
-	 * longer grow in place. */
-	if (hint && hint <= GEO_MAX_DOCUMENT) {
-		if (geo_buf_reserve(b, hint + chunk))
-			return geo_error_set(err, GEO_ENOMEM, "out of memory");
-		geo_text_hugepages(b->data, b->cap);
-	}
+	/* A file's size, known: one allocation. */
+	if (hint && hint <= GEO_MAX_DOCUMENT && geo_buf_reserve(b, hint + chunk))
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	geo_text_hugepages(b->data, b->cap);
 	for (;;) {
+		size_t cap = b->cap;
 		if (geo_buf_reserve(b, chunk))
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		if (b->cap != cap)
+			geo_text_hugepages(b->data, b->cap);
 		if ((k = geo_stream_read(r->ctx->stream, b->data + b->len, chunk)) <= 0)
 			break;
 		if (b->len + (size_t)k > GEO_MAX_DOCUMENT) {
