@@ -164,10 +164,11 @@ static inline uint32_t geo_tmap_join(uint32_t h, uint32_t th)
 }
 
 /* Asks the kernel to back a large buffer (8 MiB or more: one document
- * read whole, and its normalised copy) with huge pages, where it can: such a buffer
- * otherwise costs a page fault per 4 KiB the first time it is written, a
- * tenth of the CPU time of a 17 MB file.  Advice only; nothing where the
- * system has no such call.  Call it again when the buffer has grown. */
+ * read whole, and its normalised copy) with huge pages, where it can:
+ * such a buffer otherwise costs a page fault per 4 KiB the first time it
+ * is written, near a tenth of the CPU time of a 17 MB file.  Advice only;
+ * nothing where the system has no such call.  Call it again when the
+ * buffer has grown. */
 void geo_text_hugepages(void *p, size_t n);
 
 /* stream.c: the bytes left to read in a regular file (its size when

@@ -45,9 +45,13 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	if ((rc = geo_buf_reserve(out, len + 16)) != GEO_OK)
-		goto out;
-	geo_text_hugepages(out->data, out->cap);
+	{
+		size_t cap = out->cap;
+		if ((rc = geo_buf_reserve(out, len + 16)) != GEO_OK)
+			goto out;
+		if (out->cap != cap)
+			geo_text_hugepages(out->data, out->cap);
+	}
 	while (i < len) {
 		unsigned char c = p[i];
 		utf8proc_int32_t cp;
