@@ -279,6 +279,24 @@ static int rebuild(geo_event_writer *w, const wvalues *v)
 	return 0;
 }
 
+/* geo_utf8_valid(), with ASCII taken eight bytes at a time: most event
+ * strings are ASCII all through. */
+GEO_STATIC bool geo_event_utf8_valid(const char *s, size_t n);
+GEO_STATIC bool geo_event_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i == n || geo_utf8_valid(s + i, n - i);
+}
+
 /* Sets the object's values to v's; the keys are the same.  A string that
  * is not valid UTF-8 leaves its old value and makes the result non-zero. */
 static int update(geo_event_writer *w, const wvalues *v)
@@ -292,8 +310,13 @@ static int update(geo_event_writer *w, const wvalues *v)
 		if (key_is_string(k)) {
 			/* Most values repeat from event to event (codes,
 			 * relations, actor ids): an equal string stays. */
-			if (strcmp(json_string_value(x), v->s[k]) != 0)
-				bad |= json_string_set(x, v->s[k]);
+			if (strcmp(json_string_value(x), v->s[k]) != 0) {
+				/* Checked here, not again by jansson, which
+				 * takes a code point at a time. */
+				size_t n = strlen(v->s[k]);
+				bad |= !geo_event_utf8_valid(v->s[k], n) ||
+				       json_string_setn_nocheck(x, v->s[k], n);
+			}
 			continue;
 		}
 		switch (k) {

@@ -72,13 +72,15 @@ geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint3
 	/* At most half full: most lookups miss, and a miss ends at an empty slot. */
 	if ((m->count + 1) * 2 > m->cap && tmap_grow(m) != GEO_OK)
 		return GEO_ENOMEM;
-	if (m->plen + len > m->pcap) {
+	if (m->plen + len + GEO_TMAP_PAD > m->pcap) {
 		size_t pcap = m->pcap ? m->pcap : 4096;
 		char *p;
-		while (pcap < m->plen + len)
+		while (pcap < m->plen + len + GEO_TMAP_PAD)
 			pcap *= 2;
 		if (!(p = realloc(m->pool, pcap)))
 			return GEO_ENOMEM;
+		/* Zero past the keys: geo_tmap_same_padded() reads there. */
+		memset(p + m->plen, 0, pcap - m->plen);
 		m->pool = p;
 		m->pcap = pcap;
 	}
@@ -95,7 +97,7 @@ geo_err geo_tmap_put(geo_tmap *m, const char *key, size_t len, uint32_t h, uint3
 	return GEO_OK;
 }
 
-static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, size_t *idx)
+static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, int32_t parent, size_t *idx)
 {
 	uint32_t v = (uint32_t)lx->nkeys;
 	geo_err rc;
@@ -113,7 +115,8 @@ static geo_err key_index(geo_lex *lx, const char *key, size_t klen, uint32_t h, 
 			lx->keys = k;
 			lx->capkeys = cap;
 		}
-		lx->keys[lx->nkeys++].first = -1;
+		lx->keys[lx->nkeys].first = -1;
+		lx->keys[lx->nkeys++].parent = parent;
 	}
 	*idx = v;
 	return GEO_OK;
@@ -141,7 +144,7 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		memcpy(key + klen, t->low + k->start, k->len);
 		klen += k->len;
 		h = i ? geo_tmap_join(h, k->hash) : k->hash;
-		if ((rc = key_index(lx, key, klen, h, &idx)) != GEO_OK)
+		if ((rc = key_index(lx, key, klen, h, i ? (int32_t)idx : -1, &idx)) != GEO_OK)
 			return rc;
 	}
 	case_off = (uint32_t)lx->pool.len;
@@ -241,44 +244,69 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 	return true;
 }
 
+#define NO_KEY UINT32_MAX
+
+/* The key that is key parent's tokens, a space and tok (klen bytes in
+ * all, hashed as h), or false.  No token holds a space, so the same parent
+ * and the same last token are the same key: the key need not be spelled
+ * out and compared from its first byte at every token of a long name.
+ * parent NO_KEY: the first token (first, firstlen) was not looked up, and
+ * is compared here. */
+static inline bool key_child(const geo_lex *lx, uint32_t parent, const char *first, size_t firstlen,
+			     const char *tok, size_t toklen, size_t klen, uint32_t h, uint32_t *idx)
+{
+	const geo_tmap *m = &lx->map;
+	size_t mask = m->cap - 1;
+
+	for (size_t j = h & mask;; j = (j + 1) & mask) {
+		const geo_tmap_slot *sl = &m->slots[j];
+		const char *k;
+		if (!sl->len)
+			return false;
+		if (sl->hash != h || sl->len != klen)
+			continue;
+		k = m->pool + sl->off;
+		if (parent == NO_KEY ? geo_tmap_same_padded(k, first, firstlen) && k[firstlen] == ' '
+				     : lx->keys[sl->value].parent == (int32_t)parent) {
+			if (geo_tmap_same_padded(k + klen - toklen, tok, toklen)) {
+				*idx = sl->value;
+				return true;
+			}
+		}
+	}
+}
+
 int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any,
 			int32_t ref, size_t *ntok)
 {
-	char key[KEY_MAX];
-	const char *kp = key;
 	size_t klen = 0;
-	uint32_t idx, h = GEO_TMAP_SEED;
+	uint32_t idx = NO_KEY, h = GEO_TMAP_SEED;
 	int32_t best = -1;
 
 	*ntok = 0;
 	for (size_t k = i; k < t->n; k++) {
 		const geo_tok *tok = &t->v[k];
-		if (klen + tok->len + 1 >= sizeof key)
+		const char *tl = t->low + tok->start;
+		if (klen + tok->len + 1 >= KEY_MAX)
 			break;
 		if (k == i) {
-			/* Most lookups end at the first token: read it in place. */
-			kp = t->low + tok->start;
 			klen = tok->len;
 			h = tok->hash;
-			/* No phrase of this one word: no item to find in its key. */
+			/* No phrase of this one word: no item to find in its
+			 * key; the next token's key is looked up with it. */
 			if (!(lx->whole[geo_lex_fword(h)] & geo_lex_fbit(h)))
 				continue;
-		} else {
-			h = geo_tmap_join(h, tok->hash);
-			/* The map's filter turns most longer keys away: test it
-			 * before the key is spelled out. */
-			if (!(lx->map.filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
+			if (!geo_tmap_get_padded(&lx->map, tl, klen, h, &idx))
 				break;
-			if (kp != key) {
-				memcpy(key, kp, klen);
-				kp = key;
-			}
-			key[klen++] = ' ';
-			memcpy(key + klen, t->low + tok->start, tok->len);
-			klen += tok->len;
+		} else {
+			const geo_tok *t0 = &t->v[i];
+			h = geo_tmap_join(h, tok->hash);
+			klen += 1 + tok->len;
+			/* The map's filter turns most longer keys away. */
+			if (!(lx->map.filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)) ||
+			    !key_child(lx, idx, t->low + t0->start, t0->len, tl, tok->len, klen, h, &idx))
+				break;
 		}
-		if (!geo_tmap_get(&lx->map, kp, klen, h, &idx))
-			break;
 		for (int32_t it = lx->keys[idx].first; it >= 0; it = lx->items[it].next) {
 			if ((any || lx->items[it].ref == ref) && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
 				best = any ? lx->keys[idx].first : it;

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "extract_internal.h"
+#include "text_internal.h" /* geo_stream_size_hint */
 
 struct geo_stream {
 	int fd;
@@ -101,6 +101,16 @@ ssize_t geo_stream_read(geo_stream *s, void *buf, size_t n)
 	if (r > 0)
 		s->offset += (size_t)r;
 	return r;
+}
+
+size_t geo_stream_size_hint(const geo_stream *s)
+{
+	struct stat st;
+
+	if (fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+		return 0;
+	/* Peeked bytes count as unread: the offset is what was consumed. */
+	return (size_t)st.st_size > s->offset ? (size_t)st.st_size - s->offset : 0;
 }
 
 size_t geo_stream_offset(const geo_stream *s)

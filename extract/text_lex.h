@@ -84,12 +84,13 @@ typedef struct geo_words {
 geo_err geo_words_build(geo_words *ws, const char *const *const *marked);
 void geo_words_free(geo_words *ws);
 /* The class bits of a lower-case token (0 when unknown); h is its
- * geo_tmap_hash() (geo_tok.hash). */
+ * geo_tmap_hash() (geo_tok.hash); low may be read up to seven bytes past
+ * n, as geo_tokens.low may. */
 static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n, uint32_t h)
 {
 	uint32_t v, b = 0;
 
-	if (geo_tmap_get(&ws->map, low, n, h, &v))
+	if (geo_tmap_get_padded(&ws->map, low, n, h, &v))
 		b = ws->bits[v];
 	/* Adverbs are open-class: most end in -ly. */
 	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))

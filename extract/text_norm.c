@@ -45,21 +45,32 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	if ((rc = geo_buf_reserve(out, len + 16)) != GEO_OK)
-		goto out;
+	{
+		size_t cap = out->cap;
+		if ((rc = geo_buf_reserve(out, len + 16)) != GEO_OK)
+			goto out;
+		if (out->cap != cap)
+			geo_text_hugepages(out->data, out->cap);
+	}
 	while (i < len) {
 		unsigned char c = p[i];
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
 		const char *rep;
 
-		if (c >= 0x20 && c < 0x7F) {
-			/* Plain ASCII runs are copied whole. */
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+			/* Plain ASCII runs are copied whole, across the line
+			 * breaks and tabs that stay as they are: a wrapped
+			 * paragraph is one copy, not one per line. */
 			size_t j = i + 1;
-			while (j + 8 <= len && geo_swar_printable(geo_swar_load(p + j)))
-				j += 8;
-			while (j < len && p[j] >= 0x20 && p[j] < 0x7F)
-				j++;
+			for (;;) {
+				while (j + 8 <= len && geo_swar_printable(geo_swar_load(p + j)))
+					j += 8;
+				if (j < len && ((p[j] >= 0x20 && p[j] < 0x7F) || p[j] == '\n' || p[j] == '\t'))
+					j++;
+				else
+					break;
+			}
 			if ((rc = geo_buf_append(out, p + i, j - i)) != GEO_OK)
 				goto out;
 			i = j;

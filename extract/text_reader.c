@@ -1,15 +1,29 @@
 /* text_reader.c - reads one text document and hands its events out one at a
  * time, so text files flow through geo_source like any other input. */
+#define _GNU_SOURCE /* MADV_HUGEPAGE */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-#include "extract_internal.h"
+#include "text_internal.h"
+
+/* The string fields of an event, in one order for collect() and
+ * text_next(). */
+enum { NSTR = 12 };
+#define NO_STR SIZE_MAX
 
 struct geo_reader {
 	geo_reader_ctx *ctx;
-	geo_event *events; /* deep copies; strings owned here */
+	/* The document's events, with their strings in pool: one copy of
+	 * each, not twelve allocations per event held to the end of the
+	 * document.  events[i]'s string fields are set from off[i] when it
+	 * is handed out (pool may move while the document is read). */
+	geo_event *events;
+	size_t (*off)[NSTR]; /* offsets in pool, NO_STR for NULL */
 	size_t n, cap, next;
+	geo_buf pool;
 	bool done;
 };
 
@@ -24,68 +38,83 @@ static geo_err text_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 	return GEO_OK;
 }
 
-static char *dup_or_null(const char *s, bool *fail)
+static void str_fields(geo_event *ev, const char **f[NSTR])
 {
-	char *p;
-
-	if (!s)
-		return NULL;
-	p = strdup(s);
-	if (!p)
-		*fail = true;
-	return p;
-}
-
-static void free_event_strings(geo_event *ev)
-{
-	free((char *)ev->doc);
-	free((char *)ev->source.id);
-	free((char *)ev->source.label);
-	free((char *)ev->source.affiliation);
-	free((char *)ev->target.id);
-	free((char *)ev->target.label);
-	free((char *)ev->target.affiliation);
-	free((char *)ev->relation);
-	free((char *)ev->cameo);
-	free((char *)ev->evidence);
-	free((char *)ev->via);
-	free((char *)ev->url);
+	f[0] = &ev->doc;
+	f[1] = &ev->source.id;
+	f[2] = &ev->source.label;
+	f[3] = &ev->source.affiliation;
+	f[4] = &ev->target.id;
+	f[5] = &ev->target.label;
+	f[6] = &ev->target.affiliation;
+	f[7] = &ev->relation;
+	f[8] = &ev->cameo;
+	f[9] = &ev->evidence;
+	f[10] = &ev->via;
+	f[11] = &ev->url;
 }
 
 static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 {
 	geo_reader *r = user;
+	const char **f[NSTR];
 	geo_event *c;
-	bool fail = false;
 
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 16;
 		geo_event *p = realloc(r->events, cap * sizeof *p);
+		size_t(*o)[NSTR];
 		if (!p)
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
 		r->events = p;
+		if (!(o = realloc(r->off, cap * sizeof *o)))
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		r->off = o;
 		r->cap = cap;
 	}
 	c = &r->events[r->n];
 	*c = *ev;
-	c->doc = dup_or_null(ev->doc, &fail);
-	c->source.id = dup_or_null(ev->source.id, &fail);
-	c->source.label = dup_or_null(ev->source.label, &fail);
-	c->source.affiliation = dup_or_null(ev->source.affiliation, &fail);
-	c->target.id = dup_or_null(ev->target.id, &fail);
-	c->target.label = dup_or_null(ev->target.label, &fail);
-	c->target.affiliation = dup_or_null(ev->target.affiliation, &fail);
-	c->relation = dup_or_null(ev->relation, &fail);
-	c->cameo = dup_or_null(ev->cameo, &fail);
-	c->evidence = dup_or_null(ev->evidence, &fail);
-	c->via = dup_or_null(ev->via, &fail);
-	c->url = dup_or_null(ev->url, &fail);
-	if (fail) {
-		free_event_strings(c);
-		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	str_fields(c, f);
+	for (int k = 0; k < NSTR; k++) {
+		const char *s = *f[k];
+		size_t prev = r->n ? r->off[r->n - 1][k] : NO_STR;
+		*f[k] = NULL;
+		if (!s) {
+			r->off[r->n][k] = NO_STR;
+			continue;
+		}
+		/* The document, its URL, a sentence with several events, a
+		 * side that acts again: most strings repeat the previous
+		 * event's, and are kept once. */
+		if (prev != NO_STR && strcmp(r->pool.data + prev, s) == 0) {
+			r->off[r->n][k] = prev;
+			continue;
+		}
+		r->off[r->n][k] = r->pool.len;
+		if (geo_buf_append(&r->pool, s, strlen(s) + 1) != GEO_OK)
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	}
 	r->n++;
 	return GEO_OK;
+}
+
+void geo_text_hugepages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t page = 4096;
+	uintptr_t a = (uintptr_t)p & ~(page - 1), e = ((uintptr_t)p + n + page - 1) & ~(page - 1);
+
+	/* The whole pages the buffer touches: a block this large is a
+	 * mapping of its own, which the advice then covers whole, so that
+	 * realloc() can still move it without a copy (advice on a part
+	 * splits a mapping, and mremap() refuses to move the pieces).  Advice
+	 * only: where it is refused, the pages are small ones. */
+	if (p && n >= (size_t)8 << 20)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 /* Reads the whole document, refusing one over GEO_MAX_DOCUMENT. */
@@ -97,9 +126,18 @@ static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 	ssize_t k;
 
 	*too_long = false;
+	size_t hint = geo_stream_size_hint(r->ctx->stream);
+
+	/* A file's size, known: one allocation. */
+	if (hint && hint <= GEO_MAX_DOCUMENT && geo_buf_reserve(b, hint + chunk))
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
+	geo_text_hugepages(b->data, b->cap);
 	for (;;) {
+		size_t cap = b->cap;
 		if (geo_buf_reserve(b, chunk))
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		if (b->cap != cap)
+			geo_text_hugepages(b->data, b->cap);
 		if ((k = geo_stream_read(r->ctx->stream, b->data + b->len, chunk)) <= 0)
 			break;
 		if (b->len + (size_t)k > GEO_MAX_DOCUMENT) {
@@ -146,8 +184,15 @@ static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
 				 replaced == 1 ? "" : "s");
 		}
 	}
-	if (r->next < r->n)
-		*ev = &r->events[r->next++];
+	if (r->next < r->n) {
+		geo_event *c = &r->events[r->next];
+		const char **f[NSTR];
+		str_fields(c, f);
+		for (int k = 0; k < NSTR; k++)
+			*f[k] = r->off[r->next][k] == NO_STR ? NULL : r->pool.data + r->off[r->next][k];
+		r->next++;
+		*ev = c;
+	}
 	return GEO_OK;
 }
 
@@ -155,9 +200,9 @@ static void text_close(geo_reader *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n; i++)
-		free_event_strings(&r->events[i]);
 	free(r->events);
+	free(r->off);
+	geo_buf_free(&r->pool);
 	free(r);
 }
 

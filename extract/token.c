@@ -183,18 +183,18 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 	geo_err rc = GEO_OK;
 
 	t->n = 0;
-	if (t->lowcap < n + 1) {
-		char *low = realloc(t->low, n + 1);
+	if (t->lowcap < n + 1 + GEO_TMAP_PAD) {
+		char *low = realloc(t->low, n + 1 + GEO_TMAP_PAD);
 		if (!low)
 			return GEO_ENOMEM;
 		t->low = low;
-		t->lowcap = n + 1;
+		t->lowcap = n + 1 + GEO_TMAP_PAD;
 	}
 	/* Every token takes a byte at least. */
 	if (t->cap < n && reserve(t, n) != GEO_OK)
 		return GEO_ENOMEM;
 	lower_ascii(t->low, s, n);
-	t->low[n] = '\0';
+	memset(t->low + n, 0, 1 + GEO_TMAP_PAD);
 	lw = (const unsigned char *)t->low;
 
 	while (i < n) {

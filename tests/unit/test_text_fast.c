@@ -766,7 +766,8 @@ static int32_t ref_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *
 static void test_lex_filter_same(void **state)
 {
 	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "n't",
-					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", NULL};
+					      "'s", "2", "de Ab", "tT sS", "'", "a b a", "Ab", "a b a b", "s a b a Ab",
+					      "ab s a", NULL};
 	geo_lex *lx = geo_lex_new();
 	geo_tokens t = {0};
 	char buf[96];
@@ -801,6 +802,67 @@ static void test_lex_filter_same(void **state)
 	geo_lex_free(lx);
 }
 
+/* The eight-byte compare against the byte loop: every length up to 40,
+ * equal strings and strings that differ at one byte anywhere, inside the
+ * length or just past it (where the answer must not change). */
+static void test_same_padded(void **state)
+{
+	char a[48 + GEO_TMAP_PAD], b[48 + GEO_TMAP_PAD];
+	uint32_t st = 31;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t n = lcg(&st) % 41, at = lcg(&st) % (n + GEO_TMAP_PAD + 1);
+		for (size_t i = 0; i < sizeof a; i++)
+			a[i] = b[i] = (char)(lcg(&st) & 0xFF);
+		if (lcg(&st) % 2)
+			b[at] = (char)(b[at] ^ (1u << (lcg(&st) % 8)));
+		assert_int_equal(geo_tmap_same_padded(a, b, n), geo_tmap_same(a, b, n));
+		assert_int_equal(geo_tmap_same_padded(b, a, n), geo_tmap_same(a, b, n));
+	}
+}
+
+/* The padded lookup against the plain one, for every token of many
+ * strings, in a map of the alphabet's short words: a map pool and token
+ * buffers padded as the tokenizer and geo_tmap_put() pad them. */
+static void test_get_padded_same(void **state)
+{
+	geo_tmap m;
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 5150, v = 0;
+	size_t found = 0;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (int r = 0; r < 3000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i < t.n; i++) {
+			if (lcg(&st) % 3 == 0) {
+				v = (uint32_t)i;
+				assert_int_equal(geo_tmap_put(&m, t.low + t.v[i].start, t.v[i].len, t.v[i].hash, &v), GEO_OK);
+			}
+		}
+	}
+	for (int r = 0; r < 5000; r++) {
+		size_t n = random_text(&st, buf);
+		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
+		for (size_t i = 0; i < t.n; i++) {
+			uint32_t v1 = 1234, v2 = 4321;
+			bool a = geo_tmap_get_padded(&m, t.low + t.v[i].start, t.v[i].len, t.v[i].hash, &v1);
+			bool b = geo_tmap_get(&m, t.low + t.v[i].start, t.v[i].len, t.v[i].hash, &v2);
+			assert_int_equal(a, b);
+			if (a)
+				assert_int_equal(v1, v2);
+			found += a;
+		}
+	}
+	assert_true(found > 1000);
+	geo_tmap_free(&m);
+	geo_tokens_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -813,6 +875,8 @@ int main(void)
 		cmocka_unit_test(test_normalize_same),
 		cmocka_unit_test(test_abbrev_same),
 		cmocka_unit_test(test_case_ok_same),
+		cmocka_unit_test(test_same_padded),
+		cmocka_unit_test(test_get_padded_same),
 	};
 
 	return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
