@@ -196,6 +196,7 @@ struct geo_extractor {
 	struct objset *objsets; /* [0] is the empty set */
 	size_t nobjsets;
 	int32_t *gaps; /* gap index -> relation */
+	uint8_t *gap_out; /* gap index -> its tail begins with "out" */
 	size_t ngaps, capgaps;
 	char (*inst_slug)[48];
 	size_t ninst;
@@ -206,7 +207,7 @@ struct geo_extractor {
 	geo_sentences sents;
 	geo_tokens toks;
 	uint32_t *bits;
-	uint8_t *marked; /* the token is a word of a tok_in() list */
+	uint64_t *marked; /* bit j: the token is a word of tok_lists[j] */
 	int32_t *tmen, *ttrig;
 	struct dcache {
 		int32_t ref;
@@ -395,12 +396,18 @@ static geo_err add_trigger(void *user, const char *s, size_t n)
 			return GEO_OK;
 		if (x->ngaps == x->capgaps) {
 			size_t cap = x->capgaps ? x->capgaps * 2 : 32;
+			uint8_t *o = realloc(x->gap_out, cap * sizeof *o);
+			if (!o)
+				return GEO_ENOMEM;
+			x->gap_out = o;
 			int32_t *v = realloc(x->gaps, cap * sizeof *v);
 			if (!v)
 				return GEO_ENOMEM;
 			x->gaps = v;
 			x->capgaps = cap;
 		}
+		/* "force ... out of": the gap may hold the object's name */
+		x->gap_out[x->ngaps] = tn >= 3 && strncasecmp(tail, "out", 3) == 0 && (tn == 3 || tail[3] == ' ');
 		x->gaps[x->ngaps++] = c->rel;
 		if ((rc = add_inflected(x->trigs, s, hn, c->line_kind == GEO_FORM_NOUN ? GEO_FORM_NOUN : GEO_FORM_BASE,
 					TK_GAP, g, c->objset << 8 | c->recv)) != GEO_OK)
@@ -545,24 +552,43 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 /* tok_is(x, i, "word"): token i is that lower-case word (a literal). */
 #define tok_is(x, i, lit) tok_eq((x), (i), "" lit, sizeof(lit) - 1)
 
-/* Called for most tokens with lists of dozens of words: no strlen per
- * word, and most words are turned away on their first byte. */
-static bool tok_in_scan(const geo_extractor *x, size_t i, const char *const *list);
+/* The grammar's own word lists, each a bit of a token's list mask (a
+ * word table lookup done once per token, in do_sentence()). */
+#define TOK_LISTS(X)                                                                                            \
+	X(role_mods) X(plan_adjectives) X(hyp_adjectives) X(title_heads) X(met_things) X(abstract_nouns)       \
+	X(join_verbs) X(goal_nouns) X(war_metaphors) X(travel_verbs) X(say_verbs) X(plan_nouns)                \
+	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
+	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
+	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
+	X(broker_verbs) X(copula_verbs) X(agent_nouns)
 
-/* Whether token i is one of the words of list, which must be one of
- * tok_lists (so that a token in none of them is turned away by a flag). */
-static bool tok_in(const geo_extractor *x, size_t i, const char *const *list)
+enum tok_list {
+#define TOK_LIST_ID(name) TL_##name,
+	TOK_LISTS(TOK_LIST_ID)
+#undef TOK_LIST_ID
+	TL_COUNT
+};
+_Static_assert(TL_COUNT <= 64, "a token's list mask has 64 bits");
+
+#ifdef GEO_TESTING
+static void tok_in_check(const geo_extractor *x, size_t i, enum tok_list id);
+#endif
+
+/* Whether token i is one of the words of a list of TOK_LISTS: one bit of
+ * the mask its word table lookup gave. */
+static inline bool tok_in_id(const geo_extractor *x, size_t i, enum tok_list id)
 {
 	if (i >= NTOK)
 		return false;
 #ifdef GEO_TESTING
-	/* Tests: a list missing from tok_lists would be turned away here. */
-	if (!x->marked[i] && tok_in_scan(x, i, list))
-		abort();
+	tok_in_check(x, i, id);
 #endif
-	return x->marked[i] && tok_in_scan(x, i, list);
+	return (x->marked[i] >> id) & 1;
 }
+#define tok_in(x, i, name) tok_in_id((x), (i), TL_##name)
 
+#ifdef GEO_TESTING
+/* The plain scan the list masks replace, which tests hold them to. */
 static bool tok_in_scan(const geo_extractor *x, size_t i, const char *const *list)
 {
 	const char *w;
@@ -581,6 +607,7 @@ static bool tok_in_scan(const geo_extractor *x, size_t i, const char *const *lis
 	}
 	return false;
 }
+#endif
 
 /* Nouns whose goal is not yet reached: "efforts to obtain a ceasefire". */
 /* "A's decision to impose": nouns of intent whose owner acts */
@@ -639,7 +666,7 @@ static const char *const number_words[] = {"two", "three", "four", "five", "six"
 					   "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen",
 					   "dozens", "hundreds", "thousands", NULL};
 static const char *const number_units[] = {"mln", "million", "bln", "billion", "trillion", "thousand",
-					   "hundred", "pct", "percent", NULL};
+					   "hundred", "pct", "percent", "dlrs", "dollars", NULL};
 /* What one complains to a side about: "complained to the UN over". */
 static const char *const topic_preps[] = {"over", "about", "against", NULL};
 /* "a price war", "the farm subsidy war": fought with prices, not arms. */
@@ -1782,7 +1809,7 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 
 	/* "forced the UN refugee agency, UNHCR, out of the country": before
 	 * "out" the gap is the verb's object, names and all. */
-	for (size_t k = e, words = 0; k < NTOK && words < GAP_WINDOW && (!tok_stop(x, k) || tok_is(x, k, ",")); k++) {
+	for (size_t k = e, words = 0; x->gap_out[g] && k < NTOK && words < GAP_WINDOW && (!tok_stop(x, k) || tok_is(x, k, ",")); k++) {
 		size_t len;
 		if (x->tmen[k] >= 0) {
 			k = x->men[x->tmen[k]].t1 - 1;
@@ -1798,13 +1825,13 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 	 * as one word */
 	size_t amount = 0;
 	for (size_t k = e; k < NTOK && k < e + GAP_WINDOW + amount + (addressee ? 3 : 0); k++) {
-		if (k > e &&
+		if (tok_in(x, k, number_units) && k > e && amount < 3 &&
 		    ((x->toks.v[k - 1].flags & GEO_TOK_NUM) || tok_in(x, k - 1, number_words) ||
-		     tok_in(x, k - 1, number_units)) &&
-		    amount < 3 && (tok_in(x, k, number_units) || tok_is(x, k, "dlrs") || tok_is(x, k, "dollars")))
+		     tok_in(x, k - 1, number_units)))
 			amount++;
 		/* "as much as 300 mln dlrs in tariffs on" */
-		if (amount < 3 && tok_is(x, k, "as") && tok_is(x, k + 1, "much") && tok_is(x, k + 2, "as"))
+		if (x->toks.v[k].len == 2 && amount < 3 && tok_is(x, k, "as") && tok_is(x, k + 1, "much") &&
+		    tok_is(x, k + 2, "as"))
 			amount += 2;
 		/* "offer ... to" needs its object between: "offered to host" is
 		 * no offer to anyone. */
@@ -3365,17 +3392,17 @@ static bool other_party(const geo_extractor *x, size_t e)
 /* Whether a word of list stands in the object of a verb ending at e whose
  * target is m: between the verb and m ("attacked the rise in German
  * rates"), or in m's noun phrase after it ("Japan's fiscal policy"). */
-static bool object_has(const geo_extractor *x, size_t e, const mention *m, const char *const *list)
+static bool object_has(const geo_extractor *x, size_t e, const mention *m, enum tok_list list)
 {
 	size_t k = m->t1;
 
 	for (size_t j = e; j < m->t0 && j < NTOK; j++)
-		if (tok_in(x, j, list))
+		if (tok_in_id(x, j, list))
 			return true;
 	if (tok_poss(x, k))
 		k++;
 	for (size_t n = 0; k < NTOK && n < 6; k++, n++) {
-		if (tok_in(x, k, list))
+		if (tok_in_id(x, k, list))
 			return true;
 		if (tok_is(x, k, "-"))
 			continue; /* "tight-fisted" */
@@ -4000,7 +4027,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		return GEO_OK;
 	}
-	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], met_things))
+	if (!noun && !passive && (r->flags & R_MEET) && object_has(x, t1, &x->men[tg.m[0]], TL_met_things))
 		return GEO_OK;
 	/* "he is to call on President Sarney": a call paid, nothing asked */
 	if (!noun && !passive && tr->rel == x->rel_appeal && x->rel_meet >= 0 && t1 == t0 + 2 &&
@@ -4012,7 +4039,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		paid.rel = x->rel_meet;
 		return emit_groups(x, ec, &sg, &tg, &paid, &md, err);
 	}
-	if (!passive && (r->flags & R_WORDS) && object_has(x, t1, &x->men[tg.m[0]], abstract_nouns)) {
+	if (!passive && (r->flags & R_WORDS) && object_has(x, t1, &x->men[tg.m[0]], TL_abstract_nouns)) {
 		/* "attacked the plan", "an attack on EC farm reforms": words */
 		trig said = *tr;
 		if (x->criticize < 0)
@@ -4290,7 +4317,7 @@ static geo_err grow_tokens(geo_extractor *x)
 		if (!b)
 			return GEO_ENOMEM;
 		x->bits = b;
-		uint8_t *mk = realloc(x->marked, cap * sizeof *mk);
+		uint64_t *mk = realloc(x->marked, cap * sizeof *mk);
 		if (!mk)
 			return GEO_ENOMEM;
 		x->marked = mk;
@@ -4314,15 +4341,8 @@ static geo_err grow_tokens(geo_extractor *x)
 /* A headline set in capitals: once the names are found, a capital
  * tells nothing about the other words ("U.S. URGES BANKS TO WEIGH ..."
  * has no name in "WEIGH"). */
-static void shouting(geo_extractor *x)
+static void shouting(geo_extractor *x, size_t words, size_t caps)
 {
-	size_t words = 0, caps = 0;
-
-	for (size_t i = 0; i < NTOK; i++)
-		if ((x->toks.v[i].flags & GEO_TOK_WORD) && !(x->toks.v[i].flags & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
-			words++;
-			caps += (x->toks.v[i].flags & GEO_TOK_ALLCAP) != 0;
-		}
 	if (words < 3 || caps * 4 < words * 3)
 		return;
 	for (size_t i = 0; i < NTOK; i++)
@@ -4351,6 +4371,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 {
 	geo_span sp = x->sents.v[si];
 	bool may_trig = false;
+	size_t words = 0, caps = 0;
 	geo_err rc;
 
 	x->s = x->norm.data + sp.start;
@@ -4371,15 +4392,24 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
-		uint32_t b = i < NTOK ? geo_words_get(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash) : 0;
+		uint64_t lists = 0;
+		uint32_t b = i < NTOK ? geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len,
+							      x->toks.v[i].hash, &lists)
+				      : 0;
 		x->bits[i] = b & ~GEO_W_MARKED;
-		x->marked[i] = (b & GEO_W_MARKED) != 0;
+		x->marked[i] = lists;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
 	}
 	for (size_t i = 0; i < NTOK; i++)
 		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
+			/* words of two letters or more, and how many are capitals */
+			uint32_t f = x->toks.v[i].flags;
+			if ((f & GEO_TOK_WORD) && !(f & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
+				words++;
+				caps += (f & GEO_TOK_ALLCAP) != 0;
+			}
 			dict_lookup(x, i);
 			/* "must" and "should" after a side are triggers of the
 			 * grammar's own (trigger_pass), not of the lexicon.  One
@@ -4406,7 +4436,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		return geo_error_set(err, rc, "out of memory");
 	if (si <= 1)
 		dateline_places(x);
-	shouting(x);
+	shouting(x, words, caps);
 	if (may_trig && x->nmen && (rc = trigger_pass(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
 	for (size_t t = 0; t < x->ntrig; t++)
@@ -4454,16 +4484,22 @@ geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, co
 	return GEO_OK;
 }
 
-/* Every list tok_in() and object_has() are given. */
+/* Every list tok_in() and object_has() are given, in TOK_LISTS order. */
 static const char *const *const tok_lists[] = {
-	role_mods,     plan_adjectives, hyp_adjectives,    title_heads, met_things,   abstract_nouns,
-	join_verbs,    goal_nouns,      war_metaphors,     travel_verbs, say_verbs,   plan_nouns,
-	partner_nouns, partitives,      org_heads,         negating_prefixes,         name_particles,
-	intent_nouns,  in_verbs,        armed_nouns,       repel_verbs, compass_words, topic_preps, number_units,
-	number_words,  press_nouns,     forum_nouns,       whether_verbs,
-	announce_verbs, with_verbs,     broker_verbs,      copula_verbs, agent_nouns,
+#define TOK_LIST_PTR(name) name,
+	TOK_LISTS(TOK_LIST_PTR)
+#undef TOK_LIST_PTR
 	NULL,
 };
+
+#ifdef GEO_TESTING
+/* Tests: the mask must say what a scan of the list says. */
+static void tok_in_check(const geo_extractor *x, size_t i, enum tok_list id)
+{
+	if (((x->marked[i] >> id) & 1) != tok_in_scan(x, i, tok_lists[id]))
+		abort();
+}
+#endif
 
 geo_err geo_extractor_new(geo_extractor **out, const geo_dict *dict, const geo_extract_opts *opts,
 			  geo_error *err)
@@ -4510,6 +4546,7 @@ void geo_extractor_free(geo_extractor *x)
 	free(x->objsets);
 	free(x->rels);
 	free(x->gaps);
+	free(x->gap_out);
 	geo_buf_free(&x->norm);
 	geo_buf_free(&x->evid);
 	geo_sentences_free(&x->sents);

@@ -364,26 +364,31 @@ static const struct wordlist lists[] = {
 	{GEO_W_NEGVERB, true, w_negverb},  {GEO_W_REPORTED, false, w_reported},
 };
 
-static geo_err put_bits(geo_tmap *m, uint32_t **bits, size_t *nbits, size_t *cap, const char *w,
-			uint32_t b)
+static geo_err put_bits(geo_words *ws, size_t *cap, const char *w, uint32_t b, uint64_t list)
 {
-	uint32_t v = (uint32_t)*nbits;
+	uint32_t v = (uint32_t)ws->n;
 	size_t n = strlen(w);
 
-	if (geo_tmap_put(m, w, n, geo_tmap_hash(GEO_TMAP_SEED, w, n), &v) != GEO_OK)
+	if (geo_tmap_put(&ws->map, w, n, geo_tmap_hash(GEO_TMAP_SEED, w, n), &v) != GEO_OK)
 		return GEO_ENOMEM;
-	if (v == *nbits) {
-		if (*nbits == *cap) {
+	if (v == ws->n) {
+		if (ws->n == *cap) {
 			size_t ncap = *cap ? *cap * 2 : 512;
-			uint32_t *p = realloc(*bits, ncap * sizeof *p);
+			uint32_t *p = realloc(ws->bits, ncap * sizeof *p);
+			uint64_t *q;
 			if (!p)
 				return GEO_ENOMEM;
-			*bits = p;
+			ws->bits = p;
+			if (!(q = realloc(ws->lists, ncap * sizeof *q)))
+				return GEO_ENOMEM;
+			ws->lists = q;
 			*cap = ncap;
 		}
-		(*bits)[(*nbits)++] = 0;
+		ws->bits[ws->n] = 0;
+		ws->lists[ws->n++] = 0;
 	}
-	(*bits)[v] |= b;
+	ws->bits[v] |= b;
+	ws->lists[v] |= list;
 	return GEO_OK;
 }
 
@@ -398,18 +403,21 @@ geo_err geo_words_build(geo_words *ws, const char *const *const *marked)
 			if (lists[l].verb) {
 				geo_inflect_verb(*w, strlen(*w), &f);
 				for (size_t i = 0; i < f.n; i++)
-					if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, f.w[i],
-						     lists[l].bits | (f.form[i] == GEO_FORM_ING ? GEO_W_INGFORM : 0)))
+					if (put_bits(ws, &cap, f.w[i],
+						     lists[l].bits | (f.form[i] == GEO_FORM_ING ? GEO_W_INGFORM : 0), 0))
 						return GEO_ENOMEM;
-			} else if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, *w, lists[l].bits)) {
+			} else if (put_bits(ws, &cap, *w, lists[l].bits, 0)) {
 				return GEO_ENOMEM;
 			}
 		}
 	}
-	for (; marked && *marked; marked++)
-		for (const char *const *w = *marked; *w; w++)
-			if (put_bits(&ws->map, &ws->bits, &ws->n, &cap, *w, GEO_W_MARKED))
+	for (unsigned j = 0; marked && marked[j]; j++) {
+		if (j >= 64)
+			return GEO_ELIMIT;
+		for (const char *const *w = marked[j]; *w; w++)
+			if (put_bits(ws, &cap, *w, GEO_W_MARKED, UINT64_C(1) << j))
 				return GEO_ENOMEM;
+	}
 	return GEO_OK;
 }
 
@@ -419,5 +427,6 @@ void geo_words_free(geo_words *ws)
 		return;
 	geo_tmap_free(&ws->map);
 	free(ws->bits);
+	free(ws->lists);
 	memset(ws, 0, sizeof *ws);
 }

@@ -76,11 +76,13 @@ void geo_inflect_noun(const char *w, size_t n, geo_inflections *f);
 typedef struct geo_words {
 	geo_tmap map;
 	uint32_t *bits;
+	uint64_t *lists; /* bit j: the word is one of marked[j] */
 	size_t n;
 } geo_words;
 
 /* Builds the word classes; every word of the NULL-terminated lists in
- * marked (NULL for none) also gets GEO_W_MARKED. */
+ * marked (NULL for none, at most 64 lists) also gets GEO_W_MARKED, and
+ * bit j of its list mask for marked[j]. */
 geo_err geo_words_build(geo_words *ws, const char *const *const *marked);
 void geo_words_free(geo_words *ws);
 /* The class bits of a lower-case token (0 when unknown); h is its
@@ -93,6 +95,23 @@ static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_
 	if (geo_tmap_get_padded(&ws->map, low, n, h, &v))
 		b = ws->bits[v];
 	/* Adverbs are open-class: most end in -ly. */
+	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))
+		b |= GEO_W_ADV | GEO_W_LYADV;
+	return b;
+}
+
+/* As geo_words_get(), and *lists gets the word's list mask (0 when it is
+ * in none). */
+static inline uint32_t geo_words_get_lists(const geo_words *ws, const char *low, size_t n, uint32_t h,
+					   uint64_t *lists)
+{
+	uint32_t v, b = 0;
+
+	*lists = 0;
+	if (geo_tmap_get_padded(&ws->map, low, n, h, &v)) {
+		b = ws->bits[v];
+		*lists = ws->lists[v];
+	}
 	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))
 		b |= GEO_W_ADV | GEO_W_LYADV;
 	return b;
