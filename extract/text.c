@@ -1707,12 +1707,15 @@ static geo_err mention_pass(geo_extractor *x)
 			else if (b & GEO_W_IT) {
 				/* The nearest state or organisation named as a noun before it
 				 * in the sentence, else the last one that acted. */
-				for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
-					const mention *pm = &x->men[m];
-					if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
-					    pm->a.type != GEO_ACTOR_PERSON)
-						a = pm->a, ok = true;
-				}
+				/* "India rejected Washington's demand that it stop": a
+				 * possessor only when nothing else was named */
+				for (int pass = 0; pass < 2 && !ok; pass++)
+					for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
+						const mention *pm = &x->men[m];
+						if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
+						    (pass == 1 || !pm->poss) && pm->a.type != GEO_ACTOR_PERSON)
+							a = pm->a, ok = true;
+					}
 				/* "an Iranian blockade ... because it would block": what
 				 * the sentence made of a side, before any earlier actor */
 				for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
@@ -2693,6 +2696,13 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "visited them": "it" and "them" are too vague to be acted on. */
 			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
 			owner_only |= m->place;
+			/* "U.S. pressure over Russian oil": what it is about, not whom */
+			if (m->adj && m->modnoun && k > e) {
+				size_t q = k;
+				while (q > e && x->tmen[q - 1] == -1 && (x->bits[q - 1] & GEO_W_DET))
+					q--;
+				owner_only |= q > 0 && tok_in(x, q - 1, topic_preps) && !tok_is(x, q - 1, "against");
+			}
 			/* "talks in the new WTO round", "at the OPEC meeting": the
 			 * forum where it happens, not a party */
 			{
@@ -2986,6 +2996,14 @@ again:
 			verb = k - 1;
 		else if (k >= 2 && tok_is(x, (size_t)k, "with") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, with_verbs))
 			verb = tok_is(x, (size_t)k - 1, "back") ? k - 2 : k - 1; /* "hit back with" */
+		/* "China, the largest buyer of Russian crude,": the side the
+		 * apposition describes */
+		else if (k >= 1 && tok_is(x, (size_t)k, ",") && x->tmen[k - 1] >= 0 && tok_in(x, t0, agent_nouns) &&
+			 x->men[x->tmen[k - 1]].kind == M_ACTOR && !x->men[x->tmen[k - 1]].pron &&
+			 !x->men[x->tmen[k - 1]].adj) {
+			coord_left(x, x->tmen[k - 1], g);
+			return true;
+		}
 		/* "Turkey remained a major buyer of Russian gas": who the buyer
 		 * is, the subject of the copula says */
 		else if (k >= 1 && x->tmen[k] == -1 && ((x->bits[k] & GEO_W_BE) || tok_in(x, (size_t)k, copula_verbs)) &&
