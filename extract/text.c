@@ -2780,7 +2780,9 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		if (x->ttrig[k] >= 0) {
 			const trig *o = &x->trigs_v[x->ttrig[k]];
 			const geo_relation_info *oi = x->rels[o->rel].info;
-			if (o->form == GEO_FORM_NOUN && ((oi->trade && oi->quad == 2) || (oi->cameo && strncmp(oi->cameo, "07", 2) == 0))) {
+			/* "on beef imports from": after a plain noun it reads as a verb */
+			if ((o->form == GEO_FORM_NOUN || (o->form == GEO_FORM_S && k > e)) &&
+			    ((oi->trade && oi->quad == 2) || (oi->cameo && strncmp(oi->cameo, "07", 2) == 0))) {
 				k = o->t1;
 				prep = prep || (x->bits[k - 1] & GEO_W_PREP);
 				steps++;
