@@ -560,7 +560,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
-	X(broker_verbs) X(copula_verbs) X(agent_nouns)
+	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -654,6 +654,9 @@ static const char *const whether_verbs[] = {
 	"remember", "recall", "know", "knew", "known", "ask", "asked", "asking", "wonder", "wondered", "see",
 	"determine", "decide", "check", "unclear", "sure", "doubt", "doubtful", "question", "clear", NULL,
 };
+/* What is sent when forces are deployed: "send British troops to". */
+static const char *const sent_forces[] = {"troops", "forces", "soldiers", "peacekeepers", "warships", "jets",
+					  "personnel", "units", "marines", "police", NULL};
 /* Words said to the press name no party: "spoke to reporters". */
 static const char *const press_nouns[] = {"reporters", "journalists", "newsmen", "correspondents", "press",
 					  "newspaper", "newspapers", "audience", "television", "radio", NULL};
@@ -3943,6 +3946,18 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 						break;
 					}
 				}
+		}
+		/* "send British troops to Ukraine": the troops are what is sent,
+		 * whoever they belong to; the side they go to comes after. */
+		if (have_t && (r->flags & R_DEPLOY) && x->men[tg.m[0]].t1 > x->men[tg.m[0]].t0 + 1 &&
+		    tok_in(x, x->men[tg.m[0]].t1 - 1, sent_forces)) {
+			group dg;
+			size_t de = 0;
+			if (object_of(x, x->men[tg.m[tg.n - 1]].t1, true, true, have_s ? &sg : NULL, &dg, &event_noun, &de,
+				      false)) {
+				tg = dg;
+				endtok = de;
+			}
 		}
 		/* "charged Iran with smuggling": with nothing after the tail, the
 		 * side in the gap is the object. */
