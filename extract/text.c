@@ -2002,6 +2002,12 @@ static geo_err trigger_pass(geo_extractor *x)
 			  (x->bits[i - 1] & (GEO_W_PREP | GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT));
 		nounish |= i > 0 && x->tmen[i - 1] >= 0 && (x->men[x->tmen[i - 1]].adj || x->men[x->tmen[i - 1]].pron);
 		nounish |= i > 0 && tok_poss(x, i - 1); /* "Japan's exports to" */
+		/* "its oil exports to", "the car exports to": a plain noun between
+		 * the determiner and the word */
+		nounish |= i > 1 && x->tmen[i - 1] == -1 && x->bits[i - 1] == 0 &&
+			   (x->toks.v[i - 1].flags & GEO_TOK_WORD) && !(x->toks.v[i - 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
+			   ((x->bits[i - 2] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, i - 2) ||
+			    (x->tmen[i - 2] >= 0 && x->men[x->tmen[i - 2]].pron));
 		/* Triggers whose object words fit come first, then the rest; in
 		 * each, the longest (gap triggers reach further), then file order. */
 		for (int pass = 0; pass < 2 && rel < 0; pass++) {
@@ -2833,7 +2839,9 @@ static bool by_agent(const geo_extractor *x, size_t e, group *g)
 			if (n + 2 < NTOK && ((x->toks.v[n].flags & GEO_TOK_NUM) || tok_in(x, n, number_words)) &&
 			    tok_in(x, n + 1, partitives) && tok_is(x, n + 2, "of"))
 				n += 3;
-			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR) {
+			/* "injured by Japan's unfair trade practices": the owner of what
+			 * acted, not an agent */
+			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].poss) {
 				coord_right(x, x->tmen[n], g);
 				return true;
 			}

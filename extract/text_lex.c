@@ -286,7 +286,7 @@ static const char *const w_agent[] = {
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
-	"manufacturers", "carmakers", "vessels", "ships", "tankers", "crushers", "mills",
+	"manufacturers", "makers", "carmakers", "vessels", "ships", "tankers", "crushers", "mills",
 	"steelmakers", "millers", "refineries", "utilities", "shippers", "dealers", "investors",
 	"insurers", "airlines", "automakers", "farmers", "growers", "buyers", "importers", "bondholders", "shareholders",
 	"exporters", "producers", "suppliers", "customers", "purchasers", "corporations",
@@ -313,6 +313,7 @@ static const char *const w_support[] = {
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
 	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban",
 	"consider", "weigh", "mull", "contemplate", "discuss", "debate", "trigger", "reimpose", "unleash",
+	"boost", "double",
 	"join",
 	NULL,
 };
