@@ -633,7 +633,8 @@ static const char *const abstract_nouns[] = {
 	"attempts", "stance", "position", "move", "moves", "remarks", "comments", "statement", "statements",
 	"handling", "record", "approach", "idea", "ideas", "refusal", "failure", "rise", "increase", "fall",
 	"practices", "measures", "reforms", "claims", "demands", "views", "view", "rates", "rate", "deficit",
-	"surplus", "budget", "bid", "efforts", "rules", "exemption", "tax", "taxes", "levy", "law", "laws",
+	"surplus", "budget", "bid", "efforts", "rules", "exemption", "tax", "taxes", "levy", "law", "laws", "action",
+	"actions", "ruling", "rulings", "duty", "duties", "restrictions", "curbs", "protectionism",
 	"bill", "legislation", NULL,
 };
 
@@ -2705,6 +2706,11 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "visited them": "it" and "them" are too vague to be acted on. */
 			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
 			owner_only |= m->place;
+			/* "defends the Iran-deal": a name joined to a noun qualifies it */
+			owner_only |= verbal_coop && !m->adj && m->t1 + 1 < NTOK && tok_is(x, m->t1, "-") &&
+				       x->toks.v[m->t1].start == x->toks.v[m->t1 + 1].start - 1 &&
+				       x->tmen[m->t1 + 1] == -1 && (x->toks.v[m->t1 + 1].flags & GEO_TOK_WORD) &&
+				       !(x->toks.v[m->t1 + 1].flags & GEO_TOK_NUM); /* not a dash: "met China - and" */
 			/* "U.S. pressure over Russian oil": what it is about, not whom */
 			if (m->adj && m->modnoun && k > e) {
 				size_t q = k;

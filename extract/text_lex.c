@@ -313,7 +313,7 @@ static const char *const w_support[] = {
 	"finalise", "strike", "lift", "ease", "accept", "receive", "win", "undertake",
 	"cancel", "postpone", "prohibit", "suspend", "freeze", "halt", "stop", "scrap", "ban",
 	"consider", "weigh", "mull", "contemplate", "discuss", "debate", "trigger", "reimpose", "unleash",
-	"boost", "double",
+	"boost", "double", "bar",
 	"join",
 	NULL,
 };
@@ -343,7 +343,7 @@ static const char *const w_threat[] = {"threaten", NULL};
 static const char *const w_hypverb[] = {"consider", "weigh", "mull", "contemplate", "discuss", "debate", NULL};
 static const char *const w_negverb[] = {"refuse", "decline", "fail", "deny", "unwilling", "unable", "reluctant",
 					"reject", "cancel", "postpone", "prohibit", "suspend", "freeze", "halt",
-					"stop", "scrap", "ban", NULL};
+					"stop", "scrap", "ban", "bar", NULL};
 static const char *const w_reported[] = {"reportedly", "allegedly", "purportedly", "apparently", "appear", "appears",
 					 "appeared", "seem", "seems", "seemed", NULL};
 
