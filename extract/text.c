@@ -1340,6 +1340,32 @@ static size_t compose(geo_extractor *x, size_t i, size_t e, const actor *c, bool
 	return r;
 }
 
+/* The person a title at i..r names, of side c: one of the dictionary's,
+ * or a new one from the capitalised name after the title; the mention
+ * starts at i.  Returns its end, or 0 when no name follows. */
+static size_t person_after_role(geo_extractor *x, size_t i, size_t r, const actor *c, geo_err *rc)
+{
+	actor a;
+	size_t plen, ne;
+	int32_t pref;
+
+	if (dict_person_at(x, r, &plen, &pref)) {
+		actor_from_dict(x, pref, &a);
+		*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
+		return r + plen;
+	}
+	ne = name_run(x, r);
+	if (ne > r) {
+		int p = person_from_tokens(x, r, ne, c->fold);
+		if (p >= 0) {
+			actor_from_person(x, p, &a);
+			*rc = add_mention(x, i, ne, M_ACTOR, &a);
+			return ne;
+		}
+	}
+	return 0;
+}
+
 static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c, bool adj, geo_err *rc)
 {
 	size_t j = e, k, r, ne;
@@ -1385,22 +1411,8 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		}
 	}
 	if (r > k) {
-		size_t plen;
-		int32_t pref;
-		if (dict_person_at(x, r, &plen, &pref)) {
-			actor_from_dict(x, pref, &a);
-			*rc = add_mention(x, i, r + plen, M_ACTOR, &a);
-			return r + plen;
-		}
-		ne = name_run(x, r);
-		if (ne > r) {
-			int p = person_from_tokens(x, r, ne, c->fold);
-			if (p >= 0) {
-				actor_from_person(x, p, &a);
-				*rc = add_mention(x, i, ne, M_ACTOR, &a);
-				return ne;
-			}
-		}
+		if ((ne = person_after_role(x, i, r, c, rc)) > 0)
+			return ne;
 		while (r < NTOK && agent_at(x, r) && !tok_poss(x, r + 1))
 			r++;
 		*rc = add_mention(x, i, r, M_ACTOR, c);
@@ -1412,25 +1424,8 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		/* "Chinese Foreign Ministry spokesperson Mao Ning": a person who
 		 * speaks for the institution, and so for its side */
 		size_t q = tok_in(x, r, role_mods) ? r + 1 : r, rr = role_at(x, q);
-		if (rr > q) {
-			actor pa;
-			size_t plen;
-			int32_t pref;
-			if (dict_person_at(x, rr, &plen, &pref)) {
-				actor_from_dict(x, pref, &pa);
-				*rc = add_mention(x, i, rr + plen, M_ACTOR, &pa);
-				return rr + plen;
-			}
-			ne = name_run(x, rr);
-			if (ne > rr) {
-				int p = person_from_tokens(x, rr, ne, c->fold);
-				if (p >= 0) {
-					actor_from_person(x, p, &pa);
-					*rc = add_mention(x, i, ne, M_ACTOR, &pa);
-					return ne;
-				}
-			}
-		}
+		if (rr > q && (ne = person_after_role(x, i, rr, c, rc)) > 0)
+			return ne;
 		*rc = add_mention(x, i, r, M_ACTOR, &a);
 		return r;
 	}
