@@ -318,9 +318,10 @@ static inline bool geo_tmap_same_padded(const char *a, const char *b, size_t n)
  * geo_tokens.low past its NUL, for geo_tmap_same_padded(). */
 #define GEO_TMAP_PAD 8
 
-/* True when key (hashed as h) is in the map; *value gets its value. */
-static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
-				uint32_t *value)
+/* The lookup of geo_tmap_get() and geo_tmap_get_padded(); padded is a
+ * constant at each call, so each inlines its own compare. */
+static inline bool geo_tmap_find(const geo_tmap *m, const char *key, size_t len, uint32_t h, uint32_t *value,
+				 bool padded)
 {
 	size_t mask = m->cap - 1;
 
@@ -330,11 +331,19 @@ static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, 
 		const geo_tmap_slot *s = &m->slots[i];
 		if (!s->len)
 			return false;
-		if (s->hash == h && s->len == len && geo_tmap_same(m->pool + s->off, key, len)) {
+		if (s->hash == h && s->len == len &&
+		    (padded ? geo_tmap_same_padded(m->pool + s->off, key, len) : geo_tmap_same(m->pool + s->off, key, len))) {
 			*value = s->value;
 			return true;
 		}
 	}
+}
+
+/* True when key (hashed as h) is in the map; *value gets its value. */
+static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, uint32_t h,
+				uint32_t *value)
+{
+	return geo_tmap_find(m, key, len, h, value, false);
 }
 
 /* As geo_tmap_get(), for a key that may be read up to seven bytes past
@@ -342,19 +351,7 @@ static inline bool geo_tmap_get(const geo_tmap *m, const char *key, size_t len, 
 static inline bool geo_tmap_get_padded(const geo_tmap *m, const char *key, size_t len, uint32_t h,
 				       uint32_t *value)
 {
-	size_t mask = m->cap - 1;
-
-	if (!m->cap || !(m->filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
-		return false;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		const geo_tmap_slot *s = &m->slots[i];
-		if (!s->len)
-			return false;
-		if (s->hash == h && s->len == len && geo_tmap_same_padded(m->pool + s->off, key, len)) {
-			*value = s->value;
-			return true;
-		}
-	}
+	return geo_tmap_find(m, key, len, h, value, true);
 }
 
 /* ------------------------------------------------------------------ */
