@@ -560,7 +560,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
-	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces)
+	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -644,6 +644,9 @@ static const char *const broker_verbs[] = {
 	"brokered", "mediated", "sponsored", "arranged", "proposed", "drafted", "hosted", "organized",
 	"organised", "facilitated", "negotiated", "backed", "supported", NULL,
 };
+/* What a mediator brokers: "in a deal brokered by Beijing". */
+static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "talks",
+					 "negotiations", NULL};
 /* Verbs that make a plan public: "announced plans to". */
 static const char *const announce_verbs[] = {
 	"announced", "announces", "announce", "unveiled", "unveils", "unveil", "outlined", "outlines",
@@ -2233,6 +2236,8 @@ static bool caten_to(const geo_extractor *x, size_t k)
 
 static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool *saw_to)
 {
+	bool denial = false;
+
 	while (j >= 0) {
 		uint32_t b = x->bits[j];
 		if (x->tmen[j] >= 0 || (x->ttrig[j] >= 0 && !tok_is(x, (size_t)j, "to") &&
@@ -2289,11 +2294,17 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			break;
 		if (b & (GEO_W_BE | GEO_W_AUX | GEO_W_WILL | GEO_W_HYP | GEO_W_NEG | GEO_W_ADV | GEO_W_LYADV |
 			 GEO_W_CATEN | GEO_W_NEGVERB | GEO_W_REPORTED | GEO_W_THREAT | GEO_W_PLAN)) {
-			/* "has not stopped buying": two denials make an assertion */
-			if (b & GEO_W_NEG)
+			/* "has not stopped buying": two denials make an assertion;
+			 * "did not deny supplying" only leaves it said */
+			if (b & GEO_W_NEG) {
 				md->neg = !md->neg;
-			if (b & GEO_W_NEGVERB)
+				if (denial)
+					md->reported = true;
+			}
+			if (b & GEO_W_NEGVERB) {
 				md->neg = !md->neg;
+				denial |= x->toks.v[j].len >= 4 && memcmp(low_at(x, (size_t)j), "den", 3) == 0;
+			}
 			if (b & GEO_W_WILL)
 				md->plan = true;
 			if (b & GEO_W_PLAN)
@@ -3512,10 +3523,15 @@ static bool conditional_before(const geo_extractor *x, size_t t)
 static geo_err brokered_by(geo_extractor *x, emit_ctx *ec, size_t e, const group *parties, const mods *md,
 			   geo_error *err)
 {
-	size_t n = e + 2;
+	size_t n;
 	group bg;
 	trig med = {0};
 
+	/* "restored ties in a deal brokered by Beijing" */
+	if (e + 3 < NTOK && (tok_is(x, e, "in") || tok_is(x, e, "under")) && (x->bits[e + 1] & GEO_W_DET) &&
+	    tok_in(x, e + 2, deal_nouns))
+		e += 3;
+	n = e + 2;
 	if (x->rel_mediate < 0 || e >= NTOK || x->tmen[e] >= 0 || !tok_in(x, e, broker_verbs) || !tok_is(x, e + 1, "by"))
 		return GEO_OK;
 	if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
