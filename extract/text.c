@@ -2005,7 +2005,7 @@ static geo_err trigger_pass(geo_extractor *x)
 		 * the determiner and the word */
 		nounish |= i > 1 && x->tmen[i - 1] == -1 && x->bits[i - 1] == 0 &&
 			   (x->toks.v[i - 1].flags & GEO_TOK_WORD) && !(x->toks.v[i - 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
-			   ((x->bits[i - 2] & (GEO_W_DET | GEO_W_POSS)) || tok_poss(x, i - 2) ||
+			   ((x->bits[i - 2] & (GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT)) || tok_poss(x, i - 2) ||
 			    (x->tmen[i - 2] >= 0 && x->men[x->tmen[i - 2]].pron));
 		/* Triggers whose object words fit come first, then the rest; in
 		 * each, the longest (gap triggers reach further), then file order. */
