@@ -2740,6 +2740,13 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "met the Venezuelan criteria": talk and praise are for
 			 * states and people, not for things named after them. */
 			owner_only |= m->adj && m->modnoun && verbal_coop;
+			/* "Sudan's army retook Khartoum from the RSF": its own city is
+			 * where, the side after it whom */
+			if (self && !m->pron && x->dc[m->t0].kind == AK_SEAT && x->dc[m->t0].len == m->t1 - m->t0) {
+				k = m->t1;
+				steps++;
+				continue;
+			}
 			if ((!need_prep || prep) && (!m->loc || allow_loc || (own_prep && first)) && !(self && m->pron) &&
 			    !owner_only) {
 				size_t h = possessed_name(x, m);
