@@ -41,18 +41,25 @@ def main():
     # Organisation ids the scorer does not know are written as the CAMEO
     # actor code the dictionary gives them (ARABLEAGUE -> ARL).
     cameo = {}
+    countries = set()
     try:
         with open(os.path.join(ROOT, "extract", "dict", "actors.txt"), encoding="utf-8") as f:
             for line in f:
                 fields = line.rstrip("\n").split("\t")
+                if fields[0] == "actor" and len(fields) > 2 and fields[2] == "country":
+                    countries.add(fields[1])
                 if fields[0] == "actor":
                     for opt in fields[4:]:
                         if opt.startswith("cameo="):
                             cameo[fields[1]] = opt[6:]
-                    # An organ without a code of its own (UNSC) is scored
-                    # as the organisation it belongs to (UN), as CAMEO does.
+                    # An organ or agency of the UN system (UNSC, UNHCR, the
+                    # World Bank) is scored as the UN: CAMEO codes nest them
+                    # under it (IGOUNOREFHCR, IGOUNODEVWBK), and the scorer
+                    # reduces those to UNO.  Another organ without a code of
+                    # its own is scored as the organisation it belongs to.
                     for opt in fields[4:]:
-                        if opt.startswith("affiliation=") and fields[2] == "igo" and fields[1] not in cameo:
+                        if opt.startswith("affiliation=") and fields[2] == "igo" and \
+                                (fields[1] not in cameo or opt == "affiliation=UN"):
                             cameo[fields[1]] = opt[12:]
     except OSError:
         pass
@@ -60,8 +67,7 @@ def main():
     def code(a):
         c = canon(a)
         # Countries keep their ISO code; only organisation ids fall back.
-        is_iso = len(a) == 3 and a.isalpha() and a.isupper()
-        if c == a and a in cameo and not is_iso:
+        if c == a and a in cameo and a not in countries:
             return code(cameo[a]) if cameo[a] in cameo and cameo[a] != a else canon(cameo[a])
         return c
 

@@ -560,7 +560,8 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
-	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)
+	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
+	X(request_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -647,6 +648,11 @@ static const char *const broker_verbs[] = {
 /* What a mediator brokers: "in a deal brokered by Beijing". */
 static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "talks",
 					 "negotiations", NULL};
+/* What asks for an act without making it: "an offer of talks", "calls for
+ * sanctions". */
+static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
+					    "request", "requests", "plea", "pleas", "appeal", "appeals",
+					    "invitation", "invitations", "demand", "demands", NULL};
 /* Verbs that make a plan public: "announced plans to". */
 static const char *const announce_verbs[] = {
 	"announced", "announces", "announce", "unveiled", "unveils", "unveil", "outlined", "outlines",
@@ -3525,6 +3531,30 @@ static bool conditional_before(const geo_extractor *x, size_t t)
 	return x->cond < t;
 }
 
+/* "a fresh offer from Afghanistan for direct talks", "calls for
+ * sanctions": the noun after "for" is asked for, not done. */
+static bool requested(const geo_extractor *x, size_t t0)
+{
+	size_t k = t0;
+
+	while (k > 0 && t0 - k < 2 && x->tmen[k - 1] == -1 && x->bits[k - 1] == 0 && !tok_punct(x, k - 1) &&
+	       !(x->toks.v[k - 1].flags & GEO_TOK_CAP))
+		k--; /* "direct", "early" */
+	if (k < 2 || !tok_is(x, k - 1, "for"))
+		return false;
+	k--;
+	/* "from Afghanistan", "by the EU": who asks */
+	if (x->tmen[k - 1] >= 0) {
+		size_t m0 = x->men[x->tmen[k - 1]].t0;
+		if (m0 > 0 && (x->bits[m0 - 1] & GEO_W_DET))
+			m0--;
+		if (m0 < 2 || !(tok_is(x, m0 - 1, "from") || tok_is(x, m0 - 1, "by")))
+			return false;
+		k = m0 - 1;
+	}
+	return k > 0 && tok_in(x, k - 1, request_nouns);
+}
+
 /* "Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt":
  * those who brokered it mediated between the parties. */
 static geo_err brokered_by(geo_extractor *x, emit_ctx *ec, size_t e, const group *parties, const mods *md,
@@ -3708,6 +3738,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			md.hyp = true;
 		if (t0 > 0 && tok_in(x, t0 - 1, plan_adjectives))
 			md.plan = true;
+		if (requested(x, t0))
+			md.hyp = true;
 		/* "will host a meeting between": the verb's modality, looked for
 		 * before the noun's possessor ("ahead of Nakasone's visit"). */
 		size_t m0 = t0;
