@@ -561,7 +561,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
-	X(request_nouns)
+	X(request_nouns) X(stance_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -653,6 +653,8 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* Nouns that take a stance after "in": "in protest against". */
+static const char *const stance_nouns[] = {"protest", "retaliation", "solidarity", "support", NULL};
 /* Verbs that make a plan public: "announced plans to". */
 static const char *const announce_verbs[] = {
 	"announced", "announces", "announce", "unveiled", "unveils", "unveil", "outlined", "outlines",
@@ -2376,6 +2378,29 @@ static int opening_subject(const geo_extractor *x, size_t j)
 	return x->tmen[m->t0];
 }
 
+/* The comma that opens an aside ending with the comma at j: a phrase of
+ * at most 30 tokens with no other comma or stop in it, opened by a
+ * preposition, and with an actor named right before it.  Returns the
+ * comma's token, or -1. */
+static ssize_t aside_start(const geo_extractor *x, ssize_t j)
+{
+	for (ssize_t k = j - 1; k > 0 && j - k <= 30; k--) {
+		if (!tok_is(x, (size_t)k, ",")) {
+			if (tok_stop(x, (size_t)k) && !tok_is(x, (size_t)k, "(") && !tok_is(x, (size_t)k, ")"))
+				return -1;
+			continue;
+		}
+		if (k + 1 < j && (x->bits[k + 1] & GEO_W_PREP) && !tok_is(x, (size_t)k + 1, "to") &&
+		    x->tmen[k + 1] == -1 && x->tmen[k - 1] >= 0) {
+			const mention *m = &x->men[x->tmen[k - 1]];
+			if (m->kind == M_ACTOR && !m->pp && !m->poss && !m->adj && !m->pron && !m->loc)
+				return k;
+		}
+		return -1;
+	}
+	return -1;
+}
+
 static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via_to)
 {
 	bool saw_to = false;
@@ -2443,6 +2468,13 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return true;
 			}
 		}
+	}
+	/* "Funaro, on the third leg of a trip to Europe, met Stoltenberg": a
+	 * phrase between commas that opens with a preposition stands aside. */
+	if (tok_is(x, (size_t)j, ",")) {
+		ssize_t c = aside_start(x, j);
+		if (c > 0)
+			j = c - 1;
 	}
 	/* "her government", "its troops": the owner acts. */
 	if (agent_at(x, j) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
@@ -3835,6 +3867,25 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 					else
 						md.hyp = true;
 				}
+			}
+		}
+		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_in(x, t0, stance_nouns)) {
+			/* "Taiwan will boycott the meeting in protest against
+			 * China": the stance is the clause subject's. */
+			int m = opening_subject(x, t0 - 1);
+			if (m >= 0) {
+				/* "will boycott ... in protest": when the act is */
+				for (size_t k = x->men[m].t1; k < t0 && k < x->men[m].t1 + 3; k++) {
+					uint32_t b = x->bits[k];
+					if (b & GEO_W_WILL)
+						md.plan = true;
+					else if (b & GEO_W_HYP)
+						md.hyp = true;
+					else if (!(b & (GEO_W_AUX | GEO_W_BE | GEO_W_ADV | GEO_W_LYADV)))
+						break;
+				}
+				coord_left(x, m, &sg);
+				have_s = true;
 			}
 		}
 		if (!have_s && r->info->quad == 1 && !r->info->trade)
