@@ -3044,13 +3044,19 @@ again:
 		if (k >= 2 && tok_is(x, (size_t)k, "of")) {
 			ssize_t q = k - 1;
 			int words = 0;
-			while (q >= 0 && words < 3 && x->tmen[q] == -1 && !(x->bits[q] & ~(GEO_W_LYADV | GEO_W_ADV)) &&
-			       !tok_punct(x, (size_t)q) && !(x->toks.v[q].flags & GEO_TOK_CAP))
+			/* "a round of talks": a meeting word counts as a plain one */
+			while (q >= 0 && words < 3 && x->tmen[q] == -1 &&
+			       !(x->bits[q] & ~(GEO_W_LYADV | GEO_W_ADV | GEO_W_EVENT)) && !tok_punct(x, (size_t)q) &&
+			       !(x->toks.v[q].flags & GEO_TOK_CAP))
 				q--, words++;
 			/* A number opens the phrase like a determiner: "launched 10
-			 * days of war games". */
-			bool num = words && (x->toks.v[q + 1].flags & GEO_TOK_NUM);
+			 * days of war games", "held two rounds of talks". */
+			bool num = words && ((x->toks.v[q + 1].flags & GEO_TOK_NUM) || tok_in(x, (size_t)q + 1, number_words));
 			if (words && q >= 0 && (num || (x->bits[q] & (GEO_W_DET | GEO_W_POSS))))
+				k = q;
+			/* "held months of talks": a bare plural right after the verb */
+			else if (words == 1 && q >= 0 && x->tmen[q] == -1 && (x->bits[q] & GEO_W_SUPPORT) &&
+				 x->toks.v[q + 1].len > 3 && low_at(x, (size_t)q + 1)[x->toks.v[q + 1].len - 1] == 's')
 				k = q;
 		}
 		while (k >= 0 && (x->bits[k] & (GEO_W_DET | GEO_W_POSS)) &&
