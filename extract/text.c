@@ -2807,6 +2807,15 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 		if (k > e && tok_is(x, k - 1, "in") && tok_in(x, k, partner_nouns) &&
 		    (tok_is(x, k + 1, "with") || tok_is(x, k + 1, "by")))
 			return false;
+		/* "attacked the platform 120 miles east of Bahrain", "a tanker
+		 * off Kuwait": a thing placed by a landmark; the landmark is
+		 * not what was acted on (but "attacked areas east of Kyiv",
+		 * "an offensive north of Baghdad" are in its country). */
+		if (k > e && x->tmen[e] == -1 && x->tmen[k] == -1 && (x->bits[e] & GEO_W_DET) &&
+		    ((tok_in(x, k, compass_words) && tok_is(x, k + 1, "of")) || tok_is(x, k, "off") ||
+		     ((tok_is(x, k, "northeast") || tok_is(x, k, "northwest") || tok_is(x, k, "southeast") ||
+		       tok_is(x, k, "southwest")) && tok_is(x, k + 1, "of"))))
+			return false;
 		/* "up to 4,000 troops": a quantity is no step towards the object */
 		if (((x->toks.v[k].flags & GEO_TOK_NUM) || tok_in(x, k, number_words)) && x->ttrig[k] < 0) {
 			k++;

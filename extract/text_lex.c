@@ -283,6 +283,9 @@ static const char *const w_agent[] = {
 	"ministers", "ministries", "spokesmen", "envoys", "delegates", "inspectors", "observers",
 	"monitors", "peacekeepers", "warplanes", "bombers", "gunboats", "submarines", "marines",
 	"commandos", "paratroopers", "court", "courts", "prosecutors", "agency", "agencies",
+	"destroyers", "destroyer", "frigates", "frigate", "cruisers", "cruiser", "battleships",
+	"helicopters", "gunships", "vessel", "submarine", "carrier", "carriers", "minesweepers",
+	"gunboat",
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
