@@ -128,6 +128,7 @@ typedef struct actor {
 	const char *fold;        /* the state or organisation */
 	geo_actor_type type;     /* of id */
 	geo_actor_type fold_type;
+	bool city;               /* named by a city: a place, never a source */
 } actor;
 
 enum { M_ACTOR = 1, M_GENERIC };
@@ -213,6 +214,7 @@ struct geo_extractor {
 		int32_t ref;
 		uint16_t len;
 		uint8_t kind;
+		bool city; /* a city that names its country only as a place */
 	} *dc; /* dictionary item starting at each token */
 	size_t captok;
 	mention *men;
@@ -483,13 +485,15 @@ static geo_err build(geo_extractor *x)
 				else if (strcmp(dl->kind, "adj") == 0)
 					ac.kind = AK_ADJ;
 				else if (strcmp(dl->kind, "seat") == 0 || strcmp(dl->kind, "city") == 0)
-					ac.kind = AK_SEAT; /* a city reads like a seat */
+					ac.kind = AK_SEAT; /* a city reads like a seat ... */
 				else if (strcmp(dl->kind, "bare") == 0)
 					ac.kind = AK_BARE;
 				else if (strcmp(dl->kind, "not") == 0)
 					ac.kind = AK_NOT;
 				else
 					continue;
+				/* ... but never acts (aux 1) */
+				ac.aux = strcmp(dl->kind, "city") == 0;
 				if (ac.kind == AK_BARE)
 					rc = geo_dict_each_alias(dl->fields[0], add_bare_alias, &ac);
 				else
@@ -1150,6 +1154,7 @@ static void dict_lookup(geo_extractor *x, size_t i)
 				x->dc[i].kind = (uint8_t)li->kind;
 				x->dc[i].ref = li->ref;
 				x->dc[i].len = (uint16_t)len;
+				x->dc[i].city = li->aux == 1;
 				return;
 			}
 		}
@@ -1317,8 +1322,24 @@ static const char *const armed_nouns[] = {
 	/* people coded by their nationality, as the word classes' "workers" */
 	"sailors", "seamen", "crewmen", "pilots", "missionaries", "engineers", "technicians",
 	"advisers", "advisors", "volunteers", "doctors", "pilgrims", "passengers", "villagers",
-	"farmers", "residents", NULL,
+	"farmers", "residents",
+	/* crowds of a country's people: "Chinese protesters" (but a movement
+	 * is its own actor: "an Israeli peace movement" is not Israel) */
+	"youths", "protesters", "protestors", "demonstrators", "students", NULL,
 };
+
+static int month_at(const char *s, size_t n, size_t *len);
+
+/* Is m the city of a dateline ("LONDON, March 5", or "Toronto, April 8"
+ * opening the sentence)? */
+static bool dateline_at(const geo_extractor *x, const mention *m)
+{
+	size_t c = m->t1, len;
+
+	return m->t1 + 2 < NTOK && tok_is(x, c, ",") && ((x->toks.v[m->t0].flags & GEO_TOK_ALLCAP) || m->t0 == 0) &&
+	       month_at(x->s + x->toks.v[c + 1].start, x->slen - x->toks.v[c + 1].start, &len) &&
+	       (x->toks.v[c + 2].flags & GEO_TOK_NUM);
+}
 
 /* Does the word at i name people or means acting for a side? */
 static bool agent_at(const geo_extractor *x, size_t i)
@@ -1684,6 +1705,7 @@ static geo_err mention_pass(geo_extractor *x)
 				continue;
 			}
 			actor_from_dict(x, ref, &a);
+			a.city = x->dc[i].city;
 			if (a.type == GEO_ACTOR_PERSON || a.type == GEO_ACTOR_INSTITUTION) {
 				e = of_country(x, i + len, &a);
 				rc = add_mention(x, i, e, M_ACTOR, &a);
@@ -1723,7 +1745,8 @@ static geo_err mention_pass(geo_extractor *x)
 					for (size_t m = x->nmen; m-- > 0 && !ok && m + 40 > x->nmen;) {
 						const mention *pm = &x->men[m];
 						if (pm->kind == M_ACTOR && !pm->pron && !pm->adj && !pm->pp && !pm->modnoun &&
-						    (pass == 1 || !pm->poss) && pm->a.type != GEO_ACTOR_PERSON)
+						    (pass == 1 || !pm->poss) && pm->a.type != GEO_ACTOR_PERSON &&
+						    !dateline_at(x, pm))
 							a = pm->a, ok = true;
 					}
 				/* "an Iranian blockade ... because it would block": what
@@ -3303,7 +3326,9 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 		src = tgt, tgt = a;
 		ss = ts, ts = sp;
 	}
-	if (!src->fold || !tgt->fold || strcmp(src->fold, tgt->fold) == 0)
+	/* "ROTTERDAM SIGNS COOPERATION AGREEMENT WITH TOKYO": a city's
+	 * deeds are its own, not its country's. */
+	if (!src->fold || !tgt->fold || strcmp(src->fold, tgt->fold) == 0 || src->city)
 		return GEO_OK;
 	geo_event_init(&ev);
 	fill_side(x, src, &ev.source, &via);
@@ -4522,10 +4547,7 @@ static void dateline_places(geo_extractor *x)
 {
 	for (size_t i = 0; i < x->nmen; i++) {
 		mention *m = &x->men[i];
-		size_t c = m->t1, len;
-		if (m->t1 + 2 < NTOK && tok_is(x, c, ",") && (x->toks.v[m->t0].flags & GEO_TOK_ALLCAP) &&
-		    month_at(x->s + x->toks.v[c + 1].start, x->slen - x->toks.v[c + 1].start, &len) &&
-		    (x->toks.v[c + 2].flags & GEO_TOK_NUM)) {
+		if (dateline_at(x, m)) {
 			m->place = true;
 			m->loc = true;
 		}
