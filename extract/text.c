@@ -565,7 +565,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
-	X(request_nouns) X(stance_nouns)
+	X(request_nouns) X(stance_nouns) X(compound_heads)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -657,6 +657,11 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* Nouns that make a verb before them the first word of a compound: "press
+ * conference", "support staff" (but "join forces with" is a verb). */
+static const char *const compound_heads[] = {"conference", "conferences", "release", "releases", "briefing",
+					     "briefings", "secretary", "corps", "office", "freedom", "staff",
+					     "group", "groups", NULL};
 /* Nouns that take a stance after "in": "in protest against". */
 static const char *const stance_nouns[] = {"protest", "retaliation", "solidarity", "support", NULL};
 /* Verbs that make a plan public: "announced plans to". */
@@ -1961,6 +1966,10 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 
 	if (form == GEO_FORM_NOUN || form == GEO_FORM_PHRASE || form == GEO_FORM_ING)
 		return false;
+	/* "the Tokyo press conference", "a strike force": the first word
+	 * of a compound noun */
+	if (form == GEO_FORM_BASE && i + 1 < NTOK && x->ttrig[i] < 0 && tok_in(x, i + 1, compound_heads))
+		return true;
 	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
 		p--;
 	if (p < 0)
