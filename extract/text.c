@@ -565,7 +565,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
-	X(request_nouns) X(stance_nouns) X(compound_heads)
+	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -657,6 +657,9 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* Counts of people: "thousands of Serbs". */
+static const char *const quantity_nouns[] = {"thousands", "hundreds", "dozens", "millions", "scores", "tens",
+					     "crowds", "hundred", "thousand", NULL};
 /* Nouns that make a verb before them the first word of a compound: "press
  * conference", "support staff" (but "join forces with" is a verb). */
 static const char *const compound_heads[] = {"conference", "conferences", "release", "releases", "briefing",
@@ -2536,7 +2539,12 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			bool by_noun = saw_to && tok_is(x, p, "by") && p > 0 && x->ttrig[p - 1] == -1 &&
 				       (x->toks.v[p - 1].flags & GEO_TOK_WORD) && x->toks.v[p - 1].len > 3 &&
 				       !ends_ed(x, p - 1);
-			if (!tok_is(x, p, "for") && !by_noun)
+			/* "Thousands of Serbs demonstrated", "a delegation of
+			 * Japanese officials met": the people counted act */
+			bool counted = tok_is(x, p, "of") && p > 0 && x->tmen[p - 1] == -1 &&
+				       (tok_in(x, p - 1, quantity_nouns) || tok_in(x, p - 1, partitives) ||
+					(x->toks.v[p - 1].flags & GEO_TOK_NUM));
+			if (!tok_is(x, p, "for") && !by_noun && !counted)
 				return false; /* but "hired by Canada to help": the one hired acts */
 		}
 		coord_left(x, m, g);
@@ -3916,6 +3924,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 					else
 						md.hyp = true;
 				}
+			}
+		}
+		if (!have_s && t0 >= 4 && tok_is(x, t0 - 2, "under") && (x->bits[t0 - 1] & GEO_W_DET) &&
+		    !(x->bits[t0 - 1] & GEO_W_POSS) && tok_in(x, t0, deal_nouns)) {
+			/* "Cuba released prisoners under a deal with the United
+			 * States": the clause subject made the deal. */
+			int m = opening_subject(x, t0 - 2);
+			if (m >= 0) {
+				coord_left(x, m, &sg);
+				have_s = true;
 			}
 		}
 		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_in(x, t0, stance_nouns)) {
