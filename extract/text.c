@@ -1906,6 +1906,14 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		if (x->tmen[k] >= 0 && !x->men[x->tmen[k]].pron) {
 			/* "cut U.S. aid to": a name may qualify the tail, nothing else. */
 			size_t m1 = x->men[x->tmen[k]].t1, l2;
+			const mention *gm = &x->men[x->tmen[k]];
+			/* "suspended Syria's membership": the tail noun it owns */
+			if (gm->poss && gm->kind == M_ACTOR && m1 + 1 < NTOK && tok_poss(x, m1) &&
+			    geo_lex_find_ref(x->tails, x->s, &x->toks, m1 + 1, g, &l2) >= 0 && l2 == 1 &&
+			    !(x->bits[m1 + 1] & GEO_W_PREP)) {
+				*tail = l2;
+				return m1 + 1 + l2;
+			}
 			/* ... and only a tail that is a noun phrase, not a bare
 			 * preposition: "fired shells at Seoul on" ends at "at". */
 			if (geo_lex_find_ref(x->tails, x->s, &x->toks, m1, g, &l2) < 0)
@@ -1913,7 +1921,6 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 			/* "charged Iran with", "held Iraq responsible": a side
 			 * right before a one-word tail is the verb's object. */
 			if (l2 < 2) {
-				const mention *gm = &x->men[x->tmen[k]];
 				if (gm->kind != M_ACTOR || gm->adj || gm->poss || k == e + GAP_WINDOW)
 					return 0;
 				*tail = l2;
@@ -2519,6 +2526,19 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		int m = x->tmen[j];
 		if (x->men[m].kind == M_GENERIC)
 			return resolve_generic(x, x->men[m].t0, g);
+		/* "The Chinese embassy in Manila lodged a protest": where the
+		 * subject is, after it */
+		if (x->men[m].loc && x->men[m].t0 > 1) {
+			size_t p = x->men[m].t0 - 1;
+			if ((tok_is(x, p, "in") || tok_is(x, p, "at")) && x->tmen[p - 1] >= 0 &&
+			    x->men[x->tmen[p - 1]].t1 == p) {
+				const mention *hm = &x->men[x->tmen[p - 1]];
+				if (hm->kind == M_ACTOR && !hm->pp && !hm->poss && !hm->adj && !hm->pron && !hm->loc) {
+					coord_left(x, x->tmen[p - 1], g);
+					return true;
+				}
+			}
+		}
 		if (x->men[m].poss || x->men[m].loc)
 			return false;
 		/* "his visit to Washington will help": the object of a preposition
@@ -2955,6 +2975,34 @@ static bool by_agent(const geo_extractor *x, size_t e, group *g)
 		}
 	}
 	return false;
+}
+
+/* "talks between Iran and world powers": the sides of a "between" or
+ * "among" phrase after e that the dictionary knows, when not all are
+ * known.  Returns -1 when there is no such phrase, else how many sides
+ * were put in g. */
+static int between_named(const geo_extractor *x, size_t e, group *g)
+{
+	size_t k = e;
+
+	g->n = 0;
+	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
+		k = e - 1;
+	for (; k < NTOK && k < e + 8 && !tok_stop(x, k); k++)
+		if (tok_is(x, k, "between") || tok_is(x, k, "among"))
+			break;
+	if (k >= NTOK || k >= e + 8 || tok_stop(x, k))
+		return -1;
+	for (size_t n = k + 1; n < NTOK && n < k + 12; n++) {
+		if (tok_stop(x, n) && !tok_is(x, n, ","))
+			break;
+		if (x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
+		    !x->men[x->tmen[n]].loc) {
+			group_add1(g, x->tmen[n]);
+			n = x->men[x->tmen[n]].t1 - 1;
+		}
+	}
+	return g->n;
 }
 
 /* "between A and B" (also "A-B talks") right after a trigger. */
@@ -3706,8 +3754,19 @@ static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
 	for (size_t k = t0; k < t1; k++) {
 		const mention *m = x->tmen[k] >= 0 ? &x->men[x->tmen[k]] : NULL;
 		bool last = true;
-		if (!m || m->kind != M_ACTOR || m->pron || m->poss || m->adj)
+		if (!m || m->kind != M_ACTOR || m->pron || m->adj)
 			continue;
+		/* "suspended Syria's membership": the owner of the tail noun */
+		if (m->poss) {
+			size_t q = m->t1;
+			if (q < t1 && tok_poss(x, q))
+				q++;
+			if (q != t1)
+				continue;
+			g->n = 0;
+			group_add(g, x->tmen[k]);
+			return true;
+		}
 		/* only names and commas between it and the tail: "the UN
 		 * refugee agency, UNHCR, out of", not "cut U.S. aid to" */
 		for (size_t q = m->t1; q < t1 && last; q++)
@@ -4201,9 +4260,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		/* "Sweden will host the talks": the parties of the talks, from this
 		 * sentence or the last ones met. */
 		group pg;
-		if (between(x, t1, &pg)) {
+		int named = -1;
+		if (between(x, t1, &pg) || (named = between_named(x, t1, &pg)) > 0) {
 			rc = emit_groups(x, ec, &sg, &pg, tr, &md, err);
-		} else if (event_noun && x->have_pair && x->sent_index <= x->pair_sent + 12) {
+		} else if (named < 0 && event_noun && x->have_pair && x->sent_index <= x->pair_sent + 12) {
 			actor pa[2] = {x->pair[0], x->pair[1]};
 			geo_span none = {0, 0};
 			for (int i = 0; i < sg.n && rc == GEO_OK; i++) {
