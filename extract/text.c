@@ -4166,6 +4166,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			 memcmp(low_at(x, t1) + x->toks.v[t1].len - 3, "ing", 3) == 0 &&
 			 (have_t = out_object(x, t0 + 1, tr->tail0, &tg)))
 			; /* "charged China with violating WTO rules": an act follows */
+		else if (tr->tail0 < t1 && tr->tail0 > t0 + 2 && tok_poss(x, tr->tail0 - 1) &&
+			 (have_t = out_object(x, tr->tail0 - 2, tr->tail0, &tg)))
+			; /* "suspended Syria's membership": its owner */
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
