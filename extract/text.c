@@ -2568,6 +2568,16 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				return false; /* but "hired by Canada to help": the one hired acts */
 		}
 		coord_left(x, m, g);
+		if (saw_to) {
+			/* "wants U.S. officials to allow", "expect the EC to allow":
+			 * the act is wished for, not done */
+			size_t b = x->men[g->m[g->n - 1]].t0;
+			if (b > 0 && (x->bits[b - 1] & GEO_W_DET) && !(x->bits[b - 1] & GEO_W_POSS))
+				b--;
+			if (b > 0 && x->tmen[b - 1] == -1 && (x->bits[b - 1] & (GEO_W_CATEN | GEO_W_PLAN)) &&
+			    !(x->bits[b - 1] & (GEO_W_BE | GEO_W_AUX)))
+				md->hyp = true;
+		}
 		{
 			/* "denied reports that it had bought": a denial of the act. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
@@ -2805,7 +2815,8 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			/* "meet its commitments": a possessive pronoun before a plain
 			 * noun is an owner, not the one acted on ("purchases of its oil"
 			 * still names the seller). */
-			bool owner_only = m->pron && (x->bits[k] & GEO_W_POSS) && m->t1 < NTOK && x->bits[m->t1] == 0 &&
+			bool owner_only = m->pron && (x->bits[k] & GEO_W_POSS) && m->t1 < NTOK &&
+					  (x->bits[m->t1] == 0 || tok_in(x, m->t1, sent_forces)) && /* "its warships" */
 					  (x->toks.v[m->t1].flags & GEO_TOK_WORD) && !(k > 0 && tok_is(x, k - 1, "of"));
 			/* "visited them": "it" and "them" are too vague to be acted on. */
 			owner_only |= m->pron && (x->bits[k] & GEO_W_IT) && !(x->bits[k] & GEO_W_POSS);
@@ -4110,8 +4121,18 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				/* "Iraq started the war by invading Iran": the means share
 				 * the clause's subject. */
 				have_s = nearest_left(x, (size_t)p, &sg);
-				if (have_s && x->men[sg.m[0]].pp)
-					have_s = false;
+				/* but "breached GATT trade rules by allowing": a name
+				 * that qualifies a noun is no subject */
+				if (have_s) {
+					const mention *nm = &x->men[sg.m[0]];
+					if (nm->pp ||
+					    (!nm->pron && (nm->modnoun ||
+							   (nm->t1 < NTOK && x->bits[nm->t1] == 0 && x->tmen[nm->t1] == -1 &&
+							    (x->toks.v[nm->t1].flags & GEO_TOK_WORD) &&
+							    !(x->toks.v[nm->t1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
+							    !ends_ed(x, nm->t1)))))
+						have_s = false;
+				}
 			}
 		} else {
 			have_s = subject_of(x, t0, &md, &sg, &to);

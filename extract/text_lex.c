@@ -285,7 +285,7 @@ static const char *const w_agent[] = {
 	"commandos", "paratroopers", "court", "courts", "prosecutors", "agency", "agencies",
 	"destroyers", "destroyer", "frigates", "frigate", "cruisers", "cruiser", "battleships",
 	"helicopters", "gunships", "vessel", "submarine", "carrier", "carriers", "minesweepers",
-	"gunboat",
+	"gunboat", "junta", "juntas",
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
