@@ -565,7 +565,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
-	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns)
+	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -657,6 +657,13 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* What happens in a country that words can be against: "condemned the
+ * coup in Niger". */
+static const char *const situation_nouns[] = {
+	"coup", "violence", "killings", "killing", "crackdown", "fighting", "bloodshed", "repression",
+	"abuses", "executions", "massacre", "atrocities", "bombing", "bombings", "unrest", "situation",
+	"crisis", "arrests", "detentions", "persecution", "elections", "election", "referendum", NULL,
+};
 /* Counts of people: "thousands of Serbs". */
 static const char *const quantity_nouns[] = {"thousands", "hundreds", "dozens", "millions", "scores", "tens",
 					     "crowds", "hundred", "thousand", NULL};
@@ -2962,6 +2969,34 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 	return false;
 }
 
+/* "the coup in Niger", "the violence in Syria": a country (by its name,
+ * not a city) where an event noun right after e happened. */
+static bool situation_in(const geo_extractor *x, size_t e, group *g)
+{
+	size_t k = e;
+
+	if ((x->bits[k] & GEO_W_DET) && !(x->bits[k] & GEO_W_POSS) && x->tmen[k] == -1)
+		k++;
+	if (k < NTOK && x->tmen[k] == -1 && !(x->bits[k] & ~(GEO_W_AGENT | GEO_W_MARKED)) &&
+	    !(x->toks.v[k].flags & GEO_TOK_CAP) &&
+	    (x->toks.v[k].flags & GEO_TOK_WORD) && k + 1 < NTOK && tok_in(x, k + 1, situation_nouns))
+		k++; /* "the military coup" */
+	if (k + 2 >= NTOK || !tok_in(x, k, situation_nouns) || !tok_is(x, k + 1, "in"))
+		return false;
+	k += 2;
+	if ((x->bits[k] & GEO_W_DET) && !(x->bits[k] & GEO_W_POSS) && x->tmen[k] == -1)
+		k++;
+	if (k >= NTOK || x->tmen[k] < 0)
+		return false;
+	const mention *m = &x->men[x->tmen[k]];
+	if (m->kind != M_ACTOR || m->adj || m->pron || m->poss || x->dc[m->t0].kind != AK_NAME ||
+	    m->a.fold_type != GEO_ACTOR_COUNTRY)
+		return false;
+	g->n = 0;
+	group_add1(g, x->tmen[k]);
+	return true;
+}
+
 /* "by A" after a passive verb or a relation noun. */
 static bool by_agent(const geo_extractor *x, size_t e, group *g)
 {
@@ -4241,6 +4276,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				q--; /* "in northern Iraq" */
 			have_t = !pl->adj && (tok_is(x, q, "in") || tok_is(x, q, "inside"));
 		}
+		/* "condemned the coup in Niger": words against what happens in a
+		 * country are against that country */
+		if (!have_t && have_s && r->info->quad == 3 && !noun && o < NTOK && situation_in(x, o, &tg))
+			have_t = true;
 	}
 
 	if (noun && have_s && !have_t && (r->flags & R_CONFLICT)) {
