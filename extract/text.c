@@ -565,7 +565,8 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
-	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns)
+	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns) \
+	X(past_verbs)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -657,6 +658,14 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* Irregular past tenses common in news: after a name they are its verb
+ * ("Japan rose", "China fell"), not a noun it qualifies. */
+static const char *const past_verbs[] = {
+	"rose", "fell", "grew", "said", "sank", "took", "gave", "made", "won", "lost", "held", "sent", "left",
+	"told", "began", "came", "went", "saw", "chose", "sought", "fought", "struck", "spoke", "broke",
+	"drew", "brought", "bought", "sold", "paid", "led", "threw", "wrote", "kept", "stood", "became",
+	"ran", "shot", "hit", "knew", "thought", "felt", "meant", "put", "set", "cut", "let", "got", NULL,
+};
 /* What happens in a country that words can be against: "condemned the
  * coup in Niger". */
 static const char *const situation_nouns[] = {
@@ -1135,7 +1144,7 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		size_t len;
 		/* A common noun after it, not a verb: "Israeli peace movement"
 		 * but "Beijing criticized". */
-		m->modnoun = geo_lex_longest(x->trigs, x->s, &x->toks, t1, &len) < 0;
+		m->modnoun = geo_lex_longest(x->trigs, x->s, &x->toks, t1, &len) < 0 && !tok_in(x, t1, past_verbs);
 	}
 	for (size_t k = t0; k < t1; k++)
 		x->tmen[k] = (int32_t)x->nmen;
@@ -4100,7 +4109,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			/* "talks between A and B", "the war between A and B": each
 			 * with the other.  "mediation between A and B" names only
 			 * the parties mediated for. */
-			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) || r->info->trade;
+			/* trade is mutual only as "trade between A and B", not
+			 * "imports of maize under the agreement between A and B" */
+			bool mutual = (r->flags & (R_SYM | R_MUTUAL)) ||
+				      (r->info->trade && (tok_is(x, t1 - 1, "between") || tok_is(x, t1, "between")));
 			if (mutual && !(have_s && !(r->flags & R_SYM)))
 				return emit_pairs(x, ec, &bg, tr, &md, err);
 			if (have_s && !mutual)
