@@ -1924,11 +1924,16 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 			size_t m1 = x->men[x->tmen[k]].t1, l2;
 			const mention *gm = &x->men[x->tmen[k]];
 			/* "suspended Syria's membership": the tail noun it owns */
-			if (gm->poss && gm->kind == M_ACTOR && m1 + 1 < NTOK && tok_poss(x, m1) &&
-			    geo_lex_find_ref(x->tails, x->s, &x->toks, m1 + 1, g, &l2) >= 0 && l2 == 1 &&
-			    !(x->bits[m1 + 1] & GEO_W_PREP)) {
-				*tail = l2;
-				return m1 + 1 + l2;
+			if (gm->poss && gm->kind == M_ACTOR && m1 + 1 < NTOK && tok_poss(x, m1)) {
+				size_t tt = m1 + 1;
+				/* "Sweden's NATO membership" */
+				if (x->tmen[tt] >= 0 && x->men[x->tmen[tt]].kind == M_ACTOR && !x->men[x->tmen[tt]].poss)
+					tt = x->men[x->tmen[tt]].t1;
+				if (tt < NTOK && geo_lex_find_ref(x->tails, x->s, &x->toks, tt, g, &l2) >= 0 && l2 == 1 &&
+				    !(x->bits[tt] & GEO_W_PREP)) {
+					*tail = l2;
+					return tt + l2;
+				}
 			}
 			/* ... and only a tail that is a noun phrase, not a bare
 			 * preposition: "fired shells at Seoul on" ends at "at". */
@@ -3835,6 +3840,25 @@ static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
 	return false;
 }
 
+/* The owner named with 's right before a gap's tail at e ("Syria's
+ * membership", "Sweden's NATO membership"), between t0 and e. */
+static bool tail_owner(const geo_extractor *x, size_t t0, size_t e, group *g)
+{
+	size_t q = e;
+
+	/* past a name that qualifies the tail */
+	if (q > t0 + 1 && x->tmen[q - 1] >= 0 && !x->men[x->tmen[q - 1]].poss)
+		q = x->men[x->tmen[q - 1]].t0;
+	if (q < t0 + 3 || !tok_poss(x, q - 1) || x->tmen[q - 2] < 0)
+		return false;
+	const mention *m = &x->men[x->tmen[q - 2]];
+	if (m->kind != M_ACTOR || m->pron || m->adj)
+		return false;
+	g->n = 0;
+	group_add(g, x->tmen[q - 2]);
+	return true;
+}
+
 static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_error *err)
 {
 	const trig *tr = &x->trigs_v[ti];
@@ -4234,8 +4258,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			 memcmp(low_at(x, t1) + x->toks.v[t1].len - 3, "ing", 3) == 0 &&
 			 (have_t = out_object(x, t0 + 1, tr->tail0, &tg)))
 			; /* "charged China with violating WTO rules": an act follows */
-		else if (tr->tail0 < t1 && tr->tail0 > t0 + 2 && tok_poss(x, tr->tail0 - 1) &&
-			 (have_t = out_object(x, tr->tail0 - 2, tr->tail0, &tg)))
+		else if (tr->tail0 < t1 && tr->tail0 > t0 + 2 && (have_t = tail_owner(x, t0, tr->tail0, &tg)))
 			; /* "suspended Syria's membership": its owner */
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
