@@ -482,6 +482,19 @@ static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
 		     const geo_tokens *t, size_t i);
 
+/*
+ * text.c: geo_extract_text() a sentence at a time, so that a reader can
+ * hand out a long document's events as they come instead of holding them
+ * all.  geo_text_doc_begin() normalises and splits the document (text is
+ * not used afterwards: the caller may free it) and gives its sentence
+ * count and replaced bytes; each geo_text_doc_step() reads the next
+ * sentence, calling emit for its events, and sets *more while sentences
+ * are left.  The extractor holds doc (borrowed) until the document ends.
+ */
+geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, const char *text, size_t len,
+			   geo_event_fn emit, void *user, size_t *nsent, size_t *replaced, geo_error *err);
+geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err);
+
 #ifdef GEO_TESTING
 /* text.c: the date a text states near its start, else fallback. */
 void geo_text_find_date(const char *s, size_t n, const char *fallback, char out[11]);
