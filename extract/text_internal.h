@@ -142,6 +142,10 @@ static inline bool geo_swar_printable(uint64_t w)
  * gets the number of invalid bytes.  GEO_ENOMEM only.
  */
 geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced);
+/* The same, in place: b's bytes become their normalised form (b may get
+ * a new block when invalid bytes make the text longer).  On GEO_ENOMEM b
+ * holds a part of the text only. */
+geo_err geo_text_normalize_inplace(geo_buf *b, size_t *replaced);
 
 #define GEO_TMAP_SEED 2166136261u
 
