@@ -4520,33 +4520,54 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	return GEO_OK;
 }
 
-geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, const char *text, size_t len,
-			   geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced, geo_error *err)
+/* Forgets the last document. */
+static void doc_reset(geo_extractor *x)
 {
-	size_t bad = 0;
-	geo_err rc;
-
-	*nsent = 0;
-	*replaced = 0;
 	x->next_sent = 0;
 	x->sents.n = 0;
-	geo_buf_reset(&x->norm);
 	x->npeople = 0;
 	x->nindexed = 0;
 	x->have_person = x->have_agent = x->have_pair = false;
-	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK ||
-	    (rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
+}
+
+/* Starts reading the document whose normalised text is in x->norm. */
+static geo_err doc_open(geo_extractor *x, const char *doc, const char *date, geo_event_fn emit_fn, void *user,
+			geo_error *err)
+{
+	geo_err rc;
+
+	if ((rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
 	    (rc = geo_sentences_split(x->norm.data, x->norm.len, &x->sents)) != GEO_OK ||
 	    (rc = find_quotes(x)) != GEO_OK) {
 		x->sents.n = 0;
 		return geo_error_set(err, rc, "out of memory");
 	}
-	*replaced = bad;
-	*nsent = x->sents.n;
 	geo_text_find_date(x->norm.data, x->norm.len, date, x->when);
 	x->doc = doc;
 	x->emit_fn = emit_fn;
 	x->emit_user = user;
+	return GEO_OK;
+}
+
+geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
+			   geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced, geo_error *err)
+{
+	geo_buf old;
+	geo_err rc;
+
+	*nsent = 0;
+	*replaced = 0;
+	doc_reset(x);
+	/* The text becomes the extractor's: no second copy of a long
+	 * document; the last document's block goes back to the caller. */
+	if ((rc = geo_text_normalize_inplace(text, replaced)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	old = x->norm;
+	x->norm = *text;
+	*text = old;
+	if ((rc = doc_open(x, doc, date, emit_fn, user, err)) != GEO_OK)
+		return rc;
+	*nsent = x->sents.n;
 	return GEO_OK;
 }
 
@@ -4579,8 +4600,13 @@ geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, co
 		*nsent = 0;
 	if (replaced)
 		*replaced = 0;
-	if ((rc = geo_text_doc_begin(x, doc, date, text, len, emit_fn, user, &n, &bad, err)) != GEO_OK)
+	doc_reset(x);
+	geo_buf_reset(&x->norm);
+	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	if ((rc = doc_open(x, doc, date, emit_fn, user, err)) != GEO_OK)
 		return rc;
+	n = x->sents.n;
 	if (replaced)
 		*replaced = bad;
 	do

@@ -489,13 +489,14 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
 /*
  * text.c: geo_extract_text() a sentence at a time, so that a reader can
  * hand out a long document's events as they come instead of holding them
- * all.  geo_text_doc_begin() normalises and splits the document (text is
- * not used afterwards: the caller may free it) and gives its sentence
- * count and replaced bytes; each geo_text_doc_step() reads the next
+ * all.  geo_text_doc_begin() normalises the document in text in place and
+ * takes the block (text gets the extractor's previous one, which the
+ * caller frees or reuses), splits it and gives its sentence count and
+ * replaced bytes; each geo_text_doc_step() reads the next
  * sentence, calling emit for its events, and sets *more while sentences
  * are left.  The extractor holds doc (borrowed) until the document ends.
  */
-geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, const char *text, size_t len,
+geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
 			   geo_event_fn emit, void *user, size_t *nsent, size_t *replaced, geo_error *err);
 geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err);
 

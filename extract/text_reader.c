@@ -153,8 +153,8 @@ static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 	return GEO_OK;
 }
 
-/* Opens the document: reads it whole, normalises and splits it; the read
- * copy is freed at once (the extractor keeps the normalised one). */
+/* Opens the document: reads it whole, and the extractor normalises it in
+ * the same block and keeps it (one copy of a long document, not two). */
 static geo_err text_begin(geo_reader *r, geo_error *err)
 {
 	geo_reader_ctx *ctx = r->ctx;
@@ -170,8 +170,7 @@ static geo_err text_begin(geo_reader *r, geo_error *err)
 				       GEO_MAX_DOCUMENT);
 	}
 	if (rc == GEO_OK)
-		rc = geo_text_doc_begin(ctx->x, ctx->doc, NULL, b.data ? b.data : "", b.len, collect, r, &nsent,
-					&replaced, err);
+		rc = geo_text_doc_begin(ctx->x, ctx->doc, NULL, &b, collect, r, &nsent, &replaced, err);
 	geo_buf_free(&b);
 	if (rc != GEO_OK)
 		return rc;
