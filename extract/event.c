@@ -116,12 +116,13 @@ static inline uint64_t needs_escape(uint64_t w)
 	return ((w - BYTES(0x20)) | (q - BYTES(1)) | (b - BYTES(1))) & ~w & BYTES(0x80);
 }
 
-/* Writes s (n bytes, valid UTF-8) at o as a JSON string, as jansson's
- * dump_string() does without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH: '"'
- * and '\\' escaped, the controls with a short escape where JSON has one
- * and \u00XX (upper-case hex) otherwise, everything else (DEL, '/',
- * U+2028, any non-ASCII) as it is.  Writes at most 6 n + 2 bytes; returns
- * the end. */
+/* Writes s (n bytes) at o as a JSON string, as jansson's dump_string()
+ * does without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH: '"' and '\\'
+ * escaped, the controls with a short escape where JSON has one and
+ * \u00XX (upper-case hex) otherwise, everything else (DEL, '/', U+2028,
+ * any non-ASCII) as it is.  Checks the UTF-8 on the way (one pass, not a
+ * check and then a copy): returns NULL at the first invalid sequence.
+ * Writes at most 6 n + 2 bytes; returns the end. */
 static char *put_string(char *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -133,14 +134,26 @@ static char *put_string(char *o, const char *s, size_t n)
 		for (; i + 8 <= n; i += 8) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (needs_escape(w))
+			if (needs_escape(w) | (w & BYTES(0x80)))
 				break;
 			memcpy(o, s + i, 8);
 			o += 8;
 		}
+		/* Byte by byte up to the end of the word that stopped the
+		 * run (a character may reach past it). */
 		end = i + 8 < n ? i + 8 : n;
-		for (; i < end; i++) {
+		while (i < end) {
 			unsigned char c = (unsigned char)s[i];
+			if (c >= 0x80) {
+				size_t k = geo_utf8_decode((const unsigned char *)s + i, n - i, NULL);
+				if (!k)
+					return NULL;
+				memcpy(o, s + i, k);
+				o += k;
+				i += k;
+				continue;
+			}
+			i++;
 			if (c >= 0x20 && c != '"' && c != '\\') {
 				*o++ = (char)c;
 				continue;
@@ -166,14 +179,27 @@ static char *put_string(char *o, const char *s, size_t n)
 	return o;
 }
 
-/* v in decimal at o; returns the end (at most 20 bytes). */
+/* v in decimal at o; returns the end (at most 20 bytes).  Two digits a
+ * step: the spans and sentence numbers of every event. */
 static char *put_uint(char *o, unsigned long long v)
 {
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+				    "8081828384858687888990919293949596979899";
 	char t[24], *e = t + sizeof t, *p = e;
 
-	do
-		*--p = (char)('0' + v % 10);
-	while (v /= 10);
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100) * 2;
+		v /= 100;
+		*--p = pairs[d + 1];
+		*--p = pairs[d];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
+	} else {
+		*--p = (char)('0' + v);
+	}
 	memcpy(o, p, (size_t)(e - p));
 	return o + (e - p);
 }
@@ -266,24 +292,6 @@ struct geo_event_writer {
 #endif
 };
 
-/* geo_utf8_valid(), with ASCII taken eight bytes at a time: most event
- * strings are ASCII all through. */
-GEO_STATIC bool geo_event_utf8_valid(const char *s, size_t n);
-GEO_STATIC bool geo_event_utf8_valid(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
-			break;
-	}
-	while (i < n && (unsigned char)s[i] < 0x80)
-		i++;
-	return i == n || geo_utf8_valid(s + i, n - i);
-}
-
 geo_err geo_event_writer_new(geo_event_writer **out, FILE *fp, geo_error *err)
 {
 	geo_event_writer *w = calloc(1, sizeof *w);
@@ -328,13 +336,15 @@ enum { W_CAMEO, W_DATE, W_DOC, W_EVIDENCE, W_MODALITY, W_RELATION, W_SOURCE, W_S
 		(p) += sizeof(lit) + 3;                      \
 	} while (0)
 
-/* Appends ,"KEY":"value" when string i is present. */
-#define PUT_STR(p, lit, i)                                        \
-	do {                                                      \
-		if (s[i]) {                                       \
-			PUT_KEY(p, lit);                          \
-			(p) = put_string((p), s[i], len[i]);      \
-		}                                                 \
+/* Appends ,"KEY":"value" when string i is present; to invalid when it
+ * is not UTF-8. */
+#define PUT_STR(p, lit, i)                                              \
+	do {                                                            \
+		if (s[i]) {                                             \
+			PUT_KEY(p, lit);                                \
+			if (!((p) = put_string((p), s[i], len[i])))     \
+				goto invalid;                           \
+		}                                                       \
 	} while (0)
 
 /* Appends a span's ,"KEY":[start,end] when it is not empty. */
@@ -384,13 +394,6 @@ geo_err geo_event_writer_write(geo_event_writer *w, const geo_event *ev, geo_err
 		if (!s[i])
 			continue;
 		len[i] = strlen(s[i]);
-		if (!geo_event_utf8_valid(s[i], len[i])) {
-#ifdef GEO_TESTING
-			writer_check(w->oracle, ev, NULL, 0);
-#endif
-			return geo_error_set(err, GEO_EDATA, "event in %s holds text that is not valid UTF-8",
-					     ev->doc ? ev->doc : "(no document)");
-		}
 		/* An escape takes at most six bytes for one. */
 		if (len[i] > (SIZE_MAX - need) / 6 - 2)
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
@@ -471,6 +474,12 @@ geo_err geo_event_writer_write(geo_event_writer *w, const geo_event *ev, geo_err
 	if (fwrite(w->buf, 1, n + 1, w->fp) != n + 1)
 		return geo_error_set(err, GEO_EIO, "write failed: %s", strerror(errno));
 	return GEO_OK;
+invalid:
+#ifdef GEO_TESTING
+	writer_check(w->oracle, ev, NULL, 0);
+#endif
+	return geo_error_set(err, GEO_EDATA, "event in %s holds text that is not valid UTF-8",
+			     ev->doc ? ev->doc : "(no document)");
 }
 
 geo_err geo_event_write_json(FILE *fp, const geo_event *ev, geo_error *err)
