@@ -370,6 +370,7 @@ typedef struct geo_lex_item {
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
 	bool any_case;     /* no upper-case letter: fits text in any case */
+	uint8_t upper;     /* bit k: token k (k < 8) of the spelling has an upper-case letter */
 	uint16_t case_len; /* bytes of that spelling, UINT16_MAX for as many or more */
 } geo_lex_item;
 
@@ -482,7 +483,9 @@ static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx
 	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
 }
 
-/* True when the text's tokens from i fit the item's capitalisation. */
+/* True when the text's tokens from i fit the item's capitalisation.  it
+ * is an item of the phrase found at token i (geo_lex_longest(),
+ * geo_lex_find_ref()): its tokens are as long as the text's. */
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
 		     const geo_tokens *t, size_t i);
 
