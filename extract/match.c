@@ -190,9 +190,14 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 		}
 		if (t->n == 1)
 			lx->whole[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
+		item->upper = 0;
 		for (const char *c = lx->pool.data + case_off; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				item->any_case = false;
+		for (size_t k = 0; k < t->n && k < 8; k++)
+			for (size_t c = 0; c < t->v[k].len; c++)
+				if (geo_a_upper((unsigned char)phrase[t->v[k].start + c]))
+					item->upper |= (uint8_t)(1u << k);
 		while (*link >= 0)
 			link = &lx->items[*link].next;
 		*link = (int32_t)lx->nitems++;
@@ -216,17 +221,13 @@ static bool title_in_caps(const char *alias, const char *w, size_t n)
 	return true;
 }
 
-bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
-		     size_t i)
+#ifdef GEO_TESTING
+/* The plain walk the token lengths and the upper-case mask replace:
+ * tests hold geo_lex_case_ok() to it. */
+static bool case_ok_scan(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+			 size_t i)
 {
 	const char *p = lx->pool.data + it->case_off;
-
-	if (it->any_case)
-		return true;
-	/* One word with a capital: spelled exactly so, or not at all. */
-	if (it->ntok == 1 && it->case_len != UINT16_MAX)
-		return it->case_len == t->v[i].len && (geo_tmap_same(p, s + t->v[i].start, it->case_len) ||
-							title_in_caps(p, s + t->v[i].start, it->case_len));
 
 	for (size_t k = 0; k < it->ntok; k++) {
 		const char *e = p;
@@ -242,6 +243,52 @@ bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, c
 		p = *e ? e + 1 : e;
 	}
 	return true;
+}
+#endif
+
+/* The spelling's tokens, in order.  The item was found by its key, the
+ * lower-cased tokens joined by spaces, and no token holds a space: token
+ * k of the spelling is as long as text token i + k, so the spelling is
+ * walked by the text's lengths, and only the tokens the mask marks are
+ * compared. */
+static bool case_ok_tokens(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+			   size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const geo_tok *tok = &t->v[i + k];
+		bool upper = false;
+		if (k < 8)
+			upper = (it->upper >> k) & 1;
+		else
+			for (size_t c = 0; c < tok->len; c++)
+				upper |= p[c] >= 'A' && p[c] <= 'Z';
+		if (upper && memcmp(p, s + tok->start, tok->len) != 0 && !title_in_caps(p, s + tok->start, tok->len))
+			return false;
+		p += tok->len + 1;
+	}
+	return true;
+}
+
+bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+		     size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+	bool ok;
+
+	if (it->any_case)
+		return true;
+	/* One word with a capital: spelled exactly so, or not at all. */
+	if (it->ntok == 1 && it->case_len != UINT16_MAX)
+		return it->case_len == t->v[i].len && (geo_tmap_same(p, s + t->v[i].start, it->case_len) ||
+							title_in_caps(p, s + t->v[i].start, it->case_len));
+	ok = case_ok_tokens(lx, it, s, t, i);
+#ifdef GEO_TESTING
+	if (ok != case_ok_scan(lx, it, s, t, i))
+		abort();
+#endif
+	return ok;
 }
 
 #define NO_KEY UINT32_MAX

@@ -204,6 +204,14 @@ struct geo_extractor {
 
 	/* Per document, reused. */
 	geo_buf norm, evid;
+	/* The document being read, sentence by sentence (geo_text_doc_begin()
+	 * and geo_text_doc_step()): where its events go and the next
+	 * sentence. */
+	const char *doc;
+	char when[11];
+	geo_event_fn emit_fn;
+	void *emit_user;
+	size_t next_sent;
 	bool evid_ok; /* evid holds the current sentence */
 	geo_sentences sents;
 	geo_tokens toks;
@@ -4817,43 +4825,101 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	return GEO_OK;
 }
 
+/* Forgets the last document. */
+static void doc_reset(geo_extractor *x)
+{
+	x->next_sent = 0;
+	x->sents.n = 0;
+	x->npeople = 0;
+	x->nindexed = 0;
+	x->have_person = x->have_agent = x->have_pair = false;
+}
+
+/* Starts reading the document whose normalised text is in x->norm. */
+static geo_err doc_open(geo_extractor *x, const char *doc, const char *date, geo_event_fn emit_fn, void *user,
+			geo_error *err)
+{
+	geo_err rc;
+
+	if ((rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
+	    (rc = geo_sentences_split(x->norm.data, x->norm.len, &x->sents)) != GEO_OK ||
+	    (rc = find_quotes(x)) != GEO_OK) {
+		x->sents.n = 0;
+		return geo_error_set(err, rc, "out of memory");
+	}
+	geo_text_find_date(x->norm.data, x->norm.len, date, x->when);
+	x->doc = doc;
+	x->emit_fn = emit_fn;
+	x->emit_user = user;
+	return GEO_OK;
+}
+
+geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
+			   geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced, geo_error *err)
+{
+	geo_buf old;
+	geo_err rc;
+
+	*nsent = 0;
+	*replaced = 0;
+	doc_reset(x);
+	/* The text becomes the extractor's: no second copy of a long
+	 * document; the last document's block goes back to the caller. */
+	if ((rc = geo_text_normalize_inplace(text, replaced)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	old = x->norm;
+	x->norm = *text;
+	*text = old;
+	if ((rc = doc_open(x, doc, date, emit_fn, user, err)) != GEO_OK)
+		return rc;
+	*nsent = x->sents.n;
+	return GEO_OK;
+}
+
+geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err)
+{
+	emit_ctx ec;
+	geo_err rc = GEO_OK;
+
+	if (x->next_sent < x->sents.n) {
+		ec.doc = x->doc;
+		ec.date = x->when[0] ? x->when : NULL;
+		ec.fn = x->emit_fn;
+		ec.user = x->emit_user;
+		ec.sent = (int32_t)x->next_sent;
+		rc = do_sentence(x, &ec, x->next_sent++, err);
+	}
+	*more = rc == GEO_OK && x->next_sent < x->sents.n;
+	return rc;
+}
+
 geo_err geo_extract_text(geo_extractor *x, const char *doc, const char *date, const char *text,
 			 size_t len, geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced,
 			 geo_error *err)
 {
-	char when[11];
-	emit_ctx ec;
-	size_t bad = 0;
+	size_t n, bad;
+	bool more;
 	geo_err rc;
 
 	if (nsent)
 		*nsent = 0;
 	if (replaced)
 		*replaced = 0;
+	doc_reset(x);
 	geo_buf_reset(&x->norm);
-	x->npeople = 0;
-	x->nindexed = 0;
-	x->have_person = x->have_agent = x->have_pair = false;
-	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK ||
-	    (rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
-	    (rc = geo_sentences_split(x->norm.data, x->norm.len, &x->sents)) != GEO_OK ||
-	    (rc = find_quotes(x)) != GEO_OK)
+	if ((rc = geo_text_normalize(text, len, &x->norm, &bad)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
+	if ((rc = doc_open(x, doc, date, emit_fn, user, err)) != GEO_OK)
+		return rc;
+	n = x->sents.n;
 	if (replaced)
 		*replaced = bad;
-	geo_text_find_date(x->norm.data, x->norm.len, date, when);
-	ec.doc = doc;
-	ec.date = when[0] ? when : NULL;
-	ec.fn = emit_fn;
-	ec.user = user;
-	for (size_t i = 0; i < x->sents.n; i++) {
-		ec.sent = (int32_t)i;
-		if ((rc = do_sentence(x, &ec, i, err)) != GEO_OK)
-			return rc;
-	}
-	if (nsent)
-		*nsent = x->sents.n;
-	return GEO_OK;
+	do
+		rc = geo_text_doc_step(x, &more, err);
+	while (rc == GEO_OK && more);
+	if (rc == GEO_OK && nsent)
+		*nsent = n;
+	return rc;
 }
 
 /* Every list tok_in() and object_has() are given, in TOK_LISTS order. */

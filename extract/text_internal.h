@@ -142,6 +142,10 @@ static inline bool geo_swar_printable(uint64_t w)
  * gets the number of invalid bytes.  GEO_ENOMEM only.
  */
 geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced);
+/* The same, in place: b's bytes become their normalised form (b may get
+ * a new block when invalid bytes make the text longer).  On GEO_ENOMEM b
+ * holds a part of the text only. */
+geo_err geo_text_normalize_inplace(geo_buf *b, size_t *replaced);
 
 #define GEO_TMAP_SEED 2166136261u
 
@@ -366,6 +370,7 @@ typedef struct geo_lex_item {
 	int32_t aux;       /* the caller's extra value */
 	uint32_t case_off; /* original spelling in the case pool */
 	bool any_case;     /* no upper-case letter: fits text in any case */
+	uint8_t upper;     /* bit k: token k (k < 8) of the spelling has an upper-case letter */
 	uint16_t case_len; /* bytes of that spelling, UINT16_MAX for as many or more */
 } geo_lex_item;
 
@@ -478,9 +483,25 @@ static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx
 	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
 }
 
-/* True when the text's tokens from i fit the item's capitalisation. */
+/* True when the text's tokens from i fit the item's capitalisation.  it
+ * is an item of the phrase found at token i (geo_lex_longest(),
+ * geo_lex_find_ref()): its tokens are as long as the text's. */
 bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
 		     const geo_tokens *t, size_t i);
+
+/*
+ * text.c: geo_extract_text() a sentence at a time, so that a reader can
+ * hand out a long document's events as they come instead of holding them
+ * all.  geo_text_doc_begin() normalises the document in text in place and
+ * takes the block (text gets the extractor's previous one, which the
+ * caller frees or reuses), splits it and gives its sentence count and
+ * replaced bytes; each geo_text_doc_step() reads the next
+ * sentence, calling emit for its events, and sets *more while sentences
+ * are left.  The extractor holds doc (borrowed) until the document ends.
+ */
+geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
+			   geo_event_fn emit, void *user, size_t *nsent, size_t *replaced, geo_error *err);
+geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err);
 
 #ifdef GEO_TESTING
 /* text.c: the date a text states near its start, else fallback. */

@@ -37,25 +37,46 @@ static const char *replacement(utf8proc_int32_t cp)
 	return NULL;
 }
 
-geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced)
+/*
+ * Where normalised bytes go: a buffer of their own, or (in place) the
+ * front of the very buffer being read.  In place, every step writes no
+ * more bytes than it reads, so writes stay behind reads; the one step
+ * that writes more (an invalid byte becomes the three of U+FFFD) is not
+ * taken where it would overtake them.
+ */
+typedef struct sink {
+	geo_buf *out;
+	bool inplace;
+} sink;
+
+static geo_err put(sink *k, const void *s, size_t n)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
-	size_t i = 0, bad = 0;
+	geo_buf *b = k->out;
+
+	if (!k->inplace)
+		return geo_buf_append(b, s, n);
+	/* Nothing to move while the text has not shrunk (a plain ASCII
+	 * document is not copied at all); the source may overlap. */
+	if (b->data + b->len != (const char *)s)
+		memmove(b->data + b->len, s, n);
+	b->len += n;
+	return GEO_OK;
+}
+
+/*
+ * Normalises p[*pos..len) onto k.  Returns at the end or, in place, at an
+ * invalid byte whose replacement would overtake the bytes still to read;
+ * *pos is then that byte.
+ */
+static geo_err normalize_run(const unsigned char *p, size_t len, size_t *pos, sink *k, size_t *bad)
+{
+	size_t i = *pos;
 	geo_err rc = GEO_OK;
 
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	{
-		size_t cap = out->cap;
-		if ((rc = geo_buf_reserve(out, len + 16)) != GEO_OK)
-			goto out;
-		if (out->cap != cap)
-			geo_text_hugepages(out->data, out->cap);
-	}
 	while (i < len) {
 		unsigned char c = p[i];
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
+		utf8proc_ssize_t n;
 		const char *rep;
 
 		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
@@ -71,42 +92,102 @@ geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *r
 				else
 					break;
 			}
-			if ((rc = geo_buf_append(out, p + i, j - i)) != GEO_OK)
-				goto out;
+			if ((rc = put(k, p + i, j - i)) != GEO_OK)
+				break;
 			i = j;
 			continue;
 		}
 		if (c < 0x80) {
+			char o;
 			if (c == '\r') {
-				rc = geo_buf_putc(out, '\n');
+				o = '\n';
 				i += (i + 1 < len && p[i + 1] == '\n') ? 2 : 1;
 			} else {
-				rc = geo_buf_putc(out, (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? ' ' : (char)c);
+				o = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? ' ' : (char)c;
 				i++;
 			}
-			if (rc)
-				goto out;
+			if ((rc = put(k, &o, 1)) != GEO_OK)
+				break;
 			continue;
 		}
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0) {
-			bad++;
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) {
+			if (k->inplace && k->out->len + 3 > i + 1)
+				break;
+			(*bad)++;
 			i++;
-			if ((rc = geo_buf_append(out, "\xEF\xBF\xBD", 3)) != GEO_OK)
-				goto out;
+			if ((rc = put(k, "\xEF\xBF\xBD", 3)) != GEO_OK)
+				break;
 			continue;
 		}
 		rep = replacement(cp);
 		if (!rep && ((cp >= 0x80 && cp < 0xA0)))
 			rep = " ";
-		rc = rep ? geo_buf_puts(out, rep) : geo_buf_append(out, p + i, (size_t)k);
+		/* A replacement is never longer than what it replaces. */
+		rc = rep ? put(k, rep, strlen(rep)) : put(k, p + i, (size_t)n);
 		if (rc)
-			goto out;
-		i += (size_t)k;
+			break;
+		i += (size_t)n;
 	}
-out:
+	*pos = i;
+	return rc;
+}
+
+/* The leading BOM's length, or 0. */
+static size_t bom(const char *text, size_t len)
+{
+	return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+geo_err geo_text_normalize(const char *text, size_t len, geo_buf *out, size_t *replaced)
+{
+	sink k = {out, false};
+	size_t i = bom(text, len), bad = 0;
+	size_t cap = out->cap;
+	geo_err rc;
+
+	if ((rc = geo_buf_reserve(out, len + 16)) == GEO_OK) {
+		if (out->cap != cap)
+			geo_text_hugepages(out->data, out->cap);
+		rc = normalize_run((const unsigned char *)text, len, &i, &k, &bad);
+	}
 	if (rc == GEO_OK && out->data)
 		out->data[out->len] = '\0'; /* reserved above; nothing may have been appended */
+	if (replaced)
+		*replaced = bad;
+	return rc;
+}
+
+geo_err geo_text_normalize_inplace(geo_buf *b, size_t *replaced)
+{
+	const size_t len = b->len;
+	size_t i = bom(b->data, len), bad = 0;
+	sink k = {b, true};
+	geo_buf rest = {0};
+	geo_err rc = GEO_OK;
+
+	if (!b->data)
+		goto out;
+	b->len = 0;
+	normalize_run((const unsigned char *)b->data, len, &i, &k, &bad);
+	if (i < len) {
+		/* Stopped where U+FFFD would overtake the unread bytes: the
+		 * rest goes to a buffer of its own, after what is done. */
+		k.out = &rest;
+		k.inplace = false;
+		if ((rc = geo_buf_reserve(&rest, b->len + (len - i) + 16)) != GEO_OK)
+			goto out;
+		geo_text_hugepages(rest.data, rest.cap);
+		if ((rc = geo_buf_append(&rest, b->data, b->len)) != GEO_OK ||
+		    (rc = normalize_run((const unsigned char *)b->data, len, &i, &k, &bad)) != GEO_OK)
+			goto out;
+		geo_buf_free(b);
+		*b = rest;
+		rest = (geo_buf){0};
+	}
+	b->data[b->len] = '\0'; /* b->len <= len < cap */
+out:
+	geo_buf_free(&rest);
 	if (replaced)
 		*replaced = bad;
 	return rc;

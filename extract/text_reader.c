@@ -16,15 +16,16 @@ enum { NSTR = 12 };
 
 struct geo_reader {
 	geo_reader_ctx *ctx;
-	/* The document's events, with their strings in pool: one copy of
-	 * each, not twelve allocations per event held to the end of the
-	 * document.  events[i]'s string fields are set from off[i] when it
-	 * is handed out (pool may move while the document is read). */
+	/* The events of the sentence last read, with their strings in
+	 * pool: one copy of each, not twelve allocations per event.
+	 * events[i]'s string fields are set from off[i] when it is handed
+	 * out (pool may move while the sentence is read). */
 	geo_event *events;
 	size_t (*off)[NSTR]; /* offsets in pool, NO_STR for NULL */
 	size_t n, cap, next;
 	geo_buf pool;
-	bool done;
+	bool done;  /* the document was opened */
+	bool more;  /* sentences are left to read */
 };
 
 static geo_err text_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
@@ -152,36 +153,56 @@ static geo_err slurp(geo_reader *r, geo_buf *b, bool *too_long, geo_error *err)
 	return GEO_OK;
 }
 
-static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
+/* Opens the document: reads it whole, and the extractor normalises it in
+ * the same block and keeps it (one copy of a long document, not two). */
+static geo_err text_begin(geo_reader *r, geo_error *err)
 {
 	geo_reader_ctx *ctx = r->ctx;
+	geo_buf b = {0};
+	bool too_long;
+	size_t nsent = 0, replaced = 0;
+	geo_err rc;
 
+	rc = slurp(r, &b, &too_long, err);
+	if (rc == GEO_OK && too_long) {
+		geo_buf_free(&b);
+		return geo_reader_skip(ctx, GEO_SKIP_TOO_LONG, 0, err, "document larger than %u bytes",
+				       GEO_MAX_DOCUMENT);
+	}
+	if (rc == GEO_OK)
+		rc = geo_text_doc_begin(ctx->x, ctx->doc, NULL, &b, collect, r, &nsent, &replaced, err);
+	geo_buf_free(&b);
+	if (rc != GEO_OK)
+		return rc;
+	r->more = nsent > 0;
+	ctx->stats->documents++;
+	ctx->stats->sentences += nsent;
+	if (replaced) {
+		ctx->stats->replaced_bytes += replaced;
+		geo_diag(GEO_DIAG_WARN, "%s: %zu invalid UTF-8 byte%s replaced", ctx->path, replaced,
+			 replaced == 1 ? "" : "s");
+	}
+	return GEO_OK;
+}
+
+static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
+{
 	*ev = NULL;
 	if (!r->done) {
-		geo_buf b = {0};
-		bool too_long;
-		size_t nsent = 0, replaced = 0;
 		geo_err rc;
-
 		r->done = true;
-		rc = slurp(r, &b, &too_long, err);
-		if (rc == GEO_OK && too_long) {
-			geo_buf_free(&b);
-			return geo_reader_skip(ctx, GEO_SKIP_TOO_LONG, 0, err,
-					       "document larger than %u bytes", GEO_MAX_DOCUMENT);
-		}
-		if (rc == GEO_OK)
-			rc = geo_extract_text(ctx->x, ctx->doc, NULL, b.data ? b.data : "", b.len, collect, r,
-					      &nsent, &replaced, err);
-		geo_buf_free(&b);
-		if (rc != GEO_OK)
+		if ((rc = text_begin(r, err)) != GEO_OK)
 			return rc;
-		ctx->stats->documents++;
-		ctx->stats->sentences += nsent;
-		if (replaced) {
-			ctx->stats->replaced_bytes += replaced;
-			geo_diag(GEO_DIAG_WARN, "%s: %zu invalid UTF-8 byte%s replaced", ctx->path, replaced,
-				 replaced == 1 ? "" : "s");
+	}
+	/* Sentences are read until one gives events: only a sentence's
+	 * events are held, however long the document. */
+	while (r->next == r->n && r->more) {
+		geo_err rc;
+		r->n = r->next = 0;
+		geo_buf_reset(&r->pool);
+		if ((rc = geo_text_doc_step(r->ctx->x, &r->more, err)) != GEO_OK) {
+			r->more = false;
+			return rc;
 		}
 	}
 	if (r->next < r->n) {

@@ -613,9 +613,52 @@ static void test_normalize_same(void **state)
 		if (ref.len)
 			assert_memory_equal(fast.data, ref.data, ref.len);
 		assert_int_equal(bad_fast, bad_ref);
+		/* In place: the same bytes, whether the text shrinks enough
+		 * for each U+FFFD or the rest goes to a block of its own. */
+		geo_buf_reset(&fast);
+		assert_int_equal(geo_buf_append(&fast, buf, n), GEO_OK);
+		bad_fast = 99;
+		assert_int_equal(geo_text_normalize_inplace(&fast, &bad_fast), GEO_OK);
+		assert_int_equal(fast.len, ref.len);
+		if (ref.len)
+			assert_memory_equal(fast.data, ref.data, ref.len);
+		if (fast.data)
+			assert_int_equal(fast.data[fast.len], '\0');
+		assert_int_equal(bad_fast, bad_ref);
 	}
 	geo_buf_free(&fast);
 	geo_buf_free(&ref);
+}
+
+/* In place, the cases the random texts may miss: an invalid byte first
+ * (no room: the rest is copied), after a CRLF and a BOM (room for one
+ * U+FFFD), a text that only shrinks, and nothing at all. */
+static void test_normalize_inplace_cases(void **state)
+{
+	static const struct {
+		const char *in, *out;
+		size_t bad;
+	} texts[] = {
+		{"\xFF" "abc", "\xEF\xBF\xBD" "abc", 1},
+		{"a\r\n\r\n\xFF" "b", "a\n\n\xEF\xBF\xBD" "b", 1},
+		{"\xEF\xBB\xBF" "\xFF" "x\xFFy", "\xEF\xBF\xBD" "x\xEF\xBF\xBD" "y", 2},
+		{"\xE2\x80\x9CHi\xE2\x80\x9D\r\n", "\"Hi\"\n", 0},
+		{"plain ASCII, long enough for eight-byte steps.\n", "plain ASCII, long enough for eight-byte steps.\n", 0},
+		{"", "", 0},
+	};
+	geo_buf b = {0};
+
+	(void)state;
+	for (size_t c = 0; c < sizeof texts / sizeof *texts; c++) {
+		size_t bad = 99;
+		geo_buf_reset(&b);
+		assert_int_equal(geo_buf_append(&b, texts[c].in, strlen(texts[c].in)), GEO_OK);
+		assert_int_equal(geo_text_normalize_inplace(&b, &bad), GEO_OK);
+		assert_int_equal(b.len, strlen(texts[c].out));
+		assert_memory_equal(b.data, texts[c].out, b.len + 1);
+		assert_int_equal(bad, texts[c].bad);
+	}
+	geo_buf_free(&b);
 }
 
 /* Abbreviations: the table with lengths against a plain list walk. */
@@ -696,6 +739,25 @@ static bool ref_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s
 	return true;
 }
 
+/* Whether the text's tokens from i, lower-cased, are the item's phrase:
+ * the only items geo_lex_case_ok() is asked about are those of the
+ * phrase found there. */
+static bool same_key(const geo_lex *lx, const geo_lex_item *it, const geo_tokens *t, size_t i)
+{
+	const char *p = lx->pool.data + it->case_off;
+
+	for (size_t k = 0; k < it->ntok; k++) {
+		const geo_tok *tok = &t->v[i + k];
+		for (size_t c = 0; c < tok->len; c++, p++)
+			if (!*p || *p == '\1' || geo_a_tolower((unsigned char)*p) != (unsigned char)t->low[tok->start + c])
+				return false;
+		if (*p != (k + 1 < it->ntok ? '\1' : '\0'))
+			return false;
+		p++;
+	}
+	return true;
+}
+
 static void test_case_ok_same(void **state)
 {
 	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "de Ab",
@@ -710,13 +772,13 @@ static void test_case_ok_same(void **state)
 	assert_non_null(lx);
 	for (size_t p = 0; phrases[p]; p++)
 		assert_int_equal(geo_lex_add(lx, phrases[p], strlen(phrases[p]), 1, (int32_t)p, 0), GEO_OK);
-	for (int r = 0; r < 5000; r++) {
+	for (int r = 0; r < 20000; r++) {
 		size_t n = random_text(&st, buf);
 		assert_int_equal(geo_tokenize(buf, n, &t), GEO_OK);
 		for (size_t i = 0; i < t.n; i++) {
 			for (size_t it = 0; it < lx->nitems; it++) {
 				const geo_lex_item *li = geo_lex_item_at(lx, (int32_t)it);
-				if (i + li->ntok > t.n)
+				if (i + li->ntok > t.n || !same_key(lx, li, &t, i))
 					continue;
 				assert_int_equal(geo_lex_case_ok(lx, li, buf, &t, i), ref_case_ok(lx, li, buf, &t, i));
 				checked++;
@@ -873,6 +935,7 @@ int main(void)
 		cmocka_unit_test(test_sent_stop_same),
 		cmocka_unit_test(test_sentences_same),
 		cmocka_unit_test(test_normalize_same),
+		cmocka_unit_test(test_normalize_inplace_cases),
 		cmocka_unit_test(test_abbrev_same),
 		cmocka_unit_test(test_case_ok_same),
 		cmocka_unit_test(test_same_padded),

@@ -1,7 +1,8 @@
 /* test_writer_fast.c - the writer's fast paths against the plain code they
- * stand for: its UTF-8 check (ASCII eight bytes at a time) against
- * geo_utf8_valid(), and the in-place update of changed strings against
- * the one-shot writer, with strings of every shape. */
+ * stand for: its UTF-8 check (made while it escapes, ASCII eight bytes at
+ * a time) against geo_utf8_valid(), and a stream of events whose strings
+ * change at every event against the one-shot writer, with strings of
+ * every shape. */
 #define _GNU_SOURCE /* open_memstream */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +16,30 @@
 
 #include "extract_internal.h"
 
-bool geo_event_utf8_valid(const char *s, size_t n);
+/* Whether the writer takes n bytes (no NUL among them) as an event's
+ * evidence: it checks UTF-8 while it escapes, eight bytes at a time. */
+static bool geo_event_utf8_valid(const char *s, size_t n)
+{
+	char text[64];
+	geo_event ev;
+	geo_error err = {0};
+	FILE *fp = fopen("/dev/null", "w");
+	geo_err rc;
+
+	assert_non_null(fp);
+	assert_true(n < sizeof text);
+	memcpy(text, s, n);
+	text[n] = '\0';
+	geo_event_init(&ev);
+	ev.source.id = "A";
+	ev.target.id = "B";
+	ev.relation = "meet";
+	ev.evidence = text;
+	rc = geo_event_write_json(fp, &ev, &err);
+	fclose(fp);
+	assert_true(rc == GEO_OK || rc == GEO_EDATA);
+	return rc == GEO_OK;
+}
 
 static uint32_t next_rand(uint32_t *st)
 {
