@@ -100,6 +100,23 @@ static void summary_free(summary *s)
 	free(s->rels);
 }
 
+/* strcmp of two dates of geo_edge (char[11]): the first 8 bytes compared
+ * as one number when neither holds the NUL, as in "YYYY-MM-DD" (a strcmp
+ * call per edge and date was a tenth of counting the aggregate). */
+static int date_cmp(const char *x, const char *y)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t a, b;
+
+	memcpy(&a, x, 8);
+	memcpy(&b, y, 8);
+	if (a != b && !((a - ones) & ~a & high) && !((b - ones) & ~b & high))
+		return __builtin_bswap64(a) < __builtin_bswap64(b) ? -1 : 1;
+#endif
+	return strcmp(x, y);
+}
+
 /* An edge's share of the counts; rel is its row in s->rels. */
 static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count, const char *first_date,
 		      const char *last_date)
@@ -110,9 +127,9 @@ static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t cou
 	if (!first_date[0])
 		s->undated++;
 	else {
-		if (!s->first || strcmp(first_date, s->first) < 0)
+		if (!s->first || date_cmp(first_date, s->first) < 0)
 			s->first = first_date;
-		if (!s->last || strcmp(last_date, s->last) > 0)
+		if (!s->last || date_cmp(last_date, s->last) > 0)
 			s->last = last_date;
 	}
 	rel->edges++;
@@ -236,24 +253,30 @@ out:
  * top pairs (0: none). */
 typedef struct agg_pair {
 	uint32_t from, to;
-	size_t events, nedges, top1;
+	uint32_t nedges; /* 0: an empty slot */
+	uint32_t top1;
+	size_t events;
 } agg_pair;
 
+/* The pairs: with few actors an array of every (from, to), else an open
+ * addressing table. */
 typedef struct pair_table {
-	agg_pair *slot; /* from == UINT32_MAX: empty */
+	agg_pair *slot;
+	size_t nv; /* > 0: slot is the nv x nv array */
 	size_t cap, n;
 } pair_table;
 
-static size_t pair_hash(uint32_t from, uint32_t to, size_t cap)
-{
-	return (size_t)((((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
-}
+#define DENSE_PAIRS_MAX 1024 /* actors; the array is then at most 24 MB,
+			      * of which only the pairs met are touched */
 
 static agg_pair *pair_find(const pair_table *t, uint32_t from, uint32_t to)
 {
-	size_t i = pair_hash(from, to, t->cap);
+	size_t i;
 
-	while (t->slot[i].from != UINT32_MAX && (t->slot[i].from != from || t->slot[i].to != to))
+	if (t->nv)
+		return &t->slot[(size_t)from * t->nv + to];
+	i = (size_t)((((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
+	while (t->slot[i].nedges && (t->slot[i].from != from || t->slot[i].to != to))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slot[i];
 }
@@ -262,16 +285,41 @@ static bool pair_grow(pair_table *t)
 {
 	pair_table nt = {.cap = t->cap ? 2 * t->cap : 1024, .n = t->n};
 
-	if (!(nt.slot = malloc(nt.cap * sizeof *nt.slot)))
+	if (!(nt.slot = calloc(nt.cap, sizeof *nt.slot)))
 		return false;
-	for (size_t i = 0; i < nt.cap; i++)
-		nt.slot[i].from = UINT32_MAX;
 	for (size_t i = 0; i < t->cap; i++)
-		if (t->slot[i].from != UINT32_MAX)
+		if (t->slot[i].nedges)
 			*pair_find(&nt, t->slot[i].from, t->slot[i].to) = t->slot[i];
 	free(t->slot);
 	*t = nt;
 	return true;
+}
+
+static bool pair_init(pair_table *t, size_t nv)
+{
+	if (nv == 0 || nv > DENSE_PAIRS_MAX)
+		return pair_grow(t);
+	t->nv = nv;
+	t->cap = nv * nv;
+	return (t->slot = calloc(t->cap, sizeof *t->slot)) != NULL;
+}
+
+/* The pair (from, to), made when new; NULL when out of memory. */
+static agg_pair *pair_get(pair_table *t, uint32_t from, uint32_t to)
+{
+	agg_pair *p = pair_find(t, from, to);
+
+	if (p->nedges)
+		return p;
+	if (!t->nv && (t->n + 1) * 2 > t->cap) {
+		if (!pair_grow(t))
+			return NULL;
+		p = pair_find(t, from, to);
+	}
+	p->from = from;
+	p->to = to;
+	t->n++;
+	return p;
 }
 
 typedef struct id_rank {
@@ -328,7 +376,7 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 	alive = calloc(nv + 1, sizeof *alive);
 	ri = calloc(nrel + 1, sizeof *ri);
 	s->rels = calloc(nrel + 1, sizeof *s->rels);
-	if (!vrank || !rrank || !alive || !ri || !s->rels || !pair_grow(&pt) ||
+	if (!vrank || !rrank || !alive || !ri || !s->rels || !pair_init(&pt, nv) ||
 	    !rank_ids(&a->v[0].id, nv, sizeof *a->v, vrank) || !rank_ids(a->rels, nrel, sizeof *a->rels, rrank))
 		goto nomem;
 	for (size_t r = 0; r < nrel; r++) {
@@ -344,16 +392,8 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		note_edge(s, &s->rels[e->rel], r ? r->quad : e->quad, r && r->trade, e->count, e->first_date,
 			  e->last_date);
 		alive[e->from] = alive[e->to] = true;
-		p = pair_find(&pt, e->from, e->to);
-		if (p->from == UINT32_MAX) {
-			if ((pt.n + 1) * 2 > pt.cap) {
-				if (!pair_grow(&pt))
-					goto nomem;
-				p = pair_find(&pt, e->from, e->to);
-			}
-			*p = (agg_pair){.from = e->from, .to = e->to};
-			pt.n++;
-		}
+		if (!(p = pair_get(&pt, e->from, e->to)))
+			goto nomem;
 		p->events += e->count;
 		p->nedges++;
 	}
@@ -379,15 +419,20 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		agg_pair *p = &pt.slot[i];
 		size_t k;
 
-		if (p->from == UINT32_MAX || (ntop == TOP_PAIRS && !pair_before(p, top[TOP_PAIRS - 1], vrank)))
+		if (!p->nedges || (ntop == TOP_PAIRS && !pair_before(p, top[TOP_PAIRS - 1], vrank)))
 			continue;
 		k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS - 1;
 		for (; k > 0 && pair_before(p, top[k - 1], vrank); k--)
 			top[k] = top[k - 1];
 		top[k] = p;
 	}
+	/* alive[] now marks the sources of top pairs: most edges are passed
+	 * over without a pair lookup. */
+	memset(alive, 0, nv * sizeof *alive);
 	for (size_t k = 0; k < ntop; k++) {
 		top_pair *t = &s->top[s->ntop++];
+
+		alive[top[k]->from] = true;
 
 		*t = (top_pair){.from = a->v[top[k]->from].id, .to = a->v[top[k]->to].id, .events = top[k]->events};
 		top[k]->top1 = k + 1;
@@ -398,11 +443,11 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 	}
 	for (size_t i = 0; i < a->ne && ntop; i++) {
 		const geo_agg_edge *e = &a->e[i];
-		const agg_pair *p = pair_find(&pt, e->from, e->to);
+		const agg_pair *p;
 		top_pair *t;
 		size_t k;
 
-		if (!p->top1)
+		if (!alive[e->from] || !(p = pair_find(&pt, e->from, e->to))->top1)
 			continue;
 		/* Insertion by label rank: a pair has a few relations. */
 		t = &s->top[p->top1 - 1];
