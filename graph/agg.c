@@ -221,16 +221,25 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 
 	if ((ref->label && *ref->label) || (ref->affiliation && *ref->affiliation) || !short_key(ref->id, &key))
 		return resolve_actor_slow(a, ref, out, &folded);
-	h = &a->actorhint[hint_pos(key, GEO_AGG_HINT_BITS)];
-	if (h->key == key) {
-		*out = h->vertex;
-		if (!h->folded && a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
-			a->v[h->vertex].type = ref->type;
-		return GEO_OK;
+	/* Linear probing: ids never change their vertex, so an entry is
+	 * never replaced; a full run of probes leaves the id out. */
+	for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS);; i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
+		h = &a->actorhint[pos];
+		if (h->key == key) {
+			*out = h->vertex;
+			if (!h->folded && a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
+				a->v[h->vertex].type = ref->type;
+			return GEO_OK;
+		}
+		if (!h->key)
+			break;
+		if (i == GEO_AGG_HINT_PROBES)
+			return resolve_actor_slow(a, ref, out, &folded);
 	}
 	if (resolve_actor_slow(a, ref, out, &folded) != GEO_OK)
 		return GEO_ENOMEM;
-	*h = (struct geo_agg_actorhint){.key = key, .vertex = *out, .folded = folded};
+	if (*out < UINT32_MAX)
+		*h = (struct geo_agg_actorhint){.key = key, .vertex = (uint32_t)*out, .folded = folded};
 	return GEO_OK;
 }
 
@@ -499,10 +508,16 @@ static geo_err intern_code(geo_agg *a, const char *code, const char **out)
 	uint64_t key;
 
 	if (short_key(code, &key)) {
-		h = &a->codehint[hint_pos(key, GEO_AGG_HINT_BITS)];
-		if (h->key == key) {
-			*out = h->code;
-			return GEO_OK;
+		for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS); i <= GEO_AGG_HINT_PROBES;
+		     i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
+			if (a->codehint[pos].key == key) {
+				*out = a->codehint[pos].code;
+				return GEO_OK;
+			}
+			if (!a->codehint[pos].key) {
+				h = &a->codehint[pos];
+				break;
+			}
 		}
 	}
 	if (intern(a, code, out) != GEO_OK)

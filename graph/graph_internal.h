@@ -100,6 +100,8 @@ typedef struct geo_agg_pending {
 } geo_agg_pending;
 
 #define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
+#define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
+#define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
 
 struct geo_agg {
 	const geo_dict *dict;
@@ -116,17 +118,18 @@ struct geo_agg {
 		const char *label;
 		uint32_t rel;
 	} relhint[64];
-	/* Short actor ids and CAMEO codes by their bytes: see resolve_actor()
-	 * and intern_code() in agg.c.  key 0: an empty entry. */
+	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
+	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.
+	 * key 0: an empty entry. */
 	struct geo_agg_actorhint {
 		uint64_t key;
-		size_t vertex;
+		uint32_t vertex;
 		bool folded; /* the vertex is the id's affiliation's */
-	} actorhint[1u << GEO_AGG_HINT_BITS];
+	} actorhint[GEO_AGG_HINTS];
 	struct geo_agg_codehint {
 		uint64_t key;
 		const char *code; /* interned */
-	} codehint[1u << GEO_AGG_HINT_BITS];
+	} codehint[GEO_AGG_HINTS];
 	size_t nevidence_edges;  /* edges with an evidence array */
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
