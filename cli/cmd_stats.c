@@ -377,7 +377,8 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 	ri = calloc(nrel + 1, sizeof *ri);
 	s->rels = calloc(nrel + 1, sizeof *s->rels);
 	if (!vrank || !rrank || !alive || !ri || !s->rels || !pair_init(&pt, nv) ||
-	    !rank_ids(&a->v[0].id, nv, sizeof *a->v, vrank) || !rank_ids(a->rels, nrel, sizeof *a->rels, rrank))
+	    (nv && !rank_ids(&a->v[0].id, nv, sizeof *a->v, vrank)) ||
+	    (nrel && !rank_ids(a->rels, nrel, sizeof *a->rels, rrank)))
 		goto nomem;
 	for (size_t r = 0; r < nrel; r++) {
 		ri[r] = a->dict ? geo_dict_relation(a->dict, a->rels[r]) : NULL;
