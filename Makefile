@@ -44,6 +44,9 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(
 	$(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm -lpthread
+# The program opens libzip itself when it meets a zip archive
+# (extract/gdelt.c), so it does not load it, and libcrypto, at every start.
+BIN_LIBS = $(shell pkg-config --libs $(filter-out libzip,$(PKGS))) -lm -lpthread
 
 LIB_C    := $(sort $(foreach m,$(MODULES),$(wildcard $(m)/*.c)))
 LIB_S    := extract/dict_data.S
@@ -103,7 +106,7 @@ $(TLIB): $(TLIB_O)
 	$(AR) rcs $@ $^
 
 $(BIN): $(CLI_O) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(LIB) $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(LIB) $(BIN_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TLIB)
 	@mkdir -p $(@D)

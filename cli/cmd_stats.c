@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "graph_internal.h"
 
 #define TOP_PAIRS 10
 
@@ -67,29 +68,417 @@ static void plural(FILE *fp, size_t n, const char *one, const char *many)
 	fprintf(fp, "%zu %s", n, n == 1 ? one : many);
 }
 
-static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stats *st,
-			   const geo_agg_stats *as, const geo_graph *g, geo_error *err)
+/* One of the pairs with most events: its actors, and its edges in
+ * relation label order. */
+typedef struct top_pair {
+	const char *from, *to;
+	size_t events, nedges;
+	const char **labels;
+	size_t *counts;
+	size_t *ranks; /* from the aggregate: the labels' ranks */
+} top_pair;
+
+/* Everything stats prints from "dates:" on, from the graph or, when no
+ * graph option filters anything, from the aggregate. */
+typedef struct summary {
+	size_t nv, ne, npairs, events, undated;
+	const char *first, *last;
+	size_t bytype[GEO_ACTOR_GROUP + 1], fam_edges[5], fam_events[5];
+	rel_row *rels;
+	size_t nrel;
+	top_pair top[TOP_PAIRS];
+	size_t ntop;
+} summary;
+
+static void summary_free(summary *s)
 {
-	static const char *const families[] = {"cooperation", "conflict", "verbal", "material", "trade"};
-	size_t ne = geo_graph_ecount(g), nv = geo_graph_vcount(g), nrel = 0, npairs = 0, skipped = 0;
-	size_t bytype[GEO_ACTOR_GROUP + 1] = {0}, fam_edges[5] = {0}, fam_events[5] = {0}, undated = 0;
-	size_t events = 0, ntop;
-	const char *first = NULL, *last = NULL;
-	rel_row *rels = calloc(ne + 1, sizeof *rels);
+	for (size_t p = 0; p < s->ntop; p++) {
+		free(s->top[p].labels);
+		free(s->top[p].counts);
+		free(s->top[p].ranks);
+	}
+	free(s->rels);
+}
+
+/* strcmp of two dates of geo_edge (char[11]): the first 8 bytes compared
+ * as one number when neither holds the NUL, as in "YYYY-MM-DD" (two
+ * strcmp calls per edge showed in the profile of counting the
+ * aggregate). */
+static int date_cmp(const char *x, const char *y)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t a, b;
+
+	memcpy(&a, x, 8);
+	memcpy(&b, y, 8);
+	if (a != b && !((a - ones) & ~a & high) && !((b - ones) & ~b & high))
+		return __builtin_bswap64(a) < __builtin_bswap64(b) ? -1 : 1;
+#endif
+	return strcmp(x, y);
+}
+
+/* An edge's share of the counts; rel is its row in s->rels. */
+static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count, const char *first_date,
+		      const char *last_date)
+{
+	unsigned fam = 0;
+
+	s->events += count;
+	if (!first_date[0])
+		s->undated++;
+	else {
+		if (!s->first || date_cmp(first_date, s->first) < 0)
+			s->first = first_date;
+		if (!s->last || date_cmp(last_date, s->last) > 0)
+			s->last = last_date;
+	}
+	rel->edges++;
+	rel->events += count;
+	if (quad == 1 || quad == 2)
+		fam |= 1;
+	if (quad == 3 || quad == 4)
+		fam |= 2;
+	if (quad == 1 || quad == 3)
+		fam |= 4;
+	if (quad == 2 || quad == 4)
+		fam |= 8;
+	if (trade)
+		fam |= 16;
+	for (int k = 0; k < 5; k++)
+		if (fam & (1u << k)) {
+			s->fam_edges[k]++;
+			s->fam_events[k] += count;
+		}
+}
+
+static void note_type(summary *s, geo_actor_type t)
+{
+	s->bytype[(unsigned)t <= GEO_ACTOR_GROUP ? t : GEO_ACTOR_UNKNOWN]++;
+}
+
+/* Room for the edges of top pair t. */
+static bool top_alloc(top_pair *t)
+{
+	t->labels = calloc(t->nedges + 1, sizeof *t->labels);
+	t->counts = calloc(t->nedges + 1, sizeof *t->counts);
+	return t->labels && t->counts;
+}
+
+static geo_err summarise_graph(const geo_graph *g, summary *s, geo_error *err)
+{
+	size_t ne = geo_graph_ecount(g), nv = geo_graph_vcount(g), nrel = 0, npairs = 0, ntop;
 	pair_row *pairs = calloc(ne + 1, sizeof *pairs);
 	size_t cap = 64, *index = NULL;
 	const char **keys = NULL;
 	geo_err rc = GEO_OK;
 
+	s->ne = ne;
+	s->nv = nv;
+	s->rels = calloc(ne + 1, sizeof *s->rels);
 	/* At most one distinct label address per edge. */
 	while (cap < 2 * ne + 2)
 		cap *= 2;
 	index = calloc(cap, sizeof *index);
 	keys = calloc(cap, sizeof *keys);
-	if (!rels || !pairs || !index || !keys) {
-		rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
-		goto out;
+	if (!s->rels || !pairs || !index || !keys)
+		goto nomem;
+	for (size_t i = 0; i < ne; i++) {
+		const geo_edge *e = geo_graph_edge(g, i);
+		size_t r = rel_row_of(s->rels, &nrel, index, keys, cap, e);
+
+		note_edge(s, &s->rels[r], e->quad, e->trade, e->count, e->first_date, e->last_date);
+		if (npairs && geo_graph_edge(g, pairs[npairs - 1].first)->from == e->from &&
+		    geo_graph_edge(g, pairs[npairs - 1].first)->to == e->to) {
+			pairs[npairs - 1].nedges++;
+			pairs[npairs - 1].events += e->count;
+		} else {
+			pairs[npairs++] = (pair_row){.first = i, .nedges = 1, .events = e->count};
+		}
 	}
+	s->nrel = nrel;
+	s->npairs = npairs;
+	for (size_t i = 0; i < nv; i++)
+		note_type(s, geo_graph_vertex(g, i)->type);
+
+	/* Only the first TOP_PAIRS in cmp_pair order are shown: an insertion
+	 * into that short list per pair, not a sort of every pair. */
+	ntop = 0;
+	for (size_t p = 0; p < npairs; p++) {
+		pair_row cur = pairs[p];
+		size_t k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS;
+		if (k == TOP_PAIRS && cmp_pair(&cur, &pairs[TOP_PAIRS - 1]) >= 0)
+			continue;
+		if (k == TOP_PAIRS)
+			k--;
+		for (; k > 0 && cmp_pair(&cur, &pairs[k - 1]) < 0; k--)
+			pairs[k] = pairs[k - 1];
+		pairs[k] = cur;
+	}
+	for (size_t p = 0; p < ntop; p++) {
+		const geo_edge *e = geo_graph_edge(g, pairs[p].first);
+		top_pair *t = &s->top[s->ntop++];
+
+		*t = (top_pair){.from = geo_graph_vertex(g, e->from)->id, .to = geo_graph_vertex(g, e->to)->id,
+				.events = pairs[p].events, .nedges = pairs[p].nedges};
+		if (!top_alloc(t))
+			goto nomem;
+		for (size_t k = 0; k < t->nedges; k++) {
+			const geo_edge *x = geo_graph_edge(g, pairs[p].first + k);
+			t->labels[k] = x->relation;
+			t->counts[k] = x->count;
+		}
+	}
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	free(index);
+	free(keys);
+	free(pairs);
+	return rc;
+}
+
+/*
+ * From the aggregate.  Without a filter the graph holds every edge of the
+ * aggregate and every actor with an edge, so what stats prints can be
+ * counted from the aggregate's records as they lie, without the graph's
+ * copy of them (which doubled the memory of `stats` and was a tenth of
+ * its time on GDELT).  What the graph's order decides - ties between
+ * pairs, the order of a pair's relations - comes from ranks of the ids
+ * and labels.  The output is the graph path's byte for byte (a CLI test
+ * compares them).
+ */
+
+/* A pair of the aggregate: its vertices, counts, and its place among the
+ * top pairs (0: none). */
+typedef struct agg_pair {
+	uint32_t from, to;
+	uint32_t nedges; /* 0: an empty slot */
+	uint32_t top1;
+	size_t events;
+} agg_pair;
+
+/* The pairs: with few actors an array of every (from, to), else an open
+ * addressing table. */
+typedef struct pair_table {
+	agg_pair *slot;
+	size_t nv; /* > 0: slot is the nv x nv array */
+	size_t cap, n;
+} pair_table;
+
+#define DENSE_PAIRS_MAX 1024 /* actors; the array is then at most 24 MB,
+			      * of which only the pairs met are touched */
+
+static agg_pair *pair_find(const pair_table *t, uint32_t from, uint32_t to)
+{
+	size_t i;
+
+	if (t->nv)
+		return &t->slot[(size_t)from * t->nv + to];
+	i = (size_t)((((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
+	while (t->slot[i].nedges && (t->slot[i].from != from || t->slot[i].to != to))
+		i = (i + 1) & (t->cap - 1);
+	return &t->slot[i];
+}
+
+static bool pair_grow(pair_table *t)
+{
+	pair_table nt = {.cap = t->cap ? 2 * t->cap : 1024, .n = t->n};
+
+	if (!(nt.slot = calloc(nt.cap, sizeof *nt.slot)))
+		return false;
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slot[i].nedges)
+			*pair_find(&nt, t->slot[i].from, t->slot[i].to) = t->slot[i];
+	free(t->slot);
+	*t = nt;
+	return true;
+}
+
+static bool pair_init(pair_table *t, size_t nv)
+{
+	if (nv == 0 || nv > DENSE_PAIRS_MAX)
+		return pair_grow(t);
+	t->nv = nv;
+	t->cap = nv * nv;
+	return (t->slot = calloc(t->cap, sizeof *t->slot)) != NULL;
+}
+
+/* The pair (from, to), made when new; NULL when out of memory. */
+static agg_pair *pair_get(pair_table *t, uint32_t from, uint32_t to)
+{
+	agg_pair *p = pair_find(t, from, to);
+
+	if (p->nedges)
+		return p;
+	if (!t->nv && (t->n + 1) * 2 > t->cap) {
+		if (!pair_grow(t))
+			return NULL;
+		p = pair_find(t, from, to);
+	}
+	p->from = from;
+	p->to = to;
+	t->n++;
+	return p;
+}
+
+typedef struct id_rank {
+	const char *id;
+	size_t idx;
+} id_rank;
+
+static int cmp_id_rank(const void *x, const void *y)
+{
+	return strcmp(((const id_rank *)x)->id, ((const id_rank *)y)->id);
+}
+
+/* rank[i] = place of ids[i] in strcmp order. */
+static bool rank_ids(const char *const *ids, size_t n, size_t stride, size_t *rank)
+{
+	id_rank *order = malloc((n + 1) * sizeof *order);
+
+	if (!order)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		order[i] = (id_rank){.id = *(const char *const *)(const void *)((const char *)ids + i * stride),
+				     .idx = i};
+	qsort(order, n, sizeof *order, cmp_id_rank);
+	for (size_t i = 0; i < n; i++)
+		rank[order[i].idx] = i;
+	free(order);
+	return true;
+}
+
+/* Whether pair x comes before pair y among the top pairs (cmp_pair's
+ * order: more events, then (source id, target id)). */
+static bool pair_before(const agg_pair *x, const agg_pair *y, const size_t *vrank)
+{
+	if (x->events != y->events)
+		return x->events > y->events;
+	if (vrank[x->from] != vrank[y->from])
+		return vrank[x->from] < vrank[y->from];
+	return vrank[x->to] < vrank[y->to];
+}
+
+static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
+{
+	size_t nv = a->nv, nrel = a->nrels, *vrank = NULL, *rrank = NULL, ntop = 0;
+	const geo_relation_info **ri = NULL;
+	agg_pair *top[TOP_PAIRS];
+	pair_table pt = {0};
+	bool *alive = NULL;
+	geo_err rc = GEO_OK;
+
+	if (geo_agg_flush(a) != GEO_OK)
+		goto nomem;
+	vrank = malloc((nv + 1) * sizeof *vrank);
+	rrank = malloc((nrel + 1) * sizeof *rrank);
+	alive = calloc(nv + 1, sizeof *alive);
+	ri = calloc(nrel + 1, sizeof *ri);
+	s->rels = calloc(nrel + 1, sizeof *s->rels);
+	if (!vrank || !rrank || !alive || !ri || !s->rels || !pair_init(&pt, nv) ||
+	    (nv && !rank_ids(&a->v[0].id, nv, sizeof *a->v, vrank)) ||
+	    (nrel && !rank_ids(a->rels, nrel, sizeof *a->rels, rrank)))
+		goto nomem;
+	for (size_t r = 0; r < nrel; r++) {
+		ri[r] = a->dict ? geo_dict_relation(a->dict, a->rels[r]) : NULL;
+		s->rels[r] = (rel_row){.label = a->rels[r],
+				       .display = ri[r] && ri[r]->display ? ri[r]->display : a->rels[r]};
+	}
+	for (size_t i = 0; i < a->ne; i++) {
+		const geo_agg_edge *e = &a->e[i];
+		const geo_relation_info *r = ri[e->rel];
+		agg_pair *p;
+
+		note_edge(s, &s->rels[e->rel], r ? r->quad : e->quad, r && r->trade, e->count, e->first_date,
+			  e->last_date);
+		alive[e->from] = alive[e->to] = true;
+		if (!(p = pair_get(&pt, e->from, e->to)))
+			goto nomem;
+		p->events += e->count;
+		p->nedges++;
+	}
+	s->ne = a->ne;
+	s->npairs = pt.n;
+	/* Relations without an edge are not in the graph. */
+	for (size_t r = 0; r < nrel; r++)
+		if (s->rels[r].edges)
+			s->rels[s->nrel++] = s->rels[r];
+	for (size_t i = 0; i < nv; i++) {
+		const geo_agg_vertex *av = &a->v[i];
+		const geo_actor_info *info;
+
+		if (!alive[i])
+			continue;
+		s->nv++;
+		info = a->dict ? geo_dict_actor(a->dict, av->id) : NULL;
+		note_type(s, info ? info->type
+			  : av->type != GEO_ACTOR_UNKNOWN ? av->type : geo_graph_guess_type(av->id));
+	}
+
+	for (size_t i = 0; i < pt.cap; i++) {
+		agg_pair *p = &pt.slot[i];
+		size_t k;
+
+		if (!p->nedges || (ntop == TOP_PAIRS && !pair_before(p, top[TOP_PAIRS - 1], vrank)))
+			continue;
+		k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS - 1;
+		for (; k > 0 && pair_before(p, top[k - 1], vrank); k--)
+			top[k] = top[k - 1];
+		top[k] = p;
+	}
+	/* alive[] now marks the sources of top pairs: most edges are passed
+	 * over without a pair lookup. */
+	memset(alive, 0, nv * sizeof *alive);
+	for (size_t k = 0; k < ntop; k++) {
+		top_pair *t = &s->top[s->ntop++];
+
+		alive[top[k]->from] = true;
+
+		*t = (top_pair){.from = a->v[top[k]->from].id, .to = a->v[top[k]->to].id, .events = top[k]->events};
+		top[k]->top1 = k + 1;
+		t->nedges = top[k]->nedges;
+		if (!top_alloc(t) || !(t->ranks = calloc(t->nedges + 1, sizeof *t->ranks)))
+			goto nomem;
+		t->nedges = 0;
+	}
+	for (size_t i = 0; i < a->ne && ntop; i++) {
+		const geo_agg_edge *e = &a->e[i];
+		const agg_pair *p;
+		top_pair *t;
+		size_t k;
+
+		if (!alive[e->from] || !(p = pair_find(&pt, e->from, e->to))->top1)
+			continue;
+		/* Insertion by label rank: a pair has a few relations. */
+		t = &s->top[p->top1 - 1];
+		for (k = t->nedges++; k > 0 && rrank[e->rel] < t->ranks[k - 1]; k--) {
+			t->labels[k] = t->labels[k - 1];
+			t->counts[k] = t->counts[k - 1];
+			t->ranks[k] = t->ranks[k - 1];
+		}
+		t->labels[k] = a->rels[e->rel];
+		t->counts[k] = e->count;
+		t->ranks[k] = rrank[e->rel];
+	}
+	goto out;
+nomem:
+	rc = geo_error_set(err, GEO_ENOMEM, "out of memory");
+out:
+	free(pt.slot);
+	free(vrank);
+	free(rrank);
+	free(alive);
+	free(ri);
+	return rc;
+}
+static void write_stats(FILE *fp, const cli_inputs *in, const geo_source_stats *st, const geo_agg_stats *as,
+			const summary *s)
+{
+	static const char *const families[] = {"cooperation", "conflict", "verbal", "material", "trade"};
+	size_t skipped = 0;
+
 	fputs("read:       ", fp);
 	plural(fp, st->files, "file", "files");
 	fputs(", ", fp);
@@ -108,106 +497,49 @@ static geo_err write_stats(FILE *fp, const cli_inputs *in, const geo_source_stat
 		as->events, as->kept, as->self_loops, as->self_loops == 1 ? "" : "s", as->negated, as->out_of_range);
 	fprintf(fp, "documents:  %zu (runs of one document id among those events)\n", as->documents);
 
-	for (size_t i = 0; i < ne; i++) {
-		const geo_edge *e = geo_graph_edge(g, i);
-		unsigned fam = 0;
-		size_t r;
-
-		events += e->count;
-		if (!e->first_date[0])
-			undated++;
-		else {
-			if (!first || strcmp(e->first_date, first) < 0)
-				first = e->first_date;
-			if (!last || strcmp(e->last_date, last) > 0)
-				last = e->last_date;
-		}
-		r = rel_row_of(rels, &nrel, index, keys, cap, e);
-		rels[r].edges++;
-		rels[r].events += e->count;
-		if (e->quad == 1 || e->quad == 2)
-			fam |= 1;
-		if (e->quad == 3 || e->quad == 4)
-			fam |= 2;
-		if (e->quad == 1 || e->quad == 3)
-			fam |= 4;
-		if (e->quad == 2 || e->quad == 4)
-			fam |= 8;
-		if (e->trade)
-			fam |= 16;
-		for (int k = 0; k < 5; k++)
-			if (fam & (1u << k)) {
-				fam_edges[k]++;
-				fam_events[k] += e->count;
-			}
-		if (npairs && geo_graph_edge(g, pairs[npairs - 1].first)->from == e->from &&
-		    geo_graph_edge(g, pairs[npairs - 1].first)->to == e->to) {
-			pairs[npairs - 1].nedges++;
-			pairs[npairs - 1].events += e->count;
-		} else {
-			pairs[npairs++] = (pair_row){.first = i, .nedges = 1, .events = e->count};
-		}
-	}
-	fprintf(fp, "dates:      %s to %s", first ? first : "-", last ? last : "-");
-	if (undated)
-		fprintf(fp, " (%zu edge%s without a date)", undated, undated == 1 ? "" : "s");
+	fprintf(fp, "dates:      %s to %s", s->first ? s->first : "-", s->last ? s->last : "-");
+	if (s->undated)
+		fprintf(fp, " (%zu edge%s without a date)", s->undated, s->undated == 1 ? "" : "s");
 	fputc('\n', fp);
 	fprintf(fp, "graph:      level %s; %zu actor%s, %zu edge%s (%zu ordered pair%s), %zu event%s\n",
-		in->level == GEO_LEVEL_ACTOR ? "actor" : "country", nv, nv == 1 ? "" : "s", ne,
-		ne == 1 ? "" : "s", npairs, npairs == 1 ? "" : "s", events, events == 1 ? "" : "s");
+		in->level == GEO_LEVEL_ACTOR ? "actor" : "country", s->nv, s->nv == 1 ? "" : "s", s->ne,
+		s->ne == 1 ? "" : "s", s->npairs, s->npairs == 1 ? "" : "s", s->events, s->events == 1 ? "" : "s");
 
-	for (size_t i = 0; i < nv; i++) {
-		geo_actor_type t = geo_graph_vertex(g, i)->type;
-		bytype[(unsigned)t <= GEO_ACTOR_GROUP ? t : GEO_ACTOR_UNKNOWN]++;
-	}
 	fputs("\nactors by type:\n", fp);
 	for (int t = GEO_ACTOR_COUNTRY; t <= GEO_ACTOR_GROUP + 1; t++) {
 		geo_actor_type tt = t > GEO_ACTOR_GROUP ? GEO_ACTOR_UNKNOWN : (geo_actor_type)t;
-		if (bytype[tt])
-			fprintf(fp, "  %-12s %6zu\n", geo_actor_type_name(tt), bytype[tt]);
+		if (s->bytype[tt])
+			fprintf(fp, "  %-12s %6zu\n", geo_actor_type_name(tt), s->bytype[tt]);
 	}
 
-	qsort(rels, nrel, sizeof *rels, cmp_rel);
+	qsort(s->rels, s->nrel, sizeof *s->rels, cmp_rel);
 	fprintf(fp, "\nedges by relation:\n  %-22s %6s %7s  %s\n", "relation", "edges", "events", "shown as");
-	for (size_t r = 0; r < nrel; r++)
-		fprintf(fp, "  %-22s %6zu %7zu  %s\n", rels[r].label, rels[r].edges, rels[r].events, rels[r].display);
+	for (size_t r = 0; r < s->nrel; r++)
+		fprintf(fp, "  %-22s %6zu %7zu  %s\n", s->rels[r].label, s->rels[r].edges, s->rels[r].events,
+			s->rels[r].display);
 
 	fprintf(fp, "\nedges by family:\n  %-22s %6s %7s\n", "family", "edges", "events");
 	for (int k = 0; k < 5; k++)
-		fprintf(fp, "  %-22s %6zu %7zu\n", families[k], fam_edges[k], fam_events[k]);
+		fprintf(fp, "  %-22s %6zu %7zu\n", families[k], s->fam_edges[k], s->fam_events[k]);
 
-	/* Only the first TOP_PAIRS in cmp_pair order are shown: an insertion
-	 * into that short list per pair, not a sort of every pair. */
-	ntop = 0;
-	for (size_t p = 0; p < npairs; p++) {
-		pair_row cur = pairs[p];
-		size_t k = ntop < TOP_PAIRS ? ntop++ : TOP_PAIRS;
-		if (k == TOP_PAIRS && cmp_pair(&cur, &pairs[TOP_PAIRS - 1]) >= 0)
-			continue;
-		if (k == TOP_PAIRS)
-			k--;
-		for (; k > 0 && cmp_pair(&cur, &pairs[k - 1]) < 0; k--)
-			pairs[k] = pairs[k - 1];
-		pairs[k] = cur;
-	}
-	npairs = ntop;
 	fprintf(fp, "\ntop pairs by events:\n");
-	for (size_t p = 0; p < npairs && p < TOP_PAIRS; p++) {
-		const geo_edge *e = geo_graph_edge(g, pairs[p].first);
-		fprintf(fp, "  %s -> %s  %zu:", geo_graph_vertex(g, e->from)->id, geo_graph_vertex(g, e->to)->id,
-			pairs[p].events);
-		for (size_t k = 0; k < pairs[p].nedges; k++) {
-			const geo_edge *x = geo_graph_edge(g, pairs[p].first + k);
-			fprintf(fp, "%s %s %zu", k ? "," : "", x->relation, x->count);
-		}
+	for (size_t p = 0; p < s->ntop; p++) {
+		const top_pair *t = &s->top[p];
+		fprintf(fp, "  %s -> %s  %zu:", t->from, t->to, t->events);
+		for (size_t k = 0; k < t->nedges; k++)
+			fprintf(fp, "%s %s %zu", k ? "," : "", t->labels[k], t->counts[k]);
 		fputc('\n', fp);
 	}
-out:
-	free(index);
-	free(keys);
-	free(rels);
-	free(pairs);
-	return rc;
+}
+
+/* Whether the graph options leave every edge of the aggregate, and every
+ * actor with an edge, in the graph. */
+static bool unfiltered(const cli_graph_opts *go)
+{
+	const geo_filter *f = &go->filter;
+	size_t top = go->all ? 0 : go->top_set ? f->top : go->top_default;
+
+	return !f->relations && !f->since[0] && !f->until[0] && f->min_count == 0 && !f->ego && top == 0;
 }
 
 static int run(const cli_cmd *self, int argc, char **argv)
@@ -227,6 +559,7 @@ static int run(const cli_cmd *self, int argc, char **argv)
 	geo_graph *g = NULL;
 	geo_outfile *out = NULL;
 	geo_source_stats st;
+	summary sum = {0};
 	geo_error err = {0};
 	int opt, status = EXIT_OK;
 
@@ -243,12 +576,20 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		return cli_usage_error(self, "no INPUT given (use - for standard input)");
 	cli_diag_setup(self, in.quiet, in.verbose);
 
-	if ((status = cli_load_agg(self, &in, &go, argv + optind, argc - optind, &dict, &agg, &st)) != EXIT_OK ||
-	    (status = cli_build_graph(self, &go, agg, &g)) != EXIT_OK)
+	if ((status = cli_load_agg(self, &in, &go, argv + optind, argc - optind, &dict, &agg, &st)) != EXIT_OK)
 		goto done;
-	if (geo_outfile_open(&out, output, &err) != GEO_OK ||
-	    write_stats(geo_outfile_fp(out), &in, &st, geo_agg_get_stats(agg), g, &err) != GEO_OK)
+	if (unfiltered(&go)) {
+		if (summarise_agg(agg, &sum, &err) != GEO_OK)
+			goto fail;
+	} else {
+		if ((status = cli_build_graph(self, &go, agg, &g)) != EXIT_OK)
+			goto done;
+		if (summarise_graph(g, &sum, &err) != GEO_OK)
+			goto fail;
+	}
+	if (geo_outfile_open(&out, output, &err) != GEO_OK)
 		goto fail;
+	write_stats(geo_outfile_fp(out), &in, &st, geo_agg_get_stats(agg), &sum);
 	if (cli_commit(&out, &err) != GEO_OK)
 		goto fail;
 	goto done;
@@ -256,6 +597,7 @@ fail:
 	status = cli_fail(self, &err);
 	geo_outfile_abort(out);
 done:
+	summary_free(&sum);
 	geo_graph_free(g);
 	geo_agg_free(agg);
 	geo_dict_free(dict);

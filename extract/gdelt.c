@@ -39,8 +39,10 @@
  * on standard input is refused with a message saying what to do instead.
  */
 #define _GNU_SOURCE /* memrchr */
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +71,30 @@ enum {
 
 #define RELCACHE_SIZE 11100 /* see relation_of() */
 
+/*
+ * libzip, opened when a zip archive is met.  Linked, it made every run of
+ * geograph load it and libcrypto, libbz2 and liblzma behind it: 1.6 ms of
+ * the 5.5 ms the dynamic loader takes at each start (measured with an
+ * empty program linked as geograph is), for the few runs that read a zip.
+ * The members have the types of libzip's own declarations.
+ */
+struct zip_api {
+	void *handle;
+	__typeof__(zip_open) *zip_open;
+	__typeof__(zip_error_init_with_code) *zip_error_init_with_code;
+	__typeof__(zip_error_strerror) *zip_error_strerror;
+	__typeof__(zip_error_fini) *zip_error_fini;
+	__typeof__(zip_get_num_entries) *zip_get_num_entries;
+	__typeof__(zip_get_name) *zip_get_name;
+	__typeof__(zip_stat_index) *zip_stat_index;
+	__typeof__(zip_fopen_index) *zip_fopen_index;
+	__typeof__(zip_strerror) *zip_strerror;
+	__typeof__(zip_fread) *zip_fread;
+	__typeof__(zip_file_strerror) *zip_file_strerror;
+	__typeof__(zip_fclose) *zip_fclose;
+	__typeof__(zip_discard) *zip_discard;
+};
+
 struct geo_reader {
 	geo_reader_ctx *ctx;
 	geo_lines lines;
@@ -78,6 +104,7 @@ struct geo_reader {
 	bool z_ready, z_member_done, z_in_eof;
 	unsigned char *zin;
 	/* zip */
+	struct zip_api zip;
 	zip_t *za;
 	zip_file_t *zf;
 	zip_uint64_t zip_comp_size;
@@ -110,71 +137,116 @@ bool geo_gdelt_sniff(const unsigned char *p, size_t n)
 /* ------------------------------------------------------------------ */
 /* Code tables                                                         */
 
-struct code_map {
-	char code[4];
-	const char *id;
-};
+/*
+ * A 3-byte code as one number, ordered as memcmp orders the bytes, and
+ * its slot in a table of 64: the multiplier puts every code of both
+ * tables below in a slot of its own (a shared slot would be an
+ * initializer overridden, which -Wextra reports).  Looking a code up is
+ * one read and one compare; a binary search was a twentieth of `stats`
+ * on GDELT rows.
+ */
+#define CODE3(a, b, c) ((uint32_t)(unsigned char)(a) << 16 | (uint32_t)(unsigned char)(b) << 8 | \
+			(uint32_t)(unsigned char)(c))
+#define CODE_BITS 6
+#define CODE_SLOT(k) ((uint32_t)((uint32_t)(k) * 0xDB65AD51u) >> (32 - CODE_BITS))
 
 /* CAMEO known-group and IGO codes of the organisations that have one of
- * the project's fixed ids.  Sorted by code for lookup3(). */
-static const struct code_map gdelt_orgs[] = {
-	{"ADB", "ADB"},    {"AFU", "AU"},   {"ARL", "ARABLEAGUE"}, {"ASN", "ASEAN"},
-	{"CIS", "CIS"},    {"COE", "COE"},  {"EBR", "EBRD"},       {"EEC", "EU"},
-	{"FAO", "FAO"},    {"GCC", "GCC"},  {"HCR", "UNHCR"},      {"IAE", "IAEA"},
-	{"ICC", "ICC"},    {"ICJ", "ICJ"},  {"ILO", "ILO"},        {"IMF", "IMF"},
-	{"IOM", "IOM"},    {"ITP", "INTERPOL"}, {"KID", "UNICEF"}, {"NAT", "NATO"},
-	{"OAS", "OAS"},    {"OIC", "OIC"},  {"OPC", "OPEC"},       {"UNO", "UN"},
-	{"WAS", "ECOWAS"}, {"WBK", "WB"},   {"WFP", "WFP"},        {"WHO", "WHO"},
-	{"WTO", "WTO"},
-};
+ * the project's fixed ids. */
+#define GDELT_ORGS(X) \
+	X('A', 'D', 'B', "ADB") \
+	X('A', 'F', 'U', "AU") \
+	X('A', 'R', 'L', "ARABLEAGUE") \
+	X('A', 'S', 'N', "ASEAN") \
+	X('C', 'I', 'S', "CIS") \
+	X('C', 'O', 'E', "COE") \
+	X('E', 'B', 'R', "EBRD") \
+	X('E', 'E', 'C', "EU") \
+	X('F', 'A', 'O', "FAO") \
+	X('G', 'C', 'C', "GCC") \
+	X('H', 'C', 'R', "UNHCR") \
+	X('I', 'A', 'E', "IAEA") \
+	X('I', 'C', 'C', "ICC") \
+	X('I', 'C', 'J', "ICJ") \
+	X('I', 'L', 'O', "ILO") \
+	X('I', 'M', 'F', "IMF") \
+	X('I', 'O', 'M', "IOM") \
+	X('I', 'T', 'P', "INTERPOL") \
+	X('K', 'I', 'D', "UNICEF") \
+	X('N', 'A', 'T', "NATO") \
+	X('O', 'A', 'S', "OAS") \
+	X('O', 'I', 'C', "OIC") \
+	X('O', 'P', 'C', "OPEC") \
+	X('U', 'N', 'O', "UN") \
+	X('W', 'A', 'S', "ECOWAS") \
+	X('W', 'B', 'K', "WB") \
+	X('W', 'F', 'P', "WFP") \
+	X('W', 'H', 'O', "WHO") \
+	X('W', 'T', 'O', "WTO")
 
 /* CAMEO country codes that are not the ISO 3166 alpha-3 code of the same
  * actor.  GDELT codes the European Union's actors with EUR. */
-static const struct code_map gdelt_countries[] = {
-	{"EUR", "EU"},  {"GZS", "PSE"}, {"KSV", "XKX"}, {"ROM", "ROU"},
-	{"TMP", "TLS"}, {"WSB", "PSE"}, {"ZAR", "COD"},
+#define GDELT_COUNTRIES(X) \
+	X('E', 'U', 'R', "EU") \
+	X('G', 'Z', 'S', "PSE") \
+	X('K', 'S', 'V', "XKX") \
+	X('R', 'O', 'M', "ROU") \
+	X('T', 'M', 'P', "TLS") \
+	X('W', 'S', 'B', "PSE") \
+	X('Z', 'A', 'R', "COD")
+
+struct code_slot {
+	uint32_t code; /* CODE3 of the code; 0: an empty slot */
+	const char *id;
 };
 
-/* A 3-byte code as one number, ordered as memcmp orders the bytes. */
+#define AS_SLOT(a, b, c, id) [CODE_SLOT(CODE3(a, b, c))] = {CODE3(a, b, c), id},
+static const struct code_slot gdelt_orgs[1u << CODE_BITS] = {GDELT_ORGS(AS_SLOT)};
+static const struct code_slot gdelt_countries[1u << CODE_BITS] = {GDELT_COUNTRIES(AS_SLOT)};
+#undef AS_SLOT
+
 static uint32_t code3(const char *c)
 {
-	return (uint32_t)(unsigned char)c[0] << 16 | (uint32_t)(unsigned char)c[1] << 8 |
-	       (uint32_t)(unsigned char)c[2];
+	return CODE3(c[0], c[1], c[2]);
 }
 
-/* The id a 3-letter code maps to in table (sorted), or NULL.  A binary
- * search on numbers: bsearch's memcmp calls were a tenth of the reader. */
-static const char *lookup3(const struct code_map *table, size_t n, const char *code)
+/* The id a 3-byte code maps to in table, or NULL. */
+static const char *lookup3(const struct code_slot *table, const char *code)
 {
 	uint32_t key = code3(code);
-	size_t lo = 0, hi = n;
+	const struct code_slot *e = &table[CODE_SLOT(key)];
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		uint32_t k = code3(table[mid].code);
-		if (k == key)
-			return table[mid].id;
-		if (k < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return e->code == key ? e->id : NULL;
 }
 
-#define LOOKUP(table, code) lookup3(table, sizeof table / sizeof *table, code)
+#define LOOKUP(table, code) lookup3(table, code)
 
 #ifdef GEO_TESTING
-/* Whether both tables are in strictly increasing order, as lookup3 needs. */
+/* Whether every code of both lists is found, with its id, and nothing
+ * else is in the tables. */
 bool gdelt_tables_sorted(void)
 {
-	for (size_t i = 1; i < sizeof gdelt_orgs / sizeof *gdelt_orgs; i++)
-		if (code3(gdelt_orgs[i - 1].code) >= code3(gdelt_orgs[i].code))
-			return false;
-	for (size_t i = 1; i < sizeof gdelt_countries / sizeof *gdelt_countries; i++)
-		if (code3(gdelt_countries[i - 1].code) >= code3(gdelt_countries[i].code))
-			return false;
-	return true;
+	size_t n = 0, filled = 0;
+	bool ok = true;
+
+#define CHECK(a, b, c, id)                                                                  \
+	{                                                                                    \
+		const char code[3] = {a, b, c};                                              \
+		const char *got = lookup3(table, code);                                      \
+		ok = ok && got && strcmp(got, id) == 0;                                      \
+		n++;                                                                         \
+	}
+	{
+		const struct code_slot *table = gdelt_orgs;
+		GDELT_ORGS(CHECK)
+	}
+	{
+		const struct code_slot *table = gdelt_countries;
+		GDELT_COUNTRIES(CHECK)
+	}
+#undef CHECK
+	for (size_t i = 0; i < 1u << CODE_BITS; i++)
+		filled += (gdelt_orgs[i].code != 0) + (gdelt_countries[i].code != 0);
+	return ok && filled == n;
 }
 #endif
 
@@ -401,18 +473,57 @@ corrupt:
 static ssize_t read_zip(void *ctx, void *buf, size_t n)
 {
 	geo_reader *r = ctx;
-	zip_int64_t got = zip_fread(r->zf, buf, n);
+	zip_int64_t got = r->zip.zip_fread(r->zf, buf, n);
 
 	if (got < 0) {
-		snprintf(r->dataerr, sizeof r->dataerr, "corrupt zip data: %s", zip_file_strerror(r->zf));
+		snprintf(r->dataerr, sizeof r->dataerr, "corrupt zip data: %s", r->zip.zip_file_strerror(r->zf));
 		errno = EIO;
 		return -1;
 	}
 	return (ssize_t)got;
 }
 
+/* libzip's sonames: Debian 12's, newer releases', and the development
+ * link. */
+static const char *const zip_sonames[] = {"libzip.so.4", "libzip.so.5", "libzip.so"};
+
+static geo_err load_zip(geo_reader *r, geo_error *err)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} syms[] = {
+#define SYM(name) {#name, offsetof(struct zip_api, name)}
+		SYM(zip_open),       SYM(zip_error_init_with_code), SYM(zip_error_strerror),
+		SYM(zip_error_fini), SYM(zip_get_num_entries),      SYM(zip_get_name),
+		SYM(zip_stat_index), SYM(zip_fopen_index),          SYM(zip_strerror),
+		SYM(zip_fread),      SYM(zip_file_strerror),        SYM(zip_fclose),
+		SYM(zip_discard),
+#undef SYM
+	};
+	struct zip_api *api = &r->zip;
+
+	for (size_t i = 0; i < sizeof zip_sonames / sizeof *zip_sonames && !api->handle; i++)
+		api->handle = dlopen(zip_sonames[i], RTLD_NOW | RTLD_LOCAL);
+	if (!api->handle)
+		return geo_error_set(err, GEO_EUNSUPPORTED,
+				     "%s: reading a zip archive needs libzip, which cannot be loaded: %s",
+				     r->ctx->path, dlerror());
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *sym = dlsym(api->handle, syms[i].name);
+		if (!sym)
+			return geo_error_set(err, GEO_EUNSUPPORTED, "%s: the libzip found has no %s", r->ctx->path,
+					     syms[i].name);
+		/* POSIX: a function's address fits in a void *. */
+		memcpy((char *)api + syms[i].offset, &sym, sizeof sym);
+	}
+	return GEO_OK;
+}
+
 static geo_err open_zip(geo_reader *r, geo_error *err)
 {
+	geo_err rc;
+
 	const char *path = r->ctx->path;
 	zip_int64_t n, member = -1, files = 0;
 	zip_stat_t st;
@@ -424,18 +535,19 @@ static geo_err open_zip(geo_reader *r, geo_error *err)
 		return geo_error_set(err, GEO_EUNSUPPORTED,
 				     "%s: a zip archive cannot be read from standard input; "
 				     "give its path, or pipe `unzip -p FILE` instead", path);
-	if (!(r->za = zip_open(path, ZIP_RDONLY, &zerr))) {
+	if ((rc = load_zip(r, err)) != GEO_OK)
+		return rc;
+	if (!(r->za = r->zip.zip_open(path, ZIP_RDONLY, &zerr))) {
 		zip_error_t ze;
-		geo_err rc;
-		zip_error_init_with_code(&ze, zerr);
+		r->zip.zip_error_init_with_code(&ze, zerr);
 		rc = geo_error_set(err, zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ ? GEO_EIO : GEO_EDATA,
-				   "%s: not a readable zip archive: %s", path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+				   "%s: not a readable zip archive: %s", path, r->zip.zip_error_strerror(&ze));
+		r->zip.zip_error_fini(&ze);
 		return rc;
 	}
-	n = zip_get_num_entries(r->za, 0);
+	n = r->zip.zip_get_num_entries(r->za, 0);
 	for (zip_int64_t i = 0; i < n; i++) {
-		const char *name = zip_get_name(r->za, (zip_uint64_t)i, 0);
+		const char *name = r->zip.zip_get_name(r->za, (zip_uint64_t)i, 0);
 		size_t len = name ? strlen(name) : 0;
 		if (len > 0 && name[len - 1] == '/')
 			continue; /* a directory entry */
@@ -446,11 +558,11 @@ static geo_err open_zip(geo_reader *r, geo_error *err)
 		return geo_error_set(err, GEO_EDATA,
 				     "%s: zip archive holds %lld files; a GDELT export archive holds one",
 				     path, (long long)files);
-	if (zip_stat_index(r->za, (zip_uint64_t)member, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE))
+	if (r->zip.zip_stat_index(r->za, (zip_uint64_t)member, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE))
 		r->zip_comp_size = st.comp_size;
-	if (!(r->zf = zip_fopen_index(r->za, (zip_uint64_t)member, 0)))
+	if (!(r->zf = r->zip.zip_fopen_index(r->za, (zip_uint64_t)member, 0)))
 		return geo_error_set(err, GEO_EDATA, "%s: cannot read the archive's file: %s", path,
-				     zip_strerror(r->za));
+				     r->zip.zip_strerror(r->za));
 	r->lines.read = read_zip;
 	r->lines.ctx = r;
 	return GEO_OK;
@@ -461,13 +573,15 @@ static void gdelt_close(geo_reader *r)
 	if (!r)
 		return;
 	if (r->zf) {
-		zip_fclose(r->zf);
+		r->zip.zip_fclose(r->zf);
 		/* The source counts what it read from the stream; a zip is read
 		 * by libzip, so count the member's compressed bytes here. */
 		r->ctx->stats->bytes += (size_t)r->zip_comp_size;
 	}
 	if (r->za)
-		zip_discard(r->za);
+		r->zip.zip_discard(r->za);
+	if (r->zip.handle)
+		dlclose(r->zip.handle);
 	if (r->z_ready)
 		inflateEnd(&r->z);
 	free(r->zin);

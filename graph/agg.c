@@ -46,7 +46,7 @@ void geo_agg_free(geo_agg *a)
 	if (!a)
 		return;
 	/* Evidence strings are interned: only the slot arrays are the edges'. */
-	for (size_t i = 0; i < a->ne; i++)
+	for (size_t i = 0; i < a->ne && a->nevidence_edges; i++)
 		free(a->e[i].evidence);
 	free(a->e);
 	free(a->v);
@@ -106,6 +106,24 @@ static geo_err grow(void **p, size_t *cap, size_t need, size_t size)
 	return GEO_OK;
 }
 
+/* The bytes of a string of 1 to 7 bytes as one non-zero number; false
+ * for longer or empty strings. */
+static bool short_key(const char *s, uint64_t *key)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < 8 && s[i]; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	*key = k;
+	return i > 0 && i < 8;
+}
+
+static size_t hint_pos(uint64_t key, unsigned bits)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+}
+
 /* The record of actor id, created (without a vertex) when new. */
 static geo_err id_get(geo_agg *a, const char *id, size_t *out)
 {
@@ -163,12 +181,13 @@ static geo_err vertex_note(geo_agg *a, size_t vi, const char *label, geo_actor_t
 
 /* The actor an event side stands for at the aggregate's level.  One hash
  * lookup finds both what the dictionary says of the id and its vertex. */
-static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
+static geo_err resolve_actor_slow(geo_agg *a, const geo_actor_ref *ref, size_t *out, bool *folded)
 {
 	const geo_actor_info *info;
 	const char *aff;
 	size_t r;
 
+	*folded = false;
 	if (id_get(a, ref->id, &r) != GEO_OK)
 		return GEO_ENOMEM;
 	if (!a->idrec[r].looked_up) {
@@ -177,12 +196,51 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 	}
 	info = a->idrec[r].info;
 	aff = ref->affiliation && *ref->affiliation ? ref->affiliation : info ? info->affiliation : NULL;
-	if (a->opts.level == GEO_LEVEL_COUNTRY && aff && *aff && strcmp(aff, ref->id) != 0)
+	if (a->opts.level == GEO_LEVEL_COUNTRY && aff && *aff && strcmp(aff, ref->id) != 0) {
 		/* The person's label and type describe the person, not the state. */
+		*folded = true;
 		return vertex_get(a, aff, out);
+	}
 	if (id_vertex(a, r, out) != GEO_OK)
 		return GEO_ENOMEM;
 	return vertex_note(a, *out, ref->label, ref->type, ref->affiliation);
+}
+
+/*
+ * resolve_actor_slow() with, in front, a small table by the bytes of short
+ * ids (country and organisation codes: every GDELT actor): an event side
+ * without label or affiliation of its own always resolves to the same
+ * vertex, and all vertex_note() can do for it is set the vertex's type
+ * while it is unknown.  The table saves the id's hash and string compare.
+ */
+static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
+{
+	struct geo_agg_actorhint *h;
+	uint64_t key;
+	bool folded;
+
+	if ((ref->label && *ref->label) || (ref->affiliation && *ref->affiliation) || !short_key(ref->id, &key))
+		return resolve_actor_slow(a, ref, out, &folded);
+	/* Linear probing: ids never change their vertex, so an entry is
+	 * never replaced; a full run of probes leaves the id out. */
+	for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS);; i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
+		h = &a->actorhint[pos];
+		if (h->key == key) {
+			*out = h->vertex;
+			if (!h->folded && a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
+				a->v[h->vertex].type = ref->type;
+			return GEO_OK;
+		}
+		if (!h->key)
+			break;
+		if (i == GEO_AGG_HINT_PROBES)
+			return resolve_actor_slow(a, ref, out, &folded);
+	}
+	if (resolve_actor_slow(a, ref, out, &folded) != GEO_OK)
+		return GEO_ENOMEM;
+	if (*out < UINT32_MAX)
+		*h = (struct geo_agg_actorhint){.key = key, .vertex = (uint32_t)*out, .folded = folded};
+	return GEO_OK;
 }
 
 /*
@@ -332,11 +390,47 @@ static geo_err edge_get(geo_agg *a, size_t from, size_t to, uint32_t rel, size_t
 			       out, fresh);
 }
 
+/* date into out[11], the bytes after its NUL zeroed: padded dates
+ * compare as strcmp compares them with one fixed-size compare (two of
+ * them per event were strcmp calls). */
+static void pad_date(char *out, const char *date)
+{
+	size_t n = strnlen(date, 10);
+
+	memcpy(out, date, n);
+	memset(out + n, 0, 11 - n);
+}
+
+/* strcmp of two padded dates (see pad_date). */
+static inline int date_cmp(const char *x, const char *y)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	uint64_t a, b;
+	uint32_t c, d;
+
+	memcpy(&a, x, 8);
+	memcpy(&b, y, 8);
+	if (a != b) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		a = __builtin_bswap64(a);
+		b = __builtin_bswap64(b);
+#endif
+		return a < b ? -1 : 1;
+	}
+	c = (uint32_t)(unsigned char)x[8] << 16 | (uint32_t)(unsigned char)x[9] << 8 | (unsigned char)x[10];
+	d = (uint32_t)(unsigned char)y[8] << 16 | (uint32_t)(unsigned char)y[9] << 8 | (unsigned char)y[10];
+	return c < d ? -1 : c > d;
+#else
+	return memcmp(x, y, 11);
+#endif
+}
+
+/* first and last are padded dates, and so are the edge's. */
 static void note_dates(geo_agg_edge *e, const char *first, const char *last)
 {
-	if (*first && (!*e->first_date || strcmp(first, e->first_date) < 0))
+	if (*first && (!*e->first_date || date_cmp(first, e->first_date) < 0))
 		memcpy(e->first_date, first, sizeof e->first_date);
-	if (*last && (!*e->last_date || strcmp(last, e->last_date) > 0))
+	if (*last && (!*e->last_date || date_cmp(last, e->last_date) > 0))
 		memcpy(e->last_date, last, sizeof e->last_date);
 }
 
@@ -346,8 +440,11 @@ static geo_err add_evidence(geo_agg *a, geo_agg_edge *e, const geo_evidence *ev)
 
 	if (e->nevidence == GEO_EVIDENCE_MAX || !ev->text)
 		return GEO_OK;
-	if (!e->evidence && !(e->evidence = malloc(GEO_EVIDENCE_MAX * sizeof *e->evidence)))
-		return GEO_ENOMEM;
+	if (!e->evidence) {
+		if (!(e->evidence = malloc(GEO_EVIDENCE_MAX * sizeof *e->evidence)))
+			return GEO_ENOMEM;
+		a->nevidence_edges++;
+	}
 	to = &e->evidence[e->nevidence];
 	*to = *ev;
 	/* Interned: a sentence behind several edges, and the document's name,
@@ -400,7 +497,38 @@ static bool in_range(const geo_agg *a, const char *date)
 	       (!a->opts.until[0] || strcmp(date, a->opts.until) <= 0);
 }
 
-/* One event's share of edge e; fresh: the event made it. */
+/*
+ * intern() for an event's CAMEO code, which every new edge interns: GDELT
+ * uses a few hundred codes, so a small table by the code's bytes finds
+ * the interned copy without hashing the string again.
+ */
+static geo_err intern_code(geo_agg *a, const char *code, const char **out)
+{
+	struct geo_agg_codehint *h = NULL;
+	uint64_t key;
+
+	if (short_key(code, &key)) {
+		for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS); i <= GEO_AGG_HINT_PROBES;
+		     i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
+			if (a->codehint[pos].key == key) {
+				*out = a->codehint[pos].code;
+				return GEO_OK;
+			}
+			if (!a->codehint[pos].key) {
+				h = &a->codehint[pos];
+				break;
+			}
+		}
+	}
+	if (intern(a, code, out) != GEO_OK)
+		return GEO_ENOMEM;
+	if (h)
+		*h = (struct geo_agg_codehint){.key = key, .code = *out};
+	return GEO_OK;
+}
+
+/* One event's share of edge e; fresh: the event made it.  date is a
+ * padded date (pad_date). */
 static geo_err edge_note(geo_agg *a, geo_agg_edge *e, bool fresh, uint64_t run, const char *cameo, int quad,
 			 double weight, double goldstein, const char *date)
 {
@@ -410,7 +538,7 @@ static geo_err edge_note(geo_agg *a, geo_agg_edge *e, bool fresh, uint64_t run, 
 		e->docs++;
 	e->last_run = run;
 	/* The first code seen stays: only an edge without one interns. */
-	if (!e->cameo && cameo && intern(a, cameo, &e->cameo) != GEO_OK)
+	if (!e->cameo && cameo && intern_code(a, cameo, &e->cameo) != GEO_OK)
 		return GEO_ENOMEM;
 	if (!e->quad)
 		e->quad = quad;
@@ -478,9 +606,17 @@ static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, c
 	if (a->pipe_len == GEO_AGG_PIPE && pipe_pop(a) != GEO_OK)
 		return GEO_ENOMEM;
 	p = &a->pipe[(a->pipe_head + a->pipe_len++) & (GEO_AGG_PIPE - 1)];
-	*p = (geo_agg_pending){.from = from, .to = to, .rel = rel, .hash = edge_hash32(from, to, rel),
-			       .run = a->runs, .weight = ev->weight, .goldstein = ev->goldstein, .quad = ev->quad};
-	memcpy(p->date, ev->date, sizeof p->date);
+	/* Field by field: a compound literal zeroed the record with a
+	 * `rep stos` first, slow to start for 80 bytes. */
+	p->from = from;
+	p->to = to;
+	p->rel = rel;
+	p->hash = edge_hash32(from, to, rel);
+	p->run = a->runs;
+	p->weight = ev->weight;
+	p->goldstein = ev->goldstein;
+	p->quad = ev->quad;
+	pad_date(p->date, ev->date);
 	if ((p->has_cameo = ev->cameo != NULL))
 		memcpy(p->cameo, ev->cameo, strlen(ev->cameo) + 1);
 	pipe_prefetch_slot(a, p->hash);
@@ -505,6 +641,7 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	uint32_t rel;
 	geo_agg_edge *e;
 	bool fresh;
+	char date[11];
 
 	if (!ev->source.id || !*ev->source.id || !ev->target.id || !*ev->target.id || !ev->relation ||
 	    !*ev->relation)
@@ -539,7 +676,8 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	if (geo_agg_flush(a) != GEO_OK || edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
 		goto nomem;
 	e = &a->e[ei];
-	if (edge_note(a, e, fresh, a->runs, ev->cameo, ev->quad, ev->weight, ev->goldstein, ev->date) != GEO_OK)
+	pad_date(date, ev->date);
+	if (edge_note(a, e, fresh, a->runs, ev->cameo, ev->quad, ev->weight, ev->goldstein, date) != GEO_OK)
 		goto nomem;
 	if (ev->evidence) {
 		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};

@@ -99,6 +99,10 @@ typedef struct geo_agg_pending {
 	char cameo[13];         /* the event's code, when has_cameo */
 } geo_agg_pending;
 
+#define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
+#define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
+#define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
+
 struct geo_agg {
 	const geo_dict *dict;
 	geo_agg_opts opts;
@@ -114,6 +118,19 @@ struct geo_agg {
 		const char *label;
 		uint32_t rel;
 	} relhint[64];
+	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
+	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.
+	 * key 0: an empty entry. */
+	struct geo_agg_actorhint {
+		uint64_t key;
+		uint32_t vertex;
+		bool folded; /* the vertex is the id's affiliation's */
+	} actorhint[GEO_AGG_HINTS];
+	struct geo_agg_codehint {
+		uint64_t key;
+		const char *code; /* interned */
+	} codehint[GEO_AGG_HINTS];
+	size_t nevidence_edges;  /* edges with an evidence array */
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
 	size_t ecap;             /* slots in eindex, a power of two */
 	unsigned ebits;          /* log2(ecap) */
