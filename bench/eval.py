@@ -18,6 +18,11 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Specialised agencies of the UN system that the dictionary keeps as
+# actors of their own (they are no organs of the UN, and do not fold into
+# it in the graph), but that CAMEO codes under the UN (IGOUNO...).
+UN_SYSTEM = {"WB", "WHO", "ILO", "FAO", "UNESCO"}
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -61,6 +66,8 @@ def main():
                         if opt.startswith("affiliation=") and fields[2] == "igo" and \
                                 (fields[1] not in cameo or opt == "affiliation=UN"):
                             cameo[fields[1]] = opt[12:]
+                    if fields[1] in UN_SYSTEM:
+                        cameo[fields[1]] = "UN"
     except OSError:
         pass
 
