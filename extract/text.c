@@ -1542,6 +1542,9 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		    !(e + 1 < NTOK && x->bits[e + 1] == 0 && (x->toks.v[e + 1].flags & GEO_TOK_WORD) &&
 		      !(x->toks.v[e + 1].flags & GEO_TOK_CAP)))
 			x->men[x->nmen - 1].loc = true; /* but "a Thai border village" is in Thailand */
+		/* "British-based U.S. planes": where they are based, not whose */
+		if (adj && e + 1 < NTOK && tok_is(x, e, "-") && tok_is(x, e + 1, "based"))
+			x->men[x->nmen - 1].loc = x->men[x->nmen - 1].place = true;
 	}
 	return e;
 }
