@@ -574,7 +574,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
 	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
 	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns) \
-	X(past_verbs)
+	X(past_verbs) X(cause_nouns)
 
 enum tok_list {
 #define TOK_LIST_ID(name) TL_##name,
@@ -666,6 +666,10 @@ static const char *const deal_nouns[] = {"deal", "agreement", "accord", "pact", 
 static const char *const request_nouns[] = {"offer", "offers", "call", "calls", "proposal", "proposals",
 					    "request", "requests", "plea", "pleas", "appeal", "appeals",
 					    "invitation", "invitations", "demand", "demands", NULL};
+/* What backing for a people is backing for: "support for the
+ * Palestinian uprising". */
+static const char *const cause_nouns[] = {"cause", "uprising", "people", "struggle", "resistance",
+					  "independence", "revolution", "intifada", "statehood", NULL};
 /* Irregular past tenses common in news: after a name they are its verb
  * ("Japan rose", "China fell"), not a noun it qualifies. */
 static const char *const past_verbs[] = {
@@ -717,7 +721,9 @@ static const char *const number_words[] = {"two", "three", "four", "five", "six"
 					   "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen",
 					   "dozens", "hundreds", "thousands", NULL};
 static const char *const number_units[] = {"mln", "million", "bln", "billion", "trillion", "thousand",
-					   "hundred", "pct", "percent", "dlrs", "dollars", NULL};
+					   "hundred", "pct", "percent", "dlrs", "dollars", "pounds", "euros",
+					   "yen", "francs", "marks", "rubles", "roubles", "yuan", "tonnes", "tons",
+					   "barrels", NULL};
 /* What one complains to a side about: "complained to the UN over". */
 static const char *const topic_preps[] = {"over", "about", "against", NULL};
 /* "a price war", "the farm subsidy war": fought with prices, not arms. */
@@ -1968,7 +1974,10 @@ static size_t gap_tail(const geo_extractor *x, size_t e, int32_t g, size_t *tail
 		first = geo_lex_find_ref(x->tails, x->s, &x->toks, k, g, &len);
 		if (first >= 0 && addressee && !(len == 1 && tok_in(x, k, topic_preps)))
 			return 0;
-		if (first >= 0 && !(bare_prep && len == 1)) {
+		/* "imports falling to 91.7 mln tonnes from 123.6 mln": a
+		 * number after the tail is an amount, not a side */
+		if (first >= 0 && !(bare_prep && len == 1) &&
+		    !(k + len < NTOK && (x->toks.v[k + len].flags & GEO_TOK_NUM) && tok_is(x, k + len - 1, "from"))) {
 			*tail = len;
 			return k + len;
 		}
@@ -2880,7 +2889,7 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			}
 			/* "met the Venezuelan criteria": talk and praise are for
 			 * states and people, not for things named after them. */
-			owner_only |= m->adj && m->modnoun && verbal_coop;
+			owner_only |= m->adj && m->modnoun && verbal_coop && !tok_in(x, m->t1, cause_nouns);
 			/* "Sudan's army retook Khartoum from the RSF": its own city is
 			 * where, the side after it whom */
 			if (self && !m->pron && x->dc[m->t0].kind == AK_SEAT && x->dc[m->t0].len == m->t1 - m->t0) {
