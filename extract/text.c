@@ -2887,6 +2887,12 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 				owner_only |= q > 0 && (tok_is(x, q - 1, "in") || tok_is(x, q - 1, "at") || tok_is(x, q - 1, "during")) &&
 					      m->t1 < NTOK && (x->bits[m->t1] & GEO_W_EVENT) && x->ttrig[m->t1] < 0;
 			}
+			/* "refused to attend the Paris G-7 meeting": the city where
+			 * a gathering meets, before the one who gathers */
+			if (x->dc[m->t0].kind == AK_SEAT && x->dc[m->t0].len == m->t1 - m->t0 && m->t1 + 1 < NTOK &&
+			    x->tmen[m->t1] >= 0 && x->men[x->tmen[m->t1]].t1 < NTOK &&
+			    (x->bits[x->men[x->tmen[m->t1]].t1] & GEO_W_EVENT))
+				owner_only = true;
 			/* "met the Venezuelan criteria": talk and praise are for
 			 * states and people, not for things named after them. */
 			owner_only |= m->adj && m->modnoun && verbal_coop && !tok_in(x, m->t1, cause_nouns);
