@@ -3749,6 +3749,23 @@ static int place_visited(geo_extractor *x, emit_ctx *ec, const trig *tr, const m
 	return 1;
 }
 
+/* "tomorrow", "next week", "later this month" within the few words
+ * after e, before any stop. */
+static bool time_to_come(const geo_extractor *x, size_t e)
+{
+	for (size_t k = e; k < NTOK && k < e + 6 && !tok_stop(x, k); k++) {
+		if (tok_is(x, k, "tomorrow"))
+			return true;
+		if (tok_is(x, k, "next") && k + 1 < NTOK && (x->bits[k + 1] & GEO_W_TIME))
+			return true;
+		if (tok_is(x, k, "later") && tok_is(x, k + 1, "this") && k + 2 < NTOK && (x->bits[k + 2] & GEO_W_TIME))
+			return true;
+		if (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT))
+			return false;
+	}
+	return false;
+}
+
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -3939,6 +3956,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (conditional_before(x, t0))
 		md.hyp = true;
+	/* "officials meet tomorrow", "talks next month": a present or a noun
+	 * with a time to come is planned */
+	if ((tr->form == GEO_FORM_BASE || tr->form == GEO_FORM_S || tr->form == GEO_FORM_NOUN) && time_to_come(x, t1))
+		md.plan = true;
 	if ((r->flags & R_VISIT) && (tr->form == GEO_FORM_NOUN || tr->form == GEO_FORM_BASE)) {
 		switch (place_visited(x, ec, tr, &md, err, &rc)) {
 		case 1:
