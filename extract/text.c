@@ -1368,6 +1368,31 @@ static const char *const armed_nouns[] = {
 
 static int month_at(const char *s, size_t n, size_t *len);
 
+static bool ends_ed(const geo_extractor *x, size_t i);
+
+/* "The U.S. said it will not allow Iran to ... and has offered its
+ * warships": a possessive right after a verb is its subject's, the
+ * nearest side before it that a verb follows.  Sets *a. */
+static bool verb_owner(const geo_extractor *x, size_t i, actor *a)
+{
+	if (i == 0 || x->tmen[i - 1] != -1 || !(ends_ed(x, i - 1) || (x->bits[i - 1] & GEO_W_SUPPORT)))
+		return false;
+	for (size_t m = x->nmen; m-- > 0;) {
+		const mention *pm = &x->men[m];
+		uint32_t nb;
+		if (pm->t1 >= i || pm->kind != M_ACTOR || pm->pp || pm->poss || pm->adj || pm->loc ||
+		    pm->a.type == GEO_ACTOR_PERSON)
+			continue;
+		nb = x->bits[pm->t1];
+		if ((nb & (GEO_W_AUX | GEO_W_BE | GEO_W_WILL | GEO_W_HYP)) ||
+		    (x->tmen[pm->t1] == -1 && ends_ed(x, pm->t1))) {
+			*a = pm->a;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Is m the city of a dateline ("LONDON, March 5", or "Toronto, April 8"
  * opening the sentence)? */
 static bool dateline_at(const geo_extractor *x, const mention *m)
@@ -1777,6 +1802,8 @@ static geo_err mention_pass(geo_extractor *x)
 				ok = quote_speaker(x, x->soff + x->toks.v[i].start, &a);
 			else if ((b & GEO_W_HE) && x->have_person && x->sent_index <= x->person_sent + 2)
 				a = x->last_person, ok = true; /* he/she: a person named lately */
+			else if ((b & GEO_W_IT) && (b & GEO_W_POSS) && (ok = verb_owner(x, i, &a)))
+				; /* "has offered its warships": the offer's subject */
 			else if (b & GEO_W_IT) {
 				/* The nearest state or organisation named as a noun before it
 				 * in the sentence, else the last one that acted. */
