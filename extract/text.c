@@ -4283,6 +4283,26 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			have_s = subject_of(x, t0, &md, &sg, &to);
 			if (!have_s && tr->form == GEO_FORM_ING && p < 0)
 				have_s = fronted_subject(x, t1, &sg);
+			if (!have_s && tr->form == GEO_FORM_ING && t0 >= 2 && tok_is(x, t0 - 1, ",") &&
+			    x->tmen[t0 - 2] >= 0 &&
+			    /* but "Reagan, fighting to recover from the Iran-contra
+			     * scandal": a verb that strives for another */
+			    !(tok_is(x, t1, "to") && t1 + 1 < NTOK && x->tmen[t1 + 1] == -1 &&
+			      !(x->bits[t1 + 1] & GEO_W_DET) && !(x->toks.v[t1 + 1].flags & GEO_TOK_CAP))) {
+				/* "Velayati, visiting the UAE, told reporters": a
+				 * participle set off after the sentence's first side */
+				const mention *om = &x->men[x->tmen[t0 - 2]];
+				size_t b = om->t0;
+				while (b > 0 && x->tmen[b - 1] == -2)
+					b--;
+				if (b > 0 && (x->bits[b - 1] & GEO_W_DET) && !(x->bits[b - 1] & GEO_W_POSS) &&
+				    x->tmen[b - 1] == -1)
+					b--;
+				if (b == 0 && om->kind == M_ACTOR && !om->pp && !om->poss && !om->adj && !om->pron) {
+					group_add(&sg, x->tmen[t0 - 2]);
+					have_s = true;
+				}
+			}
 			if (!have_s && (r->flags & R_CONFLICT))
 				have_s = attack_subject(x, t0, &sg);
 			if (to && x->headline)
