@@ -2069,6 +2069,15 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 	    (size_t)p + 1 == i)
 		return true; /* "Palestinian targets", "Chinese purchases": nouns */
 	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && (size_t)p + 1 == i) {
+		/* "struck Hezbollah targets": a name after a finite verb, then
+		 * the noun it qualifies */
+		size_t q = x->men[x->tmen[p]].t0;
+		if (q > 0 && x->ttrig[q - 1] >= 0 && x->trigs_v[x->ttrig[q - 1]].t1 == q &&
+		    (x->trigs_v[x->ttrig[q - 1]].form == GEO_FORM_PAST || x->trigs_v[x->ttrig[q - 1]].form == GEO_FORM_S ||
+		     x->trigs_v[x->ttrig[q - 1]].form == GEO_FORM_PASTPART))
+			return true;
+	}
+	if ((form == GEO_FORM_BASE || form == GEO_FORM_S) && x->tmen[p] >= 0 && (size_t)p + 1 == i) {
 		/* "some U.S. brokers": a quantified noun phrase, no verb. */
 		size_t q = x->men[x->tmen[p]].t0;
 		if (q > 0 && (tok_is(x, q - 1, "some") || tok_is(x, q - 1, "many") || tok_is(x, q - 1, "several") ||
@@ -4392,6 +4401,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		 * side in the gap is the object. */
 		if (!have_t && tr->tail0 < t1 && tr->tail0 > t0 + 1)
 			have_t = out_object(x, t0 + 1, tr->tail0, &tg);
+
 		/* "killed 23 people in Tel Aviv": with no side acted on, the place
 		 * of a material conflict act is its target. */
 		if (!have_t && have_s && (r->flags & R_CONFLICT) &&
@@ -4448,6 +4458,16 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	 * done to nothing did not happen. */
 	if (!noun && !passive && no_object(x, t0, t1))
 		md.neg = true;
+	/* "a ban on Russian liquefied natural gas imports": the goods'
+	 * origin, named in the gap of a trade trigger */
+	if (!have_t && have_s && r->info->trade && tr->tail0 < t1 && tr->tail0 > t0 + 1)
+		for (size_t k = t0 + 1; k < tr->tail0 && !have_t; k++)
+			if (x->tmen[k] >= 0 && x->men[x->tmen[k]].adj && x->men[x->tmen[k]].kind == M_ACTOR &&
+			    x->men[x->tmen[k]].a.fold_type == GEO_ACTOR_COUNTRY) {
+				tg.n = 0;
+				group_add(&tg, x->tmen[k]);
+				have_t = true;
+			}
 	if (!have_t && (r->flags & R_HOST)) {
 		/* "Sweden will host the talks": the parties of the talks, from this
 		 * sentence or the last ones met. */
