@@ -107,9 +107,8 @@ geo_err geo_event_write_json(FILE *fp, const geo_event *ev, geo_error *err);
 
 /*
  * A JSON Lines writer for a stream of events: the same bytes as
- * geo_event_write_json(), about three times faster, since it keeps its
- * JSON object and line buffer from one event to the next instead of
- * building and freeing them per event.
+ * geo_event_write_json(), with its line buffer kept from one event to
+ * the next.
  *
  * geo_event_writer_new: writes to fp (borrowed: the caller closes it after
  * geo_event_writer_free()).  GEO_ENOMEM.  The caller frees *out.
