@@ -2509,8 +2509,9 @@ static ssize_t aside_start(const geo_extractor *x, ssize_t j)
 				return -1;
 			continue;
 		}
-		if (k + 1 < j && (x->bits[k + 1] & GEO_W_PREP) && !tok_is(x, (size_t)k + 1, "to") &&
-		    x->tmen[k + 1] == -1 && x->tmen[k - 1] >= 0) {
+		if (k + 1 < j && ((x->bits[k + 1] & GEO_W_PREP) || tok_is(x, (size_t)k + 1, "like") ||
+				  tok_is(x, (size_t)k + 1, "unlike")) &&
+		    !tok_is(x, (size_t)k + 1, "to") && x->tmen[k + 1] == -1 && x->tmen[k - 1] >= 0) {
 			const mention *m = &x->men[x->tmen[k - 1]];
 			if (m->kind == M_ACTOR && !m->pp && !m->poss && !m->adj && !m->pron && !m->loc)
 				return k;
