@@ -2667,6 +2667,14 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 				b--;
 			if (b > 0 && (x->bits[b - 1] & GEO_W_NEGVERB))
 				md->neg = true;
+			/* "there is no evidence that North Korea supplied": not
+			 * asserted */
+			b = x->men[g->m[g->n - 1]].t0;
+			if (b > 2 && tok_is(x, b - 1, "that") &&
+			    (tok_is(x, b - 2, "evidence") || tok_is(x, b - 2, "sign") || tok_is(x, b - 2, "indication") ||
+			     tok_is(x, b - 2, "proof")) &&
+			    (tok_is(x, b - 3, "no") || tok_is(x, b - 3, "little")))
+				md->hyp = true;
 		}
 		if (md->would) {
 			/* "said it would sanction": the future of reported speech. */

@@ -225,7 +225,8 @@ static const char *const w_det[] = {
 static const char *const w_be[] = {"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m", "am", NULL};
 static const char *const w_aux[] = {"has", "have", "had", "'ve", "'d", "do", "does", "did", "having", "got", "get", "gets", "getting", NULL};
 static const char *const w_will[] = {"will", "'ll", "shall", "wo", NULL};
-static const char *const w_hyp[] = {"would", "could", "might", "may", "should", "can", "ca", "must", NULL};
+static const char *const w_hyp[] = {"would", "could", "might", "may", "should", "can", "ca", "must", "unlikely",
+				    NULL};
 static const char *const w_neg[] = {"not", "n't", "never", "no", "nor", "cannot", NULL};
 static const char *const w_adv[] = {
 	"also", "again", "still", "already", "now", "then", "once", "just", "even", "further",
