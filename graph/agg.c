@@ -1,7 +1,12 @@
 /* agg.c - events to one record per (source, target, relation), streaming. */
+#define _GNU_SOURCE /* madvise */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "graph_internal.h"
 
@@ -328,6 +333,31 @@ static struct geo_agg_eslot *edge_slot(const geo_agg *a, uint32_t hash, uint32_t
 	}
 }
 
+/*
+ * Maps in, with one call, the whole pages of [p, p + n), which the
+ * aggregate is about to write: a page fault each (the index's new table,
+ * the edge arrays as they fill) was about a sixth of `stats` on 10^6
+ * generated GDELT rows.  Advice only: where the kernel has no
+ * MADV_POPULATE_WRITE the pages fault in as before.
+ */
+static void populate(void *p, size_t n)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+	long pg = sysconf(_SC_PAGESIZE);
+	uintptr_t mask = pg > 0 ? (uintptr_t)pg - 1 : 4095, from = ((uintptr_t)p + mask) & ~mask,
+		  to = ((uintptr_t)p + n) & ~mask;
+
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+/* Edge records mapped in at a time (populate): 1 MB of them. */
+#define POPULATE_EDGES ((size_t)16384)
+
 static geo_err edge_index_grow(geo_agg *a)
 {
 	unsigned bits = a->ecap ? a->ebits + 1 : 10;
@@ -337,6 +367,9 @@ static geo_err edge_index_grow(geo_agg *a)
 	/* Positions come from the 32 bits a slot keeps. */
 	if (bits > 32 || !(slots = calloc(cap, sizeof *slots)))
 		return GEO_ENOMEM;
+	/* The rehash below writes all over the new table. */
+	if (a->ecap)
+		populate(slots, cap * sizeof *slots);
 	for (size_t i = 0; i < a->ecap; i++) {
 		const struct geo_agg_eslot *s = &a->eindex[i];
 		size_t k;
@@ -401,6 +434,11 @@ static geo_err edge_get_hashed(geo_agg *a, uint32_t from, uint32_t to, uint32_t 
 	}
 	if (grow_edges(a, a->ne + 1) != GEO_OK)
 		return GEO_ENOMEM;
+	if (a->ne % POPULATE_EDGES == 0) {
+		size_t n = a->cape - a->ne < POPULATE_EDGES ? a->cape - a->ne : POPULATE_EDGES;
+		populate(&a->e[a->ne], n * sizeof *a->e);
+		populate(&a->ec[a->ne], (a->capec - a->ne < n ? a->capec - a->ne : n) * sizeof *a->ec);
+	}
 	*s = (struct geo_agg_eslot){.hash = hash, .edge1 = (uint32_t)a->ne + 1};
 	a->e[a->ne] = (geo_agg_edge){.from = from, .to = to, .rel = rel};
 	a->ec[a->ne++] = (geo_agg_edge_cold){0};
