@@ -90,7 +90,7 @@ typedef struct geo_agg_edge_cold {
 
 /* A date code: 0 for "", 1 + YYYYMMDD for "YYYY-MM-DD" (so codes compare
  * as the strings do), GEO_AGG_ODD_DATE | i for any other string, the i-th
- * of geo_agg.odd_dates. */
+ * of geo_agg.odd. */
 #define GEO_AGG_ODD_DATE 0x80000000u
 
 /* Asks for the cache line at p ahead of its use. */
