@@ -82,7 +82,7 @@ typedef struct top_pair {
  * graph option filters anything, from the aggregate. */
 typedef struct summary {
 	size_t nv, ne, npairs, events, undated;
-	const char *first, *last;
+	char first[11], last[11]; /* "" when no edge is dated */
 	size_t bytype[GEO_ACTOR_GROUP + 1], fam_edges[5], fam_events[5];
 	rel_row *rels;
 	size_t nrel;
@@ -118,21 +118,25 @@ static int date_cmp(const char *x, const char *y)
 	return strcmp(x, y);
 }
 
-/* An edge's share of the counts; rel is its row in s->rels. */
-static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count, const char *first_date,
-		      const char *last_date)
+/* A graph edge's dates' share of the summary. */
+static void note_dates(summary *s, const char *first_date, const char *last_date)
+{
+	if (!first_date[0])
+		s->undated++;
+	else {
+		if (!s->first[0] || date_cmp(first_date, s->first) < 0)
+			memcpy(s->first, first_date, sizeof s->first);
+		if (!s->last[0] || date_cmp(last_date, s->last) > 0)
+			memcpy(s->last, last_date, sizeof s->last);
+	}
+}
+
+/* An edge's share of the counts but its dates; rel is its row in s->rels. */
+static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count)
 {
 	unsigned fam = 0;
 
 	s->events += count;
-	if (!first_date[0])
-		s->undated++;
-	else {
-		if (!s->first || date_cmp(first_date, s->first) < 0)
-			s->first = first_date;
-		if (!s->last || date_cmp(last_date, s->last) > 0)
-			s->last = last_date;
-	}
 	rel->edges++;
 	rel->events += count;
 	if (quad == 1 || quad == 2)
@@ -187,7 +191,8 @@ static geo_err summarise_graph(const geo_graph *g, summary *s, geo_error *err)
 		const geo_edge *e = geo_graph_edge(g, i);
 		size_t r = rel_row_of(s->rels, &nrel, index, keys, cap, e);
 
-		note_edge(s, &s->rels[r], e->quad, e->trade, e->count, e->first_date, e->last_date);
+		note_edge(s, &s->rels[r], e->quad, e->trade, e->count);
+		note_dates(s, e->first_date, e->last_date);
 		if (npairs && geo_graph_edge(g, pairs[npairs - 1].first)->from == e->from &&
 		    geo_graph_edge(g, pairs[npairs - 1].first)->to == e->to) {
 			pairs[npairs - 1].nedges++;
@@ -364,6 +369,7 @@ static bool pair_before(const agg_pair *x, const agg_pair *y, const size_t *vran
 static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 {
 	size_t nv = a->nv, nrel = a->nrels, *vrank = NULL, *rrank = NULL, ntop = 0;
+	uint32_t first = 0, last = 0; /* date codes; 0: none yet */
 	const geo_relation_info **ri = NULL;
 	agg_pair *top[TOP_PAIRS];
 	pair_table pt = {0};
@@ -391,14 +397,26 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		const geo_relation_info *r = ri[e->rel];
 		agg_pair *p;
 
-		note_edge(s, &s->rels[e->rel], r ? r->quad : e->quad, r && r->trade, e->count, e->first_date,
-			  e->last_date);
+		size_t count = (size_t)geo_agg_edge_count(a, i);
+
+		note_edge(s, &s->rels[e->rel], r ? r->quad : geo_agg_edge_quad(a, i), r && r->trade, count);
+		/* Dates are compared as the aggregate's codes, read out once. */
+		if (!e->first_date)
+			s->undated++;
+		else {
+			if (!first || geo_agg_date_cmp(a, e->first_date, first) < 0)
+				first = e->first_date;
+			if (!last || geo_agg_date_cmp(a, e->last_date, last) > 0)
+				last = e->last_date;
+		}
 		alive[e->from] = alive[e->to] = true;
 		if (!(p = pair_get(&pt, e->from, e->to)))
 			goto nomem;
-		p->events += e->count;
+		p->events += count;
 		p->nedges++;
 	}
+	geo_agg_date_str(a, first, s->first);
+	geo_agg_date_str(a, last, s->last);
 	s->ne = a->ne;
 	s->npairs = pt.n;
 	/* Relations without an edge are not in the graph. */
@@ -459,7 +477,7 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 			t->ranks[k] = t->ranks[k - 1];
 		}
 		t->labels[k] = a->rels[e->rel];
-		t->counts[k] = e->count;
+		t->counts[k] = (size_t)geo_agg_edge_count(a, i);
 		t->ranks[k] = rrank[e->rel];
 	}
 	goto out;
@@ -497,7 +515,7 @@ static void write_stats(FILE *fp, const cli_inputs *in, const geo_source_stats *
 		as->events, as->kept, as->self_loops, as->self_loops == 1 ? "" : "s", as->negated, as->out_of_range);
 	fprintf(fp, "documents:  %zu (runs of one document id among those events)\n", as->documents);
 
-	fprintf(fp, "dates:      %s to %s", s->first ? s->first : "-", s->last ? s->last : "-");
+	fprintf(fp, "dates:      %s to %s", s->first[0] ? s->first : "-", s->last[0] ? s->last : "-");
 	if (s->undated)
 		fprintf(fp, " (%zu edge%s without a date)", s->undated, s->undated == 1 ? "" : "s");
 	fputc('\n', fp);

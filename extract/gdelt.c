@@ -780,6 +780,17 @@ static const geo_relation_info *relation_of(geo_reader *r, const char *code, siz
 	return *c == &no_relation ? NULL : *c;
 }
 
+/* strcmp(x, y) == 0 for actor ids, a few bytes long and mostly unequal
+ * from the first: a call to strcmp was 2.5% of `stats`. */
+static inline bool same_id(const char *x, const char *y)
+{
+	while (*x && *x == *y) {
+		x++;
+		y++;
+	}
+	return *x == *y;
+}
+
 /* Outcome of one row: an event, a row to skip quietly, or a malformed row
  * (with its message in msg). */
 enum row { ROW_EVENT, ROW_NO_ACTORS, ROW_MALFORMED, ROW_COLUMNS };
@@ -862,7 +873,7 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 			 cols[a1 > GDELT_ACTOR_OK ? a1 : a2]);
 		return ROW_MALFORMED;
 	}
-	if (a1 != GDELT_ACTOR_OK || a2 != GDELT_ACTOR_OK || strcmp(ev->source.id, ev->target.id) == 0)
+	if (a1 != GDELT_ACTOR_OK || a2 != GDELT_ACTOR_OK || same_id(ev->source.id, ev->target.id))
 		return ROW_NO_ACTORS;
 
 	/* Only rows that become events pay for the relation lookup and the

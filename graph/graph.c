@@ -407,20 +407,25 @@ static bool edge_passes(const geo_agg *a, const geo_agg_edge *e, const rel_info 
 			ok = rf->labels[i] == a->rels[e->rel];
 		if (!ok && rf->families) {
 			const geo_relation_info *ri = rels[e->rel].ri;
-			ok = (families_of(ri ? ri->quad : e->quad, ri && ri->trade) & rf->families) != 0;
+			ok = (families_of(ri ? ri->quad : geo_agg_edge_quad(a, (size_t)(e - a->e)), ri && ri->trade) &
+			      rf->families) != 0;
 		}
 		if (!ok)
 			return false;
 	}
 	if (f->since[0] || f->until[0]) {
-		if (!e->first_date[0])
+		char first[11], last[11];
+
+		if (!e->first_date)
 			return false;
-		if (f->since[0] && strcmp(e->last_date, f->since) < 0)
+		geo_agg_date_str(a, e->first_date, first);
+		geo_agg_date_str(a, e->last_date, last);
+		if (f->since[0] && strcmp(last, f->since) < 0)
 			return false;
-		if (f->until[0] && strcmp(e->first_date, f->until) > 0)
+		if (f->until[0] && strcmp(first, f->until) > 0)
 			return false;
 	}
-	return e->count >= f->min_count;
+	return geo_agg_edge_count(a, (size_t)(e - a->e)) >= f->min_count;
 }
 
 /* Keeps the actors within depth undirected steps of ego: marks keep[]. */
@@ -497,11 +502,11 @@ static geo_err top_filter(const geo_agg *a, const edge_ref *edges, size_t ne, si
 		if (u == SIZE_MAX || v == SIZE_MAX)
 			continue;
 		if (m && from[m - 1] == u && to[m - 1] == v) {
-			w[m - 1] += (double)a->e[edges[i].agg].count;
+			w[m - 1] += (double)geo_agg_edge_count(a, edges[i].agg);
 		} else {
 			from[m] = u;
 			to[m] = v;
-			w[m] = (double)a->e[edges[i].agg].count;
+			w[m] = (double)geo_agg_edge_count(a, edges[i].agg);
 			m++;
 		}
 	}
@@ -575,7 +580,7 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		edges[ne++] = (edge_ref){.from = (uint32_t)rank[e->from], .to = (uint32_t)rank[e->to],
 					  .rel = (uint32_t)rels[e->rel].rank, .agg = (uint32_t)i};
 		/* An upper bound: the ego and top filters may drop the edge. */
-		nev += e->nevidence;
+		nev += a->ec[i].nevidence;
 		alive[rank[e->from]] = alive[rank[e->to]] = true;
 	}
 	if ((rc = sort_edges(edges, ne, nv, a->nrels, err)) != GEO_OK)
@@ -641,17 +646,18 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 			  : av->type != GEO_ACTOR_UNKNOWN ? av->type : geo_graph_guess_type(av->id);
 	}
 	for (size_t i = 0; i < ne; i++) {
-		const geo_agg_edge *ae = &a->e[edges[i].agg];
+		size_t ai = edges[i].agg;
+		const geo_agg_edge *ae = &a->e[ai];
+		const geo_agg_edge_cold *ac = &a->ec[ai];
 		rel_info *rl;
 
 		/* Sorted order visits the aggregate's records at random: on 10^6
 		 * edges waiting for each one was three quarters of this loop.
-		 * Ask for a record some edges ahead, all its cache lines. */
+		 * Ask for a record (one line) and its cold half some edges ahead. */
 		if (i + PREFETCH_AHEAD < ne) {
-			const char *next = (const char *)&a->e[edges[i + PREFETCH_AHEAD].agg];
-			for (size_t off = 0; off < sizeof *ae; off += 64)
-				GEO_PREFETCH(next + off);
-			GEO_PREFETCH(next + sizeof *ae - 1);
+			GEO_PREFETCH(&a->e[edges[i + PREFETCH_AHEAD].agg]);
+			GEO_PREFETCH(&a->ec[edges[i + PREFETCH_AHEAD].agg]);
+			GEO_PREFETCH((const char *)&a->ec[edges[i + PREFETCH_AHEAD].agg] + sizeof *ac - 1);
 		}
 		rl = &rels[ae->rel];
 		const geo_relation_info *ri = rl->ri;
@@ -675,31 +681,31 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		e->display = rl->display;
 		if (rl->cameo)
 			e->cameo = rl->cameo;
-		else if (gintern(g, ae->cameo, &e->cameo) != GEO_OK)
+		else if (gintern(g, ac->cameo, &e->cameo) != GEO_OK)
 			goto nomem;
-		e->quad = ri ? ri->quad : ae->quad;
+		e->quad = ri ? ri->quad : geo_agg_edge_quad(a, ai);
 		e->trade = ri && ri->trade;
-		e->count = ae->count;
+		e->count = (size_t)geo_agg_edge_count(a, ai);
 		e->weight = ae->weight;
 		e->goldstein_sum = ae->goldstein_sum;
 		e->goldstein_abs_sum = ae->goldstein_abs_sum;
-		e->goldstein_mean = ae->count ? ae->goldstein_sum / (double)ae->count : 0.0;
-		memcpy(e->first_date, ae->first_date, sizeof e->first_date);
-		memcpy(e->last_date, ae->last_date, sizeof e->last_date);
-		e->docs = ae->docs;
-		if (ae->nevidence) {
+		e->goldstein_mean = e->count ? ae->goldstein_sum / (double)e->count : 0.0;
+		geo_agg_date_str(a, ae->first_date, e->first_date);
+		geo_agg_date_str(a, ae->last_date, e->last_date);
+		e->docs = (size_t)geo_agg_edge_docs(a, ai);
+		if (ac->nevidence) {
 			geo_evidence *evs = &g->evidence[usedev];
 
-			for (size_t k = 0; k < ae->nevidence; k++) {
+			for (size_t k = 0; k < ac->nevidence; k++) {
 				geo_evidence *ev = &evs[k];
-				*ev = ae->evidence[k];
-				if (gintern(g, ae->evidence[k].text, &ev->text) != GEO_OK ||
-				    gintern(g, ae->evidence[k].doc, &ev->doc) != GEO_OK)
+				*ev = ac->evidence[k];
+				if (gintern(g, ac->evidence[k].text, &ev->text) != GEO_OK ||
+				    gintern(g, ac->evidence[k].doc, &ev->doc) != GEO_OK)
 					goto nomem;
 			}
-			usedev += ae->nevidence;
+			usedev += ac->nevidence;
 			e->evidence = evs;
-			e->nevidence = ae->nevidence;
+			e->nevidence = ac->nevidence;
 		}
 	}
 	*out = g;

@@ -57,26 +57,41 @@ typedef struct geo_agg_id {
 	size_t vertex;                /* index in geo_agg.v, or SIZE_MAX */
 } geo_agg_id;
 
-/* An edge of the aggregate.  What every event touches comes first - the
- * key the index checks, the counters, the last run, the dates - so that an
- * event reads and writes two cache lines of it; what only a new edge or
- * the graph build reads follows. */
+/* An edge of the aggregate: 64 bytes, one cache line (the array is
+ * 64-byte aligned), holding all that an event reads and writes - the key
+ * the index checks, the counters, the last run, the dates as codes - so
+ * an event touches one line of it.  What only a new edge, an overflow or
+ * the graph build reads is in its geo_agg_edge_cold, same index. */
 typedef struct geo_agg_edge {
 	uint32_t from, to;       /* geo_agg.v indices */
 	uint32_t rel;            /* index in geo_agg.rels */
-	int quad;                /* first non-zero quad seen */
-	size_t count;
+	uint16_t flags;          /* GEO_AGG_E_* */
+	int16_t quad;            /* first non-zero quad seen (geo_agg_edge_quad) */
+	uint32_t count, docs;    /* low 32 bits (geo_agg_edge_count, _docs) */
 	double weight, goldstein_sum, goldstein_abs_sum;
 	uint64_t last_run;       /* document run of its last event */
-	size_t docs;
-	char first_date[11], last_date[11];
-	uint32_t nevidence;
+	uint32_t first_date, last_date; /* date codes (geo_agg_date_str) */
+} geo_agg_edge;
+_Static_assert(sizeof(geo_agg_edge) == 64, "an edge record is one cache line");
+
+#define GEO_AGG_E_CAMEO 1u     /* cold.cameo is set */
+#define GEO_AGG_E_WIDE_QUAD 2u /* the quad is cold.quad (quad is 1) */
+
+typedef struct geo_agg_edge_cold {
 	uint64_t first_run;      /* document run of its first event */
 	const char *cameo;       /* first code seen, interned, or NULL */
 	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
 				  * first evidence (GDELT rows have none);
 				  * text and doc interned in geo_agg.strings */
-} geo_agg_edge;
+	uint32_t nevidence;
+	uint32_t count_hi, docs_hi; /* high 32 bits of the counters */
+	int quad;                /* when GEO_AGG_E_WIDE_QUAD */
+} geo_agg_edge_cold;
+
+/* A date code: 0 for "", 1 + YYYYMMDD for "YYYY-MM-DD" (so codes compare
+ * as the strings do), GEO_AGG_ODD_DATE | i for any other string, the i-th
+ * of geo_agg.odd. */
+#define GEO_AGG_ODD_DATE 0x80000000u
 
 /* Asks for the cache line at p ahead of its use. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -94,7 +109,7 @@ typedef struct geo_agg_pending {
 	uint64_t run;           /* document run of the event */
 	double weight, goldstein;
 	int quad;
-	char date[11];
+	uint32_t date;          /* date code */
 	bool has_cameo;
 	char cameo[13];         /* the event's code, when has_cameo */
 } geo_agg_pending;
@@ -136,8 +151,15 @@ struct geo_agg {
 	unsigned ebits;          /* log2(ecap) */
 	geo_agg_vertex *v;
 	size_t nv, capv;
-	geo_agg_edge *e;
+	geo_agg_edge *e;         /* 64-byte aligned, in e_raw */
+	void *e_raw;
 	size_t ne, cape;
+	geo_agg_edge_cold *ec;   /* the cold half of each edge */
+	size_t capec;
+	bool wide_counts;        /* some counter passed 2^32 - 1 */
+	geo_strmap *odd_dates;   /* date string -> index in odd */
+	char (*odd)[11];         /* dates not "YYYY-MM-DD", NUL-padded */
+	size_t nodd, capodd;
 	char *first_doc;         /* doc of the first kept event */
 	char *last_doc;          /* doc of the last kept event, in a buffer of
 				  * last_doc_cap bytes reused from run to run */
@@ -148,6 +170,34 @@ struct geo_agg {
 					      * yet, oldest at pipe_head */
 	size_t pipe_head, pipe_len;
 };
+
+/* An edge's counters and quad, wherever they are kept. */
+static inline uint64_t geo_agg_edge_count(const geo_agg *a, size_t i)
+{
+	return a->wide_counts ? (uint64_t)a->ec[i].count_hi << 32 | a->e[i].count : a->e[i].count;
+}
+
+static inline uint64_t geo_agg_edge_docs(const geo_agg *a, size_t i)
+{
+	return a->wide_counts ? (uint64_t)a->ec[i].docs_hi << 32 | a->e[i].docs : a->e[i].docs;
+}
+
+static inline int geo_agg_edge_quad(const geo_agg *a, size_t i)
+{
+	return a->e[i].flags & GEO_AGG_E_WIDE_QUAD ? a->ec[i].quad : a->e[i].quad;
+}
+
+/* The date of code into out, NUL-padded to its 11 bytes. */
+void geo_agg_date_str(const geo_agg *a, uint32_t code, char out[11]);
+
+/* strcmp of the dates of two codes. */
+int geo_agg_date_cmp_slow(const geo_agg *a, uint32_t x, uint32_t y);
+static inline int geo_agg_date_cmp(const geo_agg *a, uint32_t x, uint32_t y)
+{
+	if (!((x | y) & GEO_AGG_ODD_DATE))
+		return x < y ? -1 : x > y;
+	return geo_agg_date_cmp_slow(a, x, y);
+}
 
 /*
  * Applies the events geo_agg_add() left in flight to their edges.  Every

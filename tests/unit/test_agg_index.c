@@ -101,8 +101,8 @@ static void test_equal_kept_bits(void **state)
 	assert_int_not_equal(e1, SIZE_MAX);
 	assert_int_not_equal(e2, SIZE_MAX);
 	assert_int_not_equal(e1, e2);
-	assert_int_equal(a->e[e1].count, 3);
-	assert_int_equal(a->e[e2].count, 2);
+	assert_int_equal(geo_agg_edge_count(a, e1), 3);
+	assert_int_equal(geo_agg_edge_count(a, e2), 2);
 	assert_int_equal(a->ne, 512 + 2);
 	geo_agg_free(a);
 }
@@ -142,7 +142,7 @@ static void test_growth_keeps_every_edge(void **state)
 		uint32_t f = k % 1000, t = (k / 1000 + k % 1000 + 1) % 1000;
 		size_t i = at[f * 1000 + t];
 		assert_int_not_equal(i, SIZE_MAX);
-		assert_int_equal(a->e[i].count, 2 + (f % 2 == 0 && t == f + 1));
+		assert_int_equal(geo_agg_edge_count(a, i), 2 + (f % 2 == 0 && t == f + 1));
 	}
 	assert_int_equal(a->ne, n);
 	assert_true(a->ne * 4 <= a->ecap * 3);
@@ -233,6 +233,7 @@ static void test_pipe_keeps_order(void **state)
 	geo_error err = {0};
 	const geo_agg_edge *e;
 	const char *long_code = "0123456789ABCDEF";
+	char date[11];
 
 	(void)state;
 	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
@@ -245,28 +246,30 @@ static void test_pipe_keeps_order(void **state)
 	/* The count flushes by itself. */
 	assert_int_equal(geo_agg_ecount(a), 1);
 	e = &a->e[0];
-	assert_int_equal(e->count, 6);
-	assert_int_equal(e->docs, 4); /* runs d1, d2, d3, d1 */
-	assert_string_equal(e->cameo, "040");
-	assert_string_equal(e->first_date, "2019-12-31");
-	assert_string_equal(e->last_date, "2020-01-03");
+	assert_int_equal(geo_agg_edge_count(a, 0), 6);
+	assert_int_equal(geo_agg_edge_docs(a, 0), 4); /* runs d1, d2, d3, d1 */
+	assert_string_equal(a->ec[0].cameo, "040");
+	geo_agg_date_str(a, e->first_date, date);
+	assert_string_equal(date, "2019-12-31");
+	geo_agg_date_str(a, e->last_date, date);
+	assert_string_equal(date, "2020-01-03");
 	assert_true(e->goldstein_sum == 2.5 && e->goldstein_abs_sum == 6.5);
-	assert_int_equal(e->nevidence, 2);
-	assert_string_equal(e->evidence[0].text, "first");
-	assert_string_equal(e->evidence[1].text, "second");
+	assert_int_equal(a->ec[0].nevidence, 2);
+	assert_string_equal(a->ec[0].evidence[0].text, "first");
+	assert_string_equal(a->ec[0].evidence[1].text, "second");
 	geo_agg_free(a);
 
 	/* A code too long to wait is kept whole; an empty one is a code. */
 	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
 	add_full(a, "d1", "", long_code, NULL, 0.0);
 	assert_int_equal(geo_agg_ecount(a), 1);
-	assert_string_equal(a->e[0].cameo, long_code);
+	assert_string_equal(a->ec[0].cameo, long_code);
 	geo_agg_free(a);
 	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
 	add_full(a, "d1", "", "", NULL, 0.0);
 	add_full(a, "d1", "", "040", NULL, 0.0);
 	assert_int_equal(geo_agg_ecount(a), 1);
-	assert_string_equal(a->e[0].cameo, "");
+	assert_string_equal(a->ec[0].cameo, "");
 	geo_agg_free(a);
 
 	/* Freed with events still waiting: nothing leaks (valgrind). */
