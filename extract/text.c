@@ -4467,9 +4467,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	 * done to nothing did not happen. */
 	if (!noun && !passive && no_object(x, t0, t1))
 		md.neg = true;
-	/* "a ban on Russian liquefied natural gas imports": the goods'
-	 * origin, named in the gap of a trade trigger */
-	if (!have_t && have_s && r->info->trade && tr->tail0 < t1 && tr->tail0 > t0 + 1)
+	/* "a ban on Russian liquefied natural gas imports", "froze Russian
+	 * assets": whose the goods are, named in the gap of a trigger that
+	 * ends with its noun */
+	if (!have_t && have_s && tr->tail0 < t1 && tr->tail0 > t0 + 1 && !(x->bits[t1 - 1] & GEO_W_PREP))
 		for (size_t k = t0 + 1; k < tr->tail0 && !have_t; k++)
 			if (x->tmen[k] >= 0 && x->men[x->tmen[k]].adj && x->men[x->tmen[k]].kind == M_ACTOR &&
 			    x->men[x->tmen[k]].a.fold_type == GEO_ACTOR_COUNTRY) {
