@@ -3947,6 +3947,37 @@ static bool tail_owner(const geo_extractor *x, size_t t0, size_t e, group *g)
 	return true;
 }
 
+/* The side that did the act named by the subject of the passive verb at
+ * t: "Iraq's invasion of Kuwait", "the Soviet invasion of Afghanistan"
+ * (a relation noun, its possessor or adjective right before it). */
+static bool act_owner(const geo_extractor *x, size_t t, group *g)
+{
+	mods md = {0};
+	bool to = false;
+	ssize_t j = skip_verb_group(x, (ssize_t)t - 1, &md, &to);
+
+	for (ssize_t k = j; k > 0 && j - k < 10; k--) {
+		ssize_t q = k - 1;
+		if (tok_stop(x, (size_t)k) || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER | GEO_W_REPORT)))
+			return false;
+		if (x->ttrig[k] < 0 || x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN ||
+		    x->trigs_v[x->ttrig[k]].t0 != (uint32_t)k)
+			continue;
+		if (q >= 0 && tok_poss(x, (size_t)q))
+			q--;
+		if (q >= 0 && x->tmen[q] >= 0) {
+			const mention *m = &x->men[x->tmen[q]];
+			if (m->kind == M_ACTOR && !m->pron && (m->poss || m->adj || tok_poss(x, (size_t)q + 1))) {
+				g->n = 0;
+				group_add(g, x->tmen[q]);
+				return true;
+			}
+		}
+		return false;
+	}
+	return false;
+}
+
 static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_error *err)
 {
 	const trig *tr = &x->trigs_v[ti];
@@ -4019,6 +4050,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	if (passive) {
 		have_t = subject_of(x, t0, &md, &tg, NULL);
 		have_s = by_agent(x, t1, &sg);
+		/* "Iraq's invasion of Kuwait was condemned by the UN": words
+		 * against an act are against whoever did it */
+		if (!have_t && have_s && r->info->quad == 3)
+			have_t = act_owner(x, t0, &tg);
 		/* "Three Britons were detained in Iran": a state arrests, expels,
 		 * seizes or investigates where it holds power. */
 		if (have_t && !have_s && r->info->cameo &&
