@@ -2044,8 +2044,8 @@ static bool adjectival(const geo_extractor *x, size_t i, int form)
 
 	if (form == GEO_FORM_NOUN || form == GEO_FORM_PHRASE || form == GEO_FORM_ING)
 		return false;
-	/* "the Tokyo press conference", "a strike force": the first word
-	 * of a compound noun */
+	/* "the Tokyo press conference", "support staff": the first word of
+	 * a compound noun */
 	if (form == GEO_FORM_BASE && i + 1 < NTOK && x->ttrig[i] < 0 && tok_in(x, i + 1, compound_heads))
 		return true;
 	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
@@ -2499,8 +2499,8 @@ static int opening_subject(const geo_extractor *x, size_t j)
 
 /* The comma that opens an aside ending with the comma at j: a phrase of
  * at most 30 tokens with no other comma or stop in it, opened by a
- * preposition, and with an actor named right before it.  Returns the
- * comma's token, or -1. */
+ * preposition (or "like", "unlike"), and with an actor named right before
+ * it.  Returns the comma's token, or -1. */
 static ssize_t aside_start(const geo_extractor *x, ssize_t j)
 {
 	for (ssize_t k = j - 1; k > 0 && j - k <= 30; k--) {
@@ -3902,19 +3902,9 @@ static bool out_object(const geo_extractor *x, size_t t0, size_t t1, group *g)
 	for (size_t k = t0; k < t1; k++) {
 		const mention *m = x->tmen[k] >= 0 ? &x->men[x->tmen[k]] : NULL;
 		bool last = true;
-		if (!m || m->kind != M_ACTOR || m->pron || m->adj)
+		/* (an owner before the tail is tail_owner()'s) */
+		if (!m || m->kind != M_ACTOR || m->pron || m->poss || m->adj)
 			continue;
-		/* "suspended Syria's membership": the owner of the tail noun */
-		if (m->poss) {
-			size_t q = m->t1;
-			if (q < t1 && tok_poss(x, q))
-				q++;
-			if (q != t1)
-				continue;
-			g->n = 0;
-			group_add(g, x->tmen[k]);
-			return true;
-		}
 		/* only names and commas between it and the tail: "the UN
 		 * refugee agency, UNHCR, out of", not "cut U.S. aid to" */
 		for (size_t q = m->t1; q < t1 && last; q++)
@@ -4191,23 +4181,20 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				}
 			}
 		}
-		if (!have_s && t0 >= 4 && tok_is(x, t0 - 2, "under") && (x->bits[t0 - 1] & GEO_W_DET) &&
-		    !(x->bits[t0 - 1] & GEO_W_POSS) && tok_in(x, t0, deal_nouns)) {
-			/* "Cuba released prisoners under a deal with the United
-			 * States": the clause subject made the deal. */
-			int m = opening_subject(x, t0 - 2);
-			if (m >= 0) {
-				coord_left(x, m, &sg);
-				have_s = true;
-			}
-		}
-		if (!have_s && t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_in(x, t0, stance_nouns)) {
+		if (!have_s) {
 			/* "Taiwan will boycott the meeting in protest against
-			 * China": the stance is the clause subject's. */
-			int m = opening_subject(x, t0 - 1);
-			if (m >= 0) {
-				/* "will boycott ... in protest": when the act is */
-				for (size_t k = x->men[m].t1; k < t0 && k < x->men[m].t1 + 3; k++) {
+			 * China", "Cuba released prisoners under a deal with the
+			 * United States": the stance or the deal is the clause
+			 * subject's, in the time of its verb. */
+			size_t at = 0;
+			int m;
+			if (t0 >= 3 && tok_is(x, t0 - 1, "in") && tok_in(x, t0, stance_nouns))
+				at = t0 - 1;
+			else if (t0 >= 4 && tok_is(x, t0 - 2, "under") && (x->bits[t0 - 1] & GEO_W_DET) &&
+				 !(x->bits[t0 - 1] & GEO_W_POSS) && tok_in(x, t0, deal_nouns))
+				at = t0 - 2;
+			if (at && (m = opening_subject(x, at)) >= 0) {
+				for (size_t k = x->men[m].t1; k < at && k < x->men[m].t1 + 3; k++) {
 					uint32_t b = x->bits[k];
 					if (b & GEO_W_WILL)
 						md.plan = true;
