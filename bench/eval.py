@@ -23,6 +23,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # it in the graph), but that CAMEO codes under the UN (IGOUNO...).
 UN_SYSTEM = {"WB", "WHO", "ILO", "FAO", "UNESCO"}
 
+# Armed and political movements that the dictionary keeps as actors of
+# their own but that the gold, as CAMEO does, codes under the country they
+# belong to (Hamas and Islamic Jihad as PSE, the Tamil Tigers as LKA).  Only
+# movements bound to one country are listed; al-Qaeda or Islamic State are not.
+GROUP_HOME = {
+    "HAMAS": "PSE", "FATAH": "PSE", "PIJ": "PSE", "PFLP": "PSE",
+    "HEZBOLLAH": "LBN", "LTTE": "LKA", "PKK": "TUR", "FARC": "COL",
+    "SHININGPATH": "PER", "KHMERROUGE": "KHM", "CONTRAS": "NIC", "UNITA": "AGO",
+    "HOUTHIS": "YEM", "TTP": "PAK", "SDF": "SYR", "YPG": "SYR", "HTS": "SYR",
+    "RSF": "SDN", "M23": "COD", "KATAIBHEZBOLLAH": "IRQ", "KDP": "IRQ",
+    "PUK": "IRQ", "KRG": "IRQ", "BOKOHARAM": "NGA", "ABUSAYYAF": "PHL",
+    "MILF": "PHL", "ALSHABAAB": "SOM",
+}
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -72,6 +86,8 @@ def main():
         pass
 
     def code(a):
+        if a in GROUP_HOME:
+            return GROUP_HOME[a]
         c = canon(a)
         # Countries keep their ISO code; only organisation ids fall back.
         if c == a and a in cameo and a not in countries:
