@@ -302,7 +302,9 @@ static const char *const w_agent[] = {
 	"students", "journalists", "tourists", "fishermen", "journalist", "tourist", "student",
 	"missionary", "missionaries", "doctor", "doctors", "reporter", "reporters", "worker",
 	"priest", "priests", "engineer", "engineers", "teacher", "teachers", "activist",
-	"activists", "pilot", "pilots", "sailor", "sailors", "crew", "volunteers", NULL,
+	"activists", "pilot", "pilots", "sailor", "sailors", "crew", "volunteers", "settlers",
+	"exiles", "defectors", "dissidents", "immigrants", "emigres", "kurds", "shiites", "sunnis",
+	"tamils", NULL,
 };
 /* Verbs that take a relation noun as object and lend it their subject:
  * "imposed sanctions on", "held talks with", "launched an attack on". */
