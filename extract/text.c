@@ -2679,13 +2679,15 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		if (md->would) {
 			/* "said it would sanction": the future of reported speech. */
 			size_t b = x->men[g->m[g->n - 1]].t0;
-			if (b > 0 && tok_is(x, b - 1, "that"))
+			/* "said yesterday it would", "said on Monday that it would",
+			 * "announced that on April 17 he would" */
+			for (int n = 0; b > 1 && n < 6 && x->tmen[b - 1] == -1; n++) {
+				const geo_tok *tk = &x->toks.v[b - 1];
+				if (!tok_is(x, b - 1, "that") && !(x->bits[b - 1] & GEO_W_TIME) && !tok_is(x, b - 1, "on") &&
+				    !tok_is(x, b - 1, "last") && !(tk->flags & GEO_TOK_NUM) &&
+				    !(tok_is(x, b - 1, "in") && (x->toks.v[b].flags & GEO_TOK_NUM)))
+					break;
 				b--;
-			/* "said yesterday it would", "said on Monday that it would" */
-			while (b > 1 && (x->bits[b - 1] & GEO_W_TIME) && x->tmen[b - 1] == -1) {
-				b--;
-				if (b > 1 && tok_is(x, b - 1, "on"))
-					b--;
 			}
 			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
 				md->plan = true;
