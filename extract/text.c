@@ -2230,14 +2230,36 @@ static void group_add2(const geo_extractor *x, group *g, int m)
 		group_add1(g, x->men[m].also);
 }
 
+/* The list a plural pronoun takes up in its own sentence: "Mali, Burkina
+ * Faso and Niger announced their withdrawal" (-1 when there is none). */
+static int plural_antecedent(const geo_extractor *x, int m)
+{
+	const mention *p = &x->men[m];
+
+	if (!p->pron || !(tok_is(x, p->t0, "their") || tok_is(x, p->t0, "they")))
+		return -1;
+	for (int q = m; q-- > 0;) {
+		const mention *a = &x->men[q];
+		if (a->kind != M_ACTOR || a->pron || a->poss || a->adj)
+			continue;
+		if (strcmp(a->a.fold, p->a.fold) != 0)
+			return -1;
+		/* only the last of a list joined by "and" */
+		return a->t0 >= 2 && tok_is(x, a->t0 - 1, "and") ? q : -1;
+	}
+	return -1;
+}
+
 static void coord_left(const geo_extractor *x, int m, group *g)
 {
 	size_t k;
-	bool closed = false; /* an "and" or "or" joined the last two */
+	bool closed; /* an "and" or "or" joined the last two */
+	int ante = plural_antecedent(x, m);
 
 	g->n = 0;
 	group_add(g, m);
-	k = x->men[m].t0;
+	k = x->men[ante >= 0 ? ante : m].t0;
+	closed = ante >= 0;
 	for (int steps = 0; k >= 2 && steps < 3 * MAX_GROUP; steps++) {
 		size_t j = k - 1;
 		if (j >= 2 && (x->bits[j] & GEO_W_DET) && !(x->bits[j] & GEO_W_POSS) && x->tmen[j] == -1 &&
@@ -3028,6 +3050,19 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 				steps++;
 				continue;
 			}
+			/* "rejected direct negotiations with the United States":
+			 * talks named as a noun are what is acted on, like "talks"
+			 * itself; their other side is the object (but "agreed in
+			 * talks with" names where, "agreed a deal with" the act). */
+			if (o->form == GEO_FORM_NOUN && !prep && oi->cameo && strncmp(oi->cameo, "04", 2) == 0 &&
+			    (x->rels[o->rel].flags & R_SYM) && o->t1 > o->t0 + 1 && tok_is(x, o->t1 - 1, "with")) {
+				if (event_noun)
+					*event_noun = true;
+				k = o->t1;
+				prep = true;
+				steps++;
+				continue;
+			}
 		}
 		/* "denounced as an ugly crime Serbia's suppression": what the
 		 * act is called comes before the one it is done to. */
@@ -3244,9 +3279,10 @@ again:
 		k--;
 		mods_seen++;
 	}
-	/* "launched artillery, mortar, and rocket fire against": plain
-	 * nouns in a list qualify the act like one. */
-	if (verb < 0 && mods_seen > 0 && listed < 4 && k >= 1 &&
+	/* "launched artillery, mortar, and rocket fire against", "a missile
+	 * and drone attack on": plain nouns in a list qualify the act like
+	 * one. */
+	if (verb < 0 && (mods_seen > 0 || t1 > t0 + 2) && listed < 4 && k >= 1 &&
 	    (tok_is(x, (size_t)k, ",") || tok_is(x, (size_t)k, "and") || tok_is(x, (size_t)k, "or"))) {
 		ssize_t q = k - 1;
 		if (!tok_is(x, (size_t)k, ",") && tok_is(x, (size_t)q, ","))
