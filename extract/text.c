@@ -1393,6 +1393,32 @@ static bool verb_owner(const geo_extractor *x, size_t i, actor *a)
 	return false;
 }
 
+/* The side of an unnamed official who is the last one named before a
+ * "he" or "his" in the sentence: "Iran's foreign minister said his
+ * country" (a person named there is taken up as ever, below). */
+static bool official_before(const geo_extractor *x, actor *a)
+{
+	for (size_t m = x->nmen; m-- > 0;) {
+		const mention *pm = &x->men[m];
+		if (pm->kind != M_ACTOR || pm->pron || pm->adj || pm->pp)
+			continue;
+		if (pm->poss || pm->a.type == GEO_ACTOR_PERSON)
+			return false;
+		/* "a senior Iranian official", "Iran's foreign minister" */
+		if (tok_is(x, pm->t1 - 1, "official") || tok_is(x, pm->t1 - 1, "diplomat")) {
+			*a = pm->a;
+			return true;
+		}
+		for (size_t k = pm->t0; k < pm->t1; k++)
+			if (x->dc[k].kind == AK_ROLE) {
+				*a = pm->a;
+				return true;
+			}
+		return false;
+	}
+	return false;
+}
+
 /* Is m the city of a dateline ("LONDON, March 5", or "Toronto, April 8"
  * opening the sentence)? */
 static bool dateline_at(const geo_extractor *x, const mention *m)
@@ -1800,6 +1826,8 @@ static geo_err mention_pass(geo_extractor *x)
 			if ((b & GEO_W_FIRST) && !(x->toks.v[i].flags & GEO_TOK_ALLCAP) &&
 			    !(tok_is(x, i, "i") && !(x->toks.v[i].flags & GEO_TOK_CAP)))
 				ok = quote_speaker(x, x->soff + x->toks.v[i].start, &a);
+			else if ((b & GEO_W_HE) && (ok = official_before(x, &a)))
+				; /* "Iran's foreign minister said his country" */
 			else if ((b & GEO_W_HE) && x->have_person && x->sent_index <= x->person_sent + 2)
 				a = x->last_person, ok = true; /* he/she: a person named lately */
 			else if ((b & GEO_W_IT) && (b & GEO_W_POSS) && (ok = verb_owner(x, i, &a)))
@@ -2618,9 +2646,11 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 		if (c > 0)
 			j = c - 1;
 	}
-	/* "her government", "its troops": the owner acts. */
-	if (agent_at(x, j) && x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 &&
-	    x->men[x->tmen[j - 1]].kind == M_ACTOR)
+	/* "her government", "its troops": the owner acts; so does "his
+	 * country" (a possessive pronoun: "Serbia's country" is no phrase). */
+	if ((agent_at(x, j) || ((tok_is(x, j, "country") || tok_is(x, j, "nation")) && j > 0 &&
+				(x->bits[j - 1] & GEO_W_POSS))) &&
+	    x->tmen[j] == -1 && j > 0 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].kind == M_ACTOR)
 		j--;
 	if (x->tmen[j] >= 0) {
 		int m = x->tmen[j];
