@@ -4251,8 +4251,8 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		}
 		if (!have_s) {
 			/* "Taiwan will boycott the meeting in protest against
-			 * China", "Cuba released prisoners under a deal with the
-			 * United States": the stance or the deal is the clause
+			 * China", "Cuba released prisoners under (or as part of) a
+			 * deal with the United States": the stance or the deal is the clause
 			 * subject's, in the time of its verb. */
 			size_t at = 0;
 			int m;
@@ -4261,6 +4261,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			else if (t0 >= 4 && tok_is(x, t0 - 2, "under") && (x->bits[t0 - 1] & GEO_W_DET) &&
 				 !(x->bits[t0 - 1] & GEO_W_POSS) && tok_in(x, t0, deal_nouns))
 				at = t0 - 2;
+			else if (t0 >= 6 && tok_is(x, t0 - 4, "as") && tok_is(x, t0 - 3, "part") && tok_is(x, t0 - 2, "of") &&
+				 (x->bits[t0 - 1] & GEO_W_DET) && !(x->bits[t0 - 1] & GEO_W_POSS) && tok_in(x, t0, deal_nouns))
+				at = t0 - 4; /* "as part of a deal with" */
 			if (at && (m = opening_subject(x, at)) >= 0) {
 				for (size_t k = x->men[m].t1; k < at && k < x->men[m].t1 + 3; k++) {
 					uint32_t b = x->bits[k];
@@ -4310,6 +4313,14 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (object_of(x, v + 1, true, false, &sg, &og, &on, &oe, r->info->quad == 1 && !r->info->trade))
 				return emit_groups(x, ec, &sg, &og, tr, &md, err);
 			return GEO_OK;
+		}
+		/* "the treaty signed by Russia and North Korea": the signers,
+		 * each with the other */
+		if ((r->flags & R_SYM) && tok_is(x, t1 - 1, "by") && t1 < NTOK && x->tmen[t1] >= 0 &&
+		    x->men[x->tmen[t1]].kind == M_ACTOR && !x->men[x->tmen[t1]].pron) {
+			coord_right(x, x->tmen[t1], &bg);
+			if (bg.n >= 2)
+				return emit_pairs(x, ec, &bg, tr, &md, err);
 		}
 		if (between(x, t1, &bg)) {
 			/* "talks between A and B", "the war between A and B": each
