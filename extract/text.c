@@ -4056,7 +4056,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	     tok_is(x, t1, "down") || tok_is(x, t1, "in") || tok_is(x, t1, "on")))
 		return GEO_OK;
 	/* What comes right before decides how the word is used. */
-	while (p >= 0 && (x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) && x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
+	/* ("was not invited by": a passive all the same) */
+	while (p >= 0 && ((x->bits[p] & (GEO_W_ADV | GEO_W_LYADV)) ||
+			  ((tok_is(x, (size_t)p, "not") || tok_is(x, (size_t)p, "never")) && p > 0 &&
+			   (x->bits[p - 1] & GEO_W_BE))) &&
+	       x->tmen[p] == -1 && !tok_is(x, (size_t)p, "to"))
 		p--;
 	if (p >= 0 && tr->form != GEO_FORM_NOUN && tr->form != GEO_FORM_PHRASE) {
 		uint32_t b = x->bits[p];
@@ -4358,6 +4362,15 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 				   have_s ? &sg : NULL,
 				   &tg, &event_noun, &endtok,
 				   r->info->quad == 1 && !r->info->trade);
+		/* "joint exercises near Poland's border": where they are held,
+		 * when the act is no fighting */
+		if (have_t && r->info->quad != 4 && tg.n > 0) {
+			size_t q = x->men[tg.m[0]].t0;
+			while (q > t1 && (x->bits[q - 1] & GEO_W_DET) && x->tmen[q - 1] == -1)
+				q--;
+			if (q > t1 && (tok_is(x, q - 1, "near") || tok_is(x, q - 1, "off") || tok_is(x, q - 1, "along")))
+				have_t = false;
+		}
 	} else {
 		if (gerund_after_prep) {
 			if (x->nested.n && t0 > x->nested_from) {
