@@ -2295,7 +2295,9 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 			j--; /* "A and the B", "A, the B and C" */
 		/* "with the U.S., Taylor said": a comma alone after the last
 		 * one joins no list. */
-		if (tok_is(x, j, ",") && !closed)
+		/* ("JAPAN, PHILIPPINES SIGN PACT": a headline's "and") */
+		if (tok_is(x, j, ",") && !closed &&
+		    !(x->headline && j >= 1 && x->tmen[j - 1] >= 0 && x->men[x->tmen[j - 1]].t0 == 0))
 			break;
 		if (tok_is(x, j, "and") || tok_is(x, j, "or") || tok_is(x, j, ",")) {
 			if (!tok_is(x, j, ","))
