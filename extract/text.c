@@ -2163,7 +2163,11 @@ static geo_err trigger_pass(geo_extractor *x)
 			   ((x->bits[i - 2] & (GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT)) || tok_poss(x, i - 2) ||
 			    (x->tmen[i - 2] >= 0 && x->men[x->tmen[i - 2]].pron));
 		/* Triggers whose object words fit come first, then the rest; in
-		 * each, the longest (gap triggers reach further), then file order. */
+		 * each, the longest (gap triggers reach further), then file order.
+		 * When no item of the longest phrase fits, a shorter phrase may:
+		 * "agreed to exchange prisoners" is no "agree to ... ceasefire",
+		 * but it is "agree". */
+	shorter:
 		for (int pass = 0; pass < 2 && rel < 0; pass++) {
 			for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->trigs, it)->next) {
 				const geo_lex_item *li = geo_lex_item_at(x->trigs, it);
@@ -2192,6 +2196,12 @@ static geo_err trigger_pass(geo_extractor *x)
 					tail0 = e - tail;
 				}
 			}
+		}
+		if (rel < 0 && len > 1) {
+			geo_tokens upto = x->toks;
+			upto.n = i + len - 1;
+			if ((first = geo_lex_longest(x->trigs, x->s, &upto, i, &len)) >= 0)
+				goto shorter;
 		}
 		if (rel >= 0 && (form == GEO_FORM_BASE || form == GEO_FORM_S) && (x->rels[rel].flags & R_THAT) &&
 		    adjectival(x, i, form)) {
@@ -2788,9 +2798,11 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 	if ((tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "but") || tok_is(x, (size_t)j, "or") ||
 	     (tok_is(x, (size_t)j, ",") && j > 0 && x->ttrig[j - 1] >= 0 &&
 	      x->trigs_v[x->ttrig[j - 1]].form != GEO_FORM_NOUN)) &&
-	    x->clause_subj.n && x->clause_end <= (size_t)j) {
+	    x->clause_subj.n && x->clause_end <= t) {
 		/* Not across a relative clause: "a resolution that aims to
-		 * tighten sanctions and impose ..." has its own subject. */
+		 * tighten sanctions and impose ..." has its own subject.  (The
+		 * last verb may be in this one's group: "but agreed to have
+		 * talks".) */
 		for (size_t k = x->clause_end; k < (size_t)j; k++)
 			if ((x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)) || tok_is(x, k, ";"))
 				return false;
@@ -4453,6 +4465,23 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		    tok_is(x, t1, "to") && t1 + 1 < NTOK && x->tmen[t1 + 1] == -1 &&
 		    !(x->bits[t1 + 1] & (GEO_W_DET | GEO_W_PREP)) && !(x->toks.v[t1 + 1].flags & GEO_TOK_NUM))
 			return GEO_OK;
+		/* "India and China agreed to resume flights": sides that agree
+		 * to do something agree with each other, and with nobody named
+		 * in what they will do ("Moscow agreed to discuss the problems
+		 * of Afghanistan").  A verb there with an event of its own
+		 * ("agreed to help OPEC") says it all. */
+		if ((r->flags & R_MUTUAL) && r->info->quad <= 2 && !noun && !passive && tok_is(x, t1, "to") && t1 + 1 < NTOK &&
+		    x->tmen[t1 + 1] == -1 && !(x->bits[t1 + 1] & (GEO_W_DET | GEO_W_PREP)) &&
+		    (x->toks.v[t1 + 1].flags & GEO_TOK_WORD) && !(x->toks.v[t1 + 1].flags & (GEO_TOK_NUM | GEO_TOK_CAP))) {
+			size_t f = NTOK;
+			for (int i = 0; have_s && i < sg.n; i++)
+				if (x->men[sg.m[i]].t0 < f)
+					f = x->men[sg.m[i]].t0;
+			/* "all members except Zaire and Australia agreed" */
+			if (!have_s || sg.n < 2 || x->ttrig[t1 + 1] >= 0 || (f > 0 && tok_is(x, f - 1, "except")))
+				return GEO_OK;
+			return emit_pairs(x, ec, &sg, tr, &md, err);
+		}
 		size_t o = t1;
 		/* "demanded (on Friday) that A ...": A is the one pressed. */
 		while ((r->flags & R_THAT) && o < NTOK &&
