@@ -572,7 +572,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
-	X(broker_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
+	X(broker_verbs) X(proposal_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
 	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns) \
 	X(past_verbs) X(cause_nouns)
 
@@ -654,6 +654,11 @@ static const char *const abstract_nouns[] = {
 
 /* Participles of those who bring others to an act: "a ceasefire brokered
  * by Qatar". */
+/* Participles that name who put a plan forward */
+static const char *const proposal_verbs[] = {
+	"proposed", "offered", "drafted", "submitted", "tabled", "suggested", "presented", "floated",
+	"unveiled", "sponsored", NULL,
+};
 static const char *const broker_verbs[] = {
 	"brokered", "mediated", "sponsored", "arranged", "proposed", "drafted", "hosted", "organized",
 	"organised", "facilitated", "negotiated", "backed", "supported", NULL,
@@ -2753,7 +2758,9 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 					break;
 				b--;
 			}
-			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT))
+			/* but "said he would send missiles if Russia did not end
+			 * the war": on a condition, as ever */
+			if (b > 0 && (x->bits[b - 1] & GEO_W_REPORT) && !(x->cond > t && x->cond < NTOK))
 				md->plan = true;
 			else
 				md->hyp = true;
@@ -3777,8 +3784,6 @@ static geo_err must_demand(geo_extractor *x, emit_ctx *ec, const trig *tr, geo_e
 	return emit_groups(x, ec, &sg, &tg, tr, &md, err);
 }
 
-/* Is there an "if" or "unless" before token t?  (Found once per
- * sentence: x->cond is the first one's index, or NTOK.) */
 /* "Venezuela, Chile and the Philippines struck agreement with commercial
  * banks": a "with" or "against" phrase after the act names the other side,
  * so the coordinated subjects did not act on each other ("with each
@@ -3893,6 +3898,29 @@ static bool time_to_come(const geo_extractor *x, size_t e)
 	return false;
 }
 
+/* "a ceasefire proposed by the United States": the side named after a
+ * plan's participle within the few words after e. */
+static bool proposer_after(const geo_extractor *x, size_t e, group *g)
+{
+	for (size_t k = e; k + 2 < NTOK && k < e + 8; k++) {
+		size_t n = k + 2;
+		if (tok_stop(x, k) || x->tmen[k] >= 0 || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)))
+			return false;
+		if (!tok_in(x, k, proposal_verbs) || !tok_is(x, k + 1, "by"))
+			continue;
+		if ((x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
+			n++;
+		if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron) {
+			coord_right(x, x->tmen[n], g);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* Is there an "if" or "unless" before token t?  (Found once per
+ * sentence: x->cond is the first one's index, or NTOK.) */
 static bool conditional_before(const geo_extractor *x, size_t t)
 {
 	return x->cond < t;
@@ -4520,6 +4548,10 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		else
 			have_t = object_of(x, o, false, (r->flags & R_DEPLOY) != 0, have_s ? &sg : NULL, &tg,
 					   &event_noun, &endtok, r->info->quad == 1 && !r->info->trade);
+		/* "rejected a ceasefire proposed by the United States": words
+		 * about a plan are about whoever put it forward. */
+		if (!have_t && (r->info->quad == 3 || (r->flags & R_WORDS) || tr->rel == x->criticize))
+			have_t = proposer_after(x, o, &tg);
 		/* "protested to the United Nations over airspace violations by
 		 * the Turkish air force": the side spoken to, then the one
 		 * spoken about, who is the target. */

@@ -286,7 +286,7 @@ static const char *const w_agent[] = {
 	"commandos", "paratroopers", "court", "courts", "prosecutors", "agency", "agencies",
 	"destroyers", "destroyer", "frigates", "frigate", "cruisers", "cruiser", "battleships",
 	"helicopters", "gunships", "vessel", "submarine", "carrier", "carriers", "minesweepers",
-	"gunboat", "junta", "juntas",
+	"gunboat", "junta", "juntas", "ship", "boat", "boats", "plane", "drone", "tanker",
 	/* people and firms of a country act for it in event coding */
 	"company", "companies", "firm", "firms", "businessman", "businessmen", "businesses",
 	"nationals", "national", "citizens", "citizen", "refiners", "banks", "lenders", "traders",
