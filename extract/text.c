@@ -1164,6 +1164,10 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
 		/* A common noun after it, not a verb: "Israeli peace movement"
 		 * but "Beijing criticized". */
 		m->modnoun = geo_lex_longest(x->trigs, x->s, &x->toks, t1, &len) < 0 && !tok_in(x, t1, past_verbs);
+		/* "Beijing retaliated with tariffs": a past tense after a name
+		 * that opens its clause is its verb */
+		if (m->modnoun && ends_ed(x, t1) && (t0 == 0 || tok_is(x, t0 - 1, ",") || (x->bits[t0 - 1] & GEO_W_CONJ)))
+			m->modnoun = false;
 	}
 	for (size_t k = t0; k < t1; k++)
 		x->tmen[k] = (int32_t)x->nmen;
@@ -2576,8 +2580,12 @@ static ssize_t aside_start(const geo_extractor *x, ssize_t j)
 				return -1;
 			continue;
 		}
+		/* ... or with a participle: "Zelenskiy, speaking in Berlin, urged" */
+		const geo_tok *nt = &x->toks.v[k + 1];
+		bool ing = nt->len >= 5 && !(nt->flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && (nt->flags & GEO_TOK_WORD) &&
+			   memcmp(low_at(x, (size_t)k + 1) + nt->len - 3, "ing", 3) == 0;
 		if (k + 1 < j && ((x->bits[k + 1] & GEO_W_PREP) || tok_is(x, (size_t)k + 1, "like") ||
-				  tok_is(x, (size_t)k + 1, "unlike")) &&
+				  tok_is(x, (size_t)k + 1, "unlike") || ing) &&
 		    !tok_is(x, (size_t)k + 1, "to") && x->tmen[k + 1] == -1 && x->tmen[k - 1] >= 0) {
 			const mention *m = &x->men[x->tmen[k - 1]];
 			if (m->kind == M_ACTOR && !m->pp && !m->poss && !m->adj && !m->pron && !m->loc)
