@@ -1565,9 +1565,10 @@ static size_t compose_head(geo_extractor *x, size_t i, size_t e, const actor *c,
 		/* One plain word may qualify the group: "NATO peacekeeping troops". */
 		if (r + 1 < NTOK && x->bits[r] == 0 && (x->toks.v[r].flags & GEO_TOK_WORD) &&
 		    !(x->toks.v[r].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) && agent_at(x, r + 1) &&
-		    /* but "Britain mobilized army reservists": after a name, an
-		     * -ed word is its verb */
-		    (adj || !ends_ed(x, r)))
+		    /* but "Britain mobilized army reservists", "the United
+		     * States took military action": after a name, a past
+		     * tense is its verb */
+		    (adj || (!ends_ed(x, r) && !tok_in(x, r, past_verbs))))
 			r++;
 		while (r < NTOK && agent_at(x, r) && r < g0 + 4)
 			r++;
