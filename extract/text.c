@@ -3392,6 +3392,16 @@ again:
 			k--;
 		if (k >= 0 && x->tmen[k] == -1 && (x->bits[k] & GEO_W_SUPPORT))
 			verb = k;
+		/* "called off a visit", "ruled out talks": a verb and its
+		 * particle that undo the act */
+		else if (k >= 1 && x->tmen[k] == -1 && x->tmen[k - 1] == -1 &&
+			 ((tok_is(x, (size_t)k, "off") && x->toks.v[k - 1].len >= 4 &&
+			   memcmp(low_at(x, (size_t)k - 1), "call", 4) == 0) ||
+			  (tok_is(x, (size_t)k, "out") && x->toks.v[k - 1].len >= 4 &&
+			   memcmp(low_at(x, (size_t)k - 1), "rul", 3) == 0))) {
+			verb = k - 1;
+			md->neg = true;
+		}
 		/* "Serb forces engaged in ethnic cleansing": the verb takes the
 		 * noun through "in". */
 		else if (k >= 1 && tok_is(x, (size_t)k, "in") && x->tmen[k - 1] == -1 && tok_in(x, (size_t)k - 1, in_verbs))
@@ -4442,6 +4452,11 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 					group_add(&sg, x->tmen[p - 1]);
 					have_s = true;
 				}
+			} else if (tok_is(x, (size_t)p, "of") && p >= 2 && tok_is(x, (size_t)p - 1, "short") &&
+				   (x->bits[p - 2] & GEO_W_NEGVERB)) {
+				/* "The EU stopped short of imposing sanctions": the
+				 * stop's subject, and a no */
+				have_s = subject_of(x, (size_t)p - 1, &md, &sg, NULL);
 			} else if (p == 0 || (p > 0 && x->tmen[p - 1] == -2)) {
 				/* "After visiting the U.S., Funaro flew to Tokyo" */
 				have_s = fronted_subject(x, t1, &sg);
