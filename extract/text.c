@@ -3507,6 +3507,30 @@ typedef struct emit_ctx {
 	void *user;
 } emit_ctx;
 
+/* Line breaks and tabs of the evidence into spaces, skipping eight bytes
+ * at a time where there is none (most of a sentence). */
+static void evidence_spaces(char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		if (geo_swar_eq(geo_swar_load(p + i), '\n') | geo_swar_eq(geo_swar_load(p + i), '\t'))
+			for (size_t k = i; k < i + 8; k++)
+				if (p[k] == '\n' || p[k] == '\t')
+					p[k] = ' ';
+	for (; i < n; i++)
+		if (p[i] == '\n' || p[i] == '\t')
+			p[i] = ' ';
+}
+
+#ifdef GEO_TESTING
+void geo_test_evidence_spaces(char *p, size_t n);
+void geo_test_evidence_spaces(char *p, size_t n)
+{
+	evidence_spaces(p, n);
+}
+#endif
+
 static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span ss, const actor *tgt,
 		    geo_span ts, const trig *tr, const mods *md, geo_error *err)
 {
@@ -3556,9 +3580,7 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 		geo_buf_reset(&x->evid);
 		if (geo_buf_append(&x->evid, x->s, x->slen) != GEO_OK)
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
-		for (i = 0; i < x->slen; i++)
-			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
-				x->evid.data[i] = ' ';
+		evidence_spaces(x->evid.data, x->slen);
 		x->evid_ok = true;
 	}
 	ev.evidence = x->evid.data;
