@@ -530,11 +530,18 @@ static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx
 	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
 }
 
+/* match.c: geo_lex_case_ok() for an item with a capital. */
+bool geo_lex_case_check(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t, size_t i);
+
 /* True when the text's tokens from i fit the item's capitalisation.  it
  * is an item of the phrase found at token i (geo_lex_longest(),
- * geo_lex_find_ref()): its tokens are as long as the text's. */
-bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
-		     const geo_tokens *t, size_t i);
+ * geo_lex_find_ref()): its tokens are as long as the text's.  Inline for
+ * the items in lower case, which fit any text with no call. */
+static inline bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+				   size_t i)
+{
+	return it->any_case || geo_lex_case_check(lx, it, s, t, i);
+}
 
 /*
  * text.c: geo_extract_text() a sentence at a time, so that a reader can

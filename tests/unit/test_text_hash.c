@@ -14,8 +14,10 @@
 #include <cmocka.h>
 
 #include "text_internal.h"
+#include "text_lex.h"
 
 size_t geo_test_word_end(const unsigned char *lw, size_t j);
+void geo_test_evidence_spaces(char *p, size_t n);
 
 static uint32_t lcg(uint32_t *st)
 {
@@ -135,6 +137,96 @@ static void test_word_end_same(void **state)
 	}
 }
 
+/* The word table's one-slot lookup against the map and the two arrays
+ * it replaces: every token of text made of the class words themselves
+ * (so that most tokens are known, short and long), their prefixes and
+ * random letters, with lists marked as the grammar marks its own. */
+static void test_words_same(void **state)
+{
+	static const char *const l0[] = {"namely", "including", "xyzzy", "internationally", NULL};
+	static const char *const l1[] = {"said", "the", "a", "interventionists", "ab", NULL};
+	static const char *const *const marked[] = {l0, l1, NULL};
+	static const char *const text[] = {
+		"The officials said the governments would not impose sanctions on them, reportedly.",
+		"Countries including Japan namely the interventionists said; xyzzy xyzz xyzzyx internationally",
+		"threatened threatening threatens refused declines quickly slowly ly fly ably",
+		"Is was were been being 's 're wo n't ca cannot shall 'll would could mIGHT",
+	};
+	geo_words ws;
+	geo_tokens t = {0};
+	char buf[96];
+	uint32_t st = 11;
+	size_t known = 0;
+
+	(void)state;
+	assert_int_equal(geo_words_build(&ws, marked), GEO_OK);
+	for (int r = 0; r < 4 + 20000; r++) {
+		const char *s;
+		size_t n;
+		if (r < 4) {
+			s = text[r];
+			n = strlen(s);
+		} else {
+			/* Random lower-case words of 1 to 20 letters. */
+			n = 0;
+			while (n < 80) {
+				size_t w = 1 + lcg(&st) % 20;
+				for (size_t k = 0; k < w && n < 80; k++)
+					buf[n++] = "aeioustnrldyl"[lcg(&st) % 13];
+				if (n < 80)
+					buf[n++] = ' ';
+			}
+			buf[n] = '\0';
+			s = buf;
+		}
+		assert_int_equal(geo_tokenize(s, n, &t), GEO_OK);
+		for (size_t i = 0; i < t.n; i++) {
+			const char *low = t.low + t.v[i].start;
+			uint64_t a = 7, b = 9;
+			uint32_t ba = geo_words_get_lists(&ws, low, t.v[i].len, t.v[i].hash, &a);
+			uint32_t bb = geo_words_get_lists_plain(&ws, low, t.v[i].len, t.v[i].hash, &b);
+			assert_int_equal(ba, bb);
+			assert_int_equal(a, b);
+			assert_int_equal(geo_words_get(&ws, low, t.v[i].len, t.v[i].hash), bb);
+			known += bb != 0;
+		}
+	}
+	assert_true(known > 60);
+	/* The marked words carry their lists. */
+	{
+		uint64_t m;
+		assert_int_equal(geo_tokenize("internationally interventionists", 32, &t), GEO_OK);
+		assert_int_equal(t.n, 2);
+		(void)geo_words_get_lists(&ws, t.low, 15, t.v[0].hash, &m);
+		assert_int_equal(m, 1);
+		(void)geo_words_get_lists(&ws, t.low + 16, 16, t.v[1].hash, &m);
+		assert_int_equal(m, 2);
+	}
+	geo_tokens_free(&t);
+	geo_words_free(&ws);
+}
+
+/* Evidence: line breaks and tabs into spaces, everything else kept,
+ * wherever in the eight-byte steps they fall. */
+static void test_evidence_spaces(void **state)
+{
+	static const char alpha[] = "ab \n\t.\"\x80\xC3\r";
+	char a[80], b[80];
+	uint32_t st = 3;
+
+	(void)state;
+	for (int r = 0; r < 20000; r++) {
+		size_t n = lcg(&st) % 80;
+		for (size_t i = 0; i < n; i++)
+			a[i] = b[i] = alpha[lcg(&st) % (sizeof alpha - 1)];
+		geo_test_evidence_spaces(a, n);
+		for (size_t i = 0; i < n; i++)
+			if (b[i] == '\n' || b[i] == '\t')
+				b[i] = ' ';
+		assert_memory_equal(a, b, n ? n : 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +234,8 @@ int main(void)
 		cmocka_unit_test(test_hash_length),
 		cmocka_unit_test(test_hash_spread),
 		cmocka_unit_test(test_word_end_same),
+		cmocka_unit_test(test_words_same),
+		cmocka_unit_test(test_evidence_spaces),
 	};
 
 	return cmocka_run_group_tests_name("text_hash", tests, NULL, NULL);
