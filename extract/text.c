@@ -236,6 +236,10 @@ struct geo_extractor {
 	/* person_known's index over people[0, nindexed) of type person: chains
 	 * by label hash and by surname hash, newest first. */
 	int16_t lab_head[256], sur_head[256], lab_next[MAX_PEOPLE], sur_next[MAX_PEOPLE];
+	/* people[0, nindexed) of every type by id hash: a long document
+	 * fills the table, and a scan of it per mention was a tenth of the
+	 * mention pass. */
+	int16_t id_head[256], id_next[MAX_PEOPLE];
 	size_t nindexed;
 	actor last_person;
 	bool have_person;
@@ -922,6 +926,8 @@ static void slugify(const char *text, size_t n, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+static int person_by_id(geo_extractor *x, const char *id);
+
 /* The person or institution with this id, added when new.  Returns its
  * index, or -1 when the table is full or the name has no letters. */
 static int person_get(geo_extractor *x, const char *prefix, const char *label, size_t labellen,
@@ -935,13 +941,14 @@ static int person_get(geo_extractor *x, const char *prefix, const char *label, s
 		return -1;
 	if (snprintf(id, sizeof id, "%s%s", prefix, slug) >= (int)sizeof id)
 		return -1;
-	for (size_t i = 0; i < x->npeople; i++) {
-		if (strcmp(x->people[i].id, id) == 0) {
+	{
+		int i = person_by_id(x, id);
+		if (i >= 0) {
 			if (!x->people[i].aff && aff) {
 				x->people[i].aff = aff;
 				x->people[i].aff_type = type_of(x, aff);
 			}
-			return (int)i;
+			return i;
 		}
 	}
 	if (x->npeople == MAX_PEOPLE || !aff)
@@ -997,13 +1004,17 @@ static void index_people(geo_extractor *x)
 	if (x->nindexed > x->npeople || !x->nindexed) {
 		memset(x->lab_head, -1, sizeof x->lab_head);
 		memset(x->sur_head, -1, sizeof x->sur_head);
+		memset(x->id_head, -1, sizeof x->id_head);
 		x->nindexed = 0;
 	}
 	for (; x->nindexed < x->npeople; x->nindexed++) {
 		const person *pp = &x->people[x->nindexed];
 		uint32_t hl = geo_tmap_hash(GEO_TMAP_SEED, pp->label, pp->labellen) & 255;
 		uint32_t hs = geo_tmap_hash(GEO_TMAP_SEED, pp->surname, strlen(pp->surname)) & 255;
+		uint32_t hi = geo_tmap_hash(GEO_TMAP_SEED, pp->id, strlen(pp->id)) & 255;
 		int16_t p = (int16_t)x->nindexed;
+		x->id_next[p] = x->id_head[hi];
+		x->id_head[hi] = p;
 		if (pp->type != GEO_ACTOR_PERSON) {
 			x->lab_next[p] = x->sur_next[p] = -1;
 			continue;
@@ -1013,6 +1024,35 @@ static void index_people(geo_extractor *x)
 		x->sur_next[p] = x->sur_head[hs];
 		x->sur_head[hs] = p;
 	}
+}
+
+/* The index of the person or institution met with this id, or -1.  Ids
+ * are unique in people (both adders look first), so the chain gives the
+ * one a scan of the table would. */
+static int person_by_id(geo_extractor *x, const char *id)
+{
+	int found = -1;
+
+	if (!x->npeople)
+		return -1;
+	index_people(x);
+	for (int p = x->id_head[geo_tmap_hash(GEO_TMAP_SEED, id, strlen(id)) & 255]; p >= 0; p = x->id_next[p])
+		if (strcmp(x->people[p].id, id) == 0) {
+			found = p;
+			break;
+		}
+#ifdef GEO_TESTING
+	{
+		/* Test builds: the scan the index replaced must agree. */
+		int scan = -1;
+		for (size_t i = 0; i < x->npeople && scan < 0; i++)
+			if (strcmp(x->people[i].id, id) == 0)
+				scan = (int)i;
+		if (scan != found)
+			abort();
+	}
+#endif
+	return found;
 }
 
 /* A person already met whose full name or surname starts at token i;
@@ -1072,9 +1112,8 @@ static void remember_person(geo_extractor *x, const actor *a)
 	person *p;
 	const char *sp;
 
-	for (size_t i = 0; i < x->npeople; i++)
-		if (strcmp(x->people[i].id, a->id) == 0)
-			return;
+	if (person_by_id(x, a->id) >= 0)
+		return;
 	if (x->npeople == MAX_PEOPLE || strlen(a->id) >= sizeof p->id || !a->label ||
 	    strlen(a->label) >= sizeof p->label)
 		return;
