@@ -4999,10 +4999,10 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		}
 	x->cond = NTOK;
 	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
-		/* The length first: most words are turned away without a call. */
-		uint32_t len = x->toks.v[i].len;
-		if ((len == 2 && tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) ||
-		    (len == 6 && tok_is(x, i, "unless")))
+		/* "if" and "unless" are clause barriers of the word classes:
+		 * most words are turned away by that bit. */
+		if ((x->bits[i] & GEO_W_BARRIER) &&
+		    ((tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) || tok_is(x, i, "unless")))
 			x->cond = i;
 	}
 	if (si <= 1)
