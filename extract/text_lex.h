@@ -130,6 +130,16 @@ static inline const geo_wslot *geo_words_slot(const geo_words *ws, const char *l
 	}
 }
 
+/* A word of five bytes or more that ends in "ly": the length and both
+ * bytes in one test, not three branches a token (low[n - 2] and
+ * low[n - 1] are read from the last two bytes of at least two). */
+static inline bool geo_words_ly(const char *low, size_t n)
+{
+	const char *e = low + (n >= 2 ? n - 2 : 0);
+
+	return (n > 4) & (e[0] == 'l') & (e[1] == 'y');
+}
+
 /* The class bits of a lower-case token (0 when unknown), as
  * geo_words_slot() takes it. */
 static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n, uint32_t h)
@@ -138,7 +148,7 @@ static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_
 	uint32_t b = s ? s->bits : 0;
 
 	/* Adverbs are open-class: most end in -ly. */
-	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))
+	if (geo_words_ly(low, n) && !(b & ~GEO_W_ADV))
 		b |= GEO_W_ADV | GEO_W_LYADV;
 	return b;
 }
@@ -156,7 +166,7 @@ static inline uint32_t geo_words_get_lists(const geo_words *ws, const char *low,
 		b = s->bits;
 		*lists = s->lists;
 	}
-	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))
+	if (geo_words_ly(low, n) && !(b & ~GEO_W_ADV))
 		b |= GEO_W_ADV | GEO_W_LYADV;
 	return b;
 }

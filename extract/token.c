@@ -44,6 +44,7 @@ bool geo_text_is_abbrev(const char *w, size_t n)
  * of range tests per byte.  Every byte from 0x80 up is a word byte, so a
  * UTF-8 letter never splits a word. */
 enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_LOWER = 8, C_DIGIT = 16 };
+_Static_assert((int)C_UPPER == (int)GEO_TOK_CAP && (int)C_DIGIT == (int)GEO_TOK_NUM, "word_flags() copies these bits");
 
 #define C_U (C_WORD | C_UPPER)
 #define C_L (C_WORD | C_LOWER)
@@ -89,12 +90,9 @@ static geo_err reserve(geo_tokens *t, size_t need)
 static inline uint32_t word_flags(const unsigned char *p, size_t len)
 {
 	unsigned char c0 = cls[p[0]];
-	uint32_t f = GEO_TOK_WORD;
+	/* The class bits are the flag bits (checked below): no branch. */
+	uint32_t f = GEO_TOK_WORD | (c0 & (C_UPPER | C_DIGIT));
 
-	if (c0 & C_UPPER)
-		f |= GEO_TOK_CAP;
-	if (c0 & C_DIGIT)
-		f |= GEO_TOK_NUM;
 	if (!(c0 & C_LOWER)) {
 		size_t up = 0;
 		bool lo = false;
