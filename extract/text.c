@@ -4970,40 +4970,46 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	x->evid_ok = false;
 	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
-	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
+	/* One pass: each token's classes and lists, its dictionary phrase,
+	 * the counts, and the first "if" or "unless"; dict_lookup() reads
+	 * tokens only, and the "if" test reads this token and the one
+	 * before. */
+	x->cond = NTOK;
+	for (size_t i = 0; i < NTOK; i++) {
 		uint64_t lists = 0;
-		uint32_t b = i < NTOK ? geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len,
-							      x->toks.v[i].hash, &lists)
-				      : 0;
+		uint32_t b = geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash, &lists);
+		uint32_t f = x->toks.v[i].flags;
 		x->bits[i] = b & ~GEO_W_MARKED;
 		x->marked[i] = lists;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
-	}
-	for (size_t i = 0; i < NTOK; i++)
-		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
-			/* words of two letters or more, and how many are capitals */
-			uint32_t f = x->toks.v[i].flags;
-			if ((f & GEO_TOK_WORD) && !(f & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
-				words++;
-				caps += (f & GEO_TOK_ALLCAP) != 0;
-			}
-			dict_lookup(x, i);
-			/* "must" and "should" after a side are triggers of the
-			 * grammar's own (trigger_pass), not of the lexicon.  One
-			 * such word is enough to know. */
-			if (!may_trig)
-				may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
-					   tok_is(x, i, "should");
+		if (f & GEO_TOK_PUNCT)
+			continue;
+		/* words of two letters or more, and how many are capitals */
+		if ((f & GEO_TOK_WORD) && !(f & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
+			words++;
+			caps += (f & GEO_TOK_ALLCAP) != 0;
 		}
-	x->cond = NTOK;
-	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
+		dict_lookup(x, i);
+		/* "must" and "should" after a side are triggers of the
+		 * grammar's own (trigger_pass), not of the lexicon.  One
+		 * such word is enough to know. */
+		if (!may_trig)
+			may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
+				   tok_is(x, i, "should");
 		/* "if" and "unless" are clause barriers of the word classes:
 		 * most words are turned away by that bit. */
-		if ((x->bits[i] & GEO_W_BARRIER) &&
+		if (x->cond == NTOK && (x->bits[i] & GEO_W_BARRIER) &&
 		    ((tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) || tok_is(x, i, "unless")))
 			x->cond = i;
+	}
+	for (size_t i = NTOK; i < NTOK + TOK_PAD; i++) {
+		x->bits[i] = 0;
+		x->marked[i] = 0;
+		x->tmen[i] = -1;
+		x->ttrig[i] = -1;
+		x->dc[i].kind = 0;
 	}
 	if (si <= 1)
 		mask_dateline(x);
