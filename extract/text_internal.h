@@ -170,8 +170,9 @@ static inline uint32_t geo_tmap_fin(uint64_t x)
 }
 
 /* The hash of n key bytes at p (seed: GEO_TMAP_SEED): the length, then
- * eight bytes a step, the last one to eight of them zero-extended as
- * memcpy() puts them into a zero word. */
+ * eight bytes a step, the last one to eight of them zero-extended (as a
+ * little-endian load puts them into a zero word: byte k is bits 8k up;
+ * a loop, not a memcpy() of a variable length, which is a call). */
 static inline uint32_t geo_tmap_hash(uint32_t seed, const char *p, size_t n)
 {
 	uint64_t x = seed ^ ((uint64_t)n << 32), w = 0;
@@ -181,7 +182,8 @@ static inline uint32_t geo_tmap_hash(uint32_t seed, const char *p, size_t n)
 		x = geo_tmap_step(x, w);
 	}
 	w = 0;
-	memcpy(&w, p, n);
+	for (size_t k = 0; k < n; k++)
+		w |= (uint64_t)(unsigned char)p[k] << (8 * k);
 	return geo_tmap_fin(geo_tmap_step(x, w));
 }
 
