@@ -116,13 +116,32 @@ static inline uint64_t needs_escape(uint64_t w)
 	return ((w - BYTES(0x20)) | (q - BYTES(1)) | (b - BYTES(1))) & ~w & BYTES(0x80);
 }
 
+/* The last r (1 to 7) bytes of s (n bytes) in the low bytes of a word
+ * (little-endian: in memory order), the others zero: from one load of
+ * the last eight when the string is that long, else a byte at a time. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint64_t tail_word(const char *s, size_t n, size_t r)
+{
+	uint64_t w = 0;
+
+	if (n >= 8) {
+		memcpy(&w, s + n - 8, 8);
+		return w >> (8 * (8 - r));
+	}
+	for (size_t k = 0; k < r; k++)
+		w |= (uint64_t)(unsigned char)s[n - r + k] << (8 * k);
+	return w;
+}
+#endif
+
 /* Writes s (n bytes) at o as a JSON string, as jansson's dump_string()
  * does without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH: '"' and '\\'
  * escaped, the controls with a short escape where JSON has one and
  * \u00XX (upper-case hex) otherwise, everything else (DEL, '/', U+2028,
  * any non-ASCII) as it is.  Checks the UTF-8 on the way (one pass, not a
  * check and then a copy): returns NULL at the first invalid sequence.
- * Writes at most 6 n + 2 bytes; returns the end. */
+ * Writes at most 6 n + 2 bytes and returns their end; may also store
+ * scratch up to seven bytes past that end (the caller keeps room). */
 static char *put_string(char *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -139,6 +158,23 @@ static char *put_string(char *o, const char *s, size_t n)
 			memcpy(o, s + i, 8);
 			o += 8;
 		}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (i < n && i + 8 > n) {
+			/* The last one to seven bytes as one word: a short string
+			 * (an id, a code) or the end of a longer one.  Bytes past
+			 * the string stand in as 'a', which needs nothing, and
+			 * the whole word is stored: up to seven bytes past the
+			 * string's end, inside the 1024 spare bytes the line's
+			 * buffer keeps (geo_event_writer_write()). */
+			size_t r = n - i;
+			uint64_t w = tail_word(s, n, r) | (BYTES('a') << (8 * r));
+			if (!(needs_escape(w) | (w & BYTES(0x80)))) {
+				memcpy(o, &w, 8);
+				o += r;
+				break;
+			}
+		}
+#endif
 		/* Byte by byte up to the end of the word that stopped the
 		 * run (a character may reach past it). */
 		end = i + 8 < n ? i + 8 : n;
@@ -180,14 +216,20 @@ static char *put_string(char *o, const char *s, size_t n)
 }
 
 /* v in decimal at o; returns the end (at most 20 bytes).  Two digits a
- * step: the spans and sentence numbers of every event. */
+ * step, written from the end, which the digit count gives first: no copy
+ * of a variable length (a call) for the spans and sentence numbers of
+ * every event. */
 static char *put_uint(char *o, unsigned long long v)
 {
 	static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				    "8081828384858687888990919293949596979899";
-	char t[24], *e = t + sizeof t, *p = e;
+	size_t len = 1;
+	char *p;
 
+	for (unsigned long long t = v; t >= 10; t /= 10)
+		len++;
+	p = o + len;
 	while (v >= 100) {
 		unsigned d = (unsigned)(v % 100) * 2;
 		v /= 100;
@@ -200,8 +242,7 @@ static char *put_uint(char *o, unsigned long long v)
 	} else {
 		*--p = (char)('0' + v);
 	}
-	memcpy(o, p, (size_t)(e - p));
-	return o + (e - p);
+	return o + len;
 }
 
 /* v as "%lld" writes it; returns the end (at most 20 bytes). */

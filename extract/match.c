@@ -271,8 +271,8 @@ static bool case_ok_tokens(const geo_lex *lx, const geo_lex_item *it, const char
 	return true;
 }
 
-bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
-		     size_t i)
+bool geo_lex_case_check(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+			size_t i)
 {
 	const char *p = lx->pool.data + it->case_off;
 	bool ok;

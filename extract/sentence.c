@@ -11,17 +11,26 @@
 
 #include "text_internal.h"
 
-/* Words after which "U.S." or another initialism ends its sentence. */
-static const char *const starters[] = {
-	"The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This",
-	"That", "These", "Those", "His", "Her", "Their", "Its", "On", "At", "After", "Before",
-	"While", "Meanwhile", "However", "Officials", "There", "Our", "If", "When", "As", NULL,
+/* Words after which "U.S." or another initialism ends its sentence, with
+ * their lengths: asked at every initialism before a capital. */
+#define STARTER(lit) {"" lit, sizeof(lit) - 1}
+static const struct {
+	const char *s;
+	size_t n;
+} starters[] = {
+	STARTER("The"), STARTER("He"), STARTER("She"), STARTER("It"), STARTER("They"), STARTER("We"),
+	STARTER("I"), STARTER("But"), STARTER("And"), STARTER("In"), STARTER("A"), STARTER("An"),
+	STARTER("This"), STARTER("That"), STARTER("These"), STARTER("Those"), STARTER("His"), STARTER("Her"),
+	STARTER("Their"), STARTER("Its"), STARTER("On"), STARTER("At"), STARTER("After"), STARTER("Before"),
+	STARTER("While"), STARTER("Meanwhile"), STARTER("However"), STARTER("Officials"), STARTER("There"),
+	STARTER("Our"), STARTER("If"), STARTER("When"), STARTER("As"),
 };
+#undef STARTER
 
 static bool is_starter(const char *w, size_t n)
 {
-	for (const char *const *p = starters; *p; p++)
-		if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+	for (size_t k = 0; k < sizeof starters / sizeof starters[0]; k++)
+		if (starters[k].n == n && starters[k].s[0] == w[0] && memcmp(starters[k].s, w, n) == 0)
 			return true;
 	return false;
 }

@@ -236,6 +236,10 @@ struct geo_extractor {
 	/* person_known's index over people[0, nindexed) of type person: chains
 	 * by label hash and by surname hash, newest first. */
 	int16_t lab_head[256], sur_head[256], lab_next[MAX_PEOPLE], sur_next[MAX_PEOPLE];
+	/* people[0, nindexed) of every type by id hash: a long document
+	 * fills the table, and a scan of it per mention was a tenth of the
+	 * mention pass. */
+	int16_t id_head[256], id_next[MAX_PEOPLE];
 	size_t nindexed;
 	actor last_person;
 	bool have_person;
@@ -927,6 +931,8 @@ static void slugify(const char *text, size_t n, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+static int person_by_id(geo_extractor *x, const char *id);
+
 /* The person or institution with this id, added when new.  Returns its
  * index, or -1 when the table is full or the name has no letters. */
 static int person_get(geo_extractor *x, const char *prefix, const char *label, size_t labellen,
@@ -940,13 +946,14 @@ static int person_get(geo_extractor *x, const char *prefix, const char *label, s
 		return -1;
 	if (snprintf(id, sizeof id, "%s%s", prefix, slug) >= (int)sizeof id)
 		return -1;
-	for (size_t i = 0; i < x->npeople; i++) {
-		if (strcmp(x->people[i].id, id) == 0) {
+	{
+		int i = person_by_id(x, id);
+		if (i >= 0) {
 			if (!x->people[i].aff && aff) {
 				x->people[i].aff = aff;
 				x->people[i].aff_type = type_of(x, aff);
 			}
-			return (int)i;
+			return i;
 		}
 	}
 	if (x->npeople == MAX_PEOPLE || !aff)
@@ -1002,13 +1009,17 @@ static void index_people(geo_extractor *x)
 	if (x->nindexed > x->npeople || !x->nindexed) {
 		memset(x->lab_head, -1, sizeof x->lab_head);
 		memset(x->sur_head, -1, sizeof x->sur_head);
+		memset(x->id_head, -1, sizeof x->id_head);
 		x->nindexed = 0;
 	}
 	for (; x->nindexed < x->npeople; x->nindexed++) {
 		const person *pp = &x->people[x->nindexed];
 		uint32_t hl = geo_tmap_hash(GEO_TMAP_SEED, pp->label, pp->labellen) & 255;
 		uint32_t hs = geo_tmap_hash(GEO_TMAP_SEED, pp->surname, strlen(pp->surname)) & 255;
+		uint32_t hi = geo_tmap_hash(GEO_TMAP_SEED, pp->id, strlen(pp->id)) & 255;
 		int16_t p = (int16_t)x->nindexed;
+		x->id_next[p] = x->id_head[hi];
+		x->id_head[hi] = p;
 		if (pp->type != GEO_ACTOR_PERSON) {
 			x->lab_next[p] = x->sur_next[p] = -1;
 			continue;
@@ -1018,6 +1029,35 @@ static void index_people(geo_extractor *x)
 		x->sur_next[p] = x->sur_head[hs];
 		x->sur_head[hs] = p;
 	}
+}
+
+/* The index of the person or institution met with this id, or -1.  Ids
+ * are unique in people (both adders look first), so the chain gives the
+ * one a scan of the table would. */
+static int person_by_id(geo_extractor *x, const char *id)
+{
+	int found = -1;
+
+	if (!x->npeople)
+		return -1;
+	index_people(x);
+	for (int p = x->id_head[geo_tmap_hash(GEO_TMAP_SEED, id, strlen(id)) & 255]; p >= 0; p = x->id_next[p])
+		if (strcmp(x->people[p].id, id) == 0) {
+			found = p;
+			break;
+		}
+#ifdef GEO_TESTING
+	{
+		/* Test builds: the scan the index replaced must agree. */
+		int scan = -1;
+		for (size_t i = 0; i < x->npeople && scan < 0; i++)
+			if (strcmp(x->people[i].id, id) == 0)
+				scan = (int)i;
+		if (scan != found)
+			abort();
+	}
+#endif
+	return found;
 }
 
 /* A person already met whose full name or surname starts at token i;
@@ -1077,9 +1117,8 @@ static void remember_person(geo_extractor *x, const actor *a)
 	person *p;
 	const char *sp;
 
-	for (size_t i = 0; i < x->npeople; i++)
-		if (strcmp(x->people[i].id, a->id) == 0)
-			return;
+	if (person_by_id(x, a->id) >= 0)
+		return;
 	if (x->npeople == MAX_PEOPLE || strlen(a->id) >= sizeof p->id || !a->label ||
 	    strlen(a->label) >= sizeof p->label)
 		return;
@@ -3615,6 +3654,30 @@ typedef struct emit_ctx {
 	void *user;
 } emit_ctx;
 
+/* Line breaks and tabs of the evidence into spaces, skipping eight bytes
+ * at a time where there is none (most of a sentence). */
+static void evidence_spaces(char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		if (geo_swar_eq(geo_swar_load(p + i), '\n') | geo_swar_eq(geo_swar_load(p + i), '\t'))
+			for (size_t k = i; k < i + 8; k++)
+				if (p[k] == '\n' || p[k] == '\t')
+					p[k] = ' ';
+	for (; i < n; i++)
+		if (p[i] == '\n' || p[i] == '\t')
+			p[i] = ' ';
+}
+
+#ifdef GEO_TESTING
+void geo_test_evidence_spaces(char *p, size_t n);
+void geo_test_evidence_spaces(char *p, size_t n)
+{
+	evidence_spaces(p, n);
+}
+#endif
+
 static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span ss, const actor *tgt,
 		    geo_span ts, const trig *tr, const mods *md, geo_error *err)
 {
@@ -3664,9 +3727,7 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 		geo_buf_reset(&x->evid);
 		if (geo_buf_append(&x->evid, x->s, x->slen) != GEO_OK)
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
-		for (i = 0; i < x->slen; i++)
-			if (x->evid.data[i] == '\n' || x->evid.data[i] == '\t')
-				x->evid.data[i] = ' ';
+		evidence_spaces(x->evid.data, x->slen);
 		x->evid_ok = true;
 	}
 	ev.evidence = x->evid.data;
@@ -5088,40 +5149,46 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	x->evid_ok = false;
 	if ((rc = geo_tokenize(x->s, x->slen, &x->toks)) != GEO_OK || (rc = grow_tokens(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
-	for (size_t i = 0; i < NTOK + TOK_PAD; i++) {
+	/* One pass: each token's classes and lists, its dictionary phrase,
+	 * the counts, and the first "if" or "unless"; dict_lookup() reads
+	 * tokens only, and the "if" test reads this token and the one
+	 * before. */
+	x->cond = NTOK;
+	for (size_t i = 0; i < NTOK; i++) {
 		uint64_t lists = 0;
-		uint32_t b = i < NTOK ? geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len,
-							      x->toks.v[i].hash, &lists)
-				      : 0;
+		uint32_t b = geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash, &lists);
+		uint32_t f = x->toks.v[i].flags;
 		x->bits[i] = b & ~GEO_W_MARKED;
 		x->marked[i] = lists;
 		x->tmen[i] = -1;
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
-	}
-	for (size_t i = 0; i < NTOK; i++)
-		if (!(x->toks.v[i].flags & GEO_TOK_PUNCT)) {
-			/* words of two letters or more, and how many are capitals */
-			uint32_t f = x->toks.v[i].flags;
-			if ((f & GEO_TOK_WORD) && !(f & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
-				words++;
-				caps += (f & GEO_TOK_ALLCAP) != 0;
-			}
-			dict_lookup(x, i);
-			/* "must" and "should" after a side are triggers of the
-			 * grammar's own (trigger_pass), not of the lexicon.  One
-			 * such word is enough to know. */
-			if (!may_trig)
-				may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
-					   tok_is(x, i, "should");
+		if (f & GEO_TOK_PUNCT)
+			continue;
+		/* words of two letters or more, and how many are capitals */
+		if ((f & GEO_TOK_WORD) && !(f & GEO_TOK_NUM) && x->toks.v[i].len > 1) {
+			words++;
+			caps += (f & GEO_TOK_ALLCAP) != 0;
 		}
-	x->cond = NTOK;
-	for (size_t i = 0; i < NTOK && x->cond == NTOK; i++) {
-		/* The length first: most words are turned away without a call. */
-		uint32_t len = x->toks.v[i].len;
-		if ((len == 2 && tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) ||
-		    (len == 6 && tok_is(x, i, "unless")))
+		dict_lookup(x, i);
+		/* "must" and "should" after a side are triggers of the
+		 * grammar's own (trigger_pass), not of the lexicon.  One
+		 * such word is enough to know. */
+		if (!may_trig)
+			may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
+				   tok_is(x, i, "should");
+		/* "if" and "unless" are clause barriers of the word classes:
+		 * most words are turned away by that bit. */
+		if (x->cond == NTOK && (x->bits[i] & GEO_W_BARRIER) &&
+		    ((tok_is(x, i, "if") && !(i > 0 && tok_in(x, i - 1, whether_verbs))) || tok_is(x, i, "unless")))
 			x->cond = i;
+	}
+	for (size_t i = NTOK; i < NTOK + TOK_PAD; i++) {
+		x->bits[i] = 0;
+		x->marked[i] = 0;
+		x->tmen[i] = -1;
+		x->ttrig[i] = -1;
+		x->dc[i].kind = 0;
 	}
 	if (si <= 1)
 		mask_dateline(x);

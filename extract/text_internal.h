@@ -149,14 +149,63 @@ geo_err geo_text_normalize_inplace(geo_buf *b, size_t *replaced);
 
 #define GEO_TMAP_SEED 2166136261u
 
-/* FNV-1a over n bytes, continuing from h (GEO_TMAP_SEED to start). */
-static inline uint32_t geo_tmap_hash(uint32_t h, const char *p, size_t n)
+/* One step of the key hash: eight bytes of key (fewer, zero-extended, at
+ * the end) folded into the state.  A word-at-a-time hash: a word of up to
+ * eight bytes costs one multiply, not one per byte, and the tokenizer
+ * need not hash while it scans. */
+static inline uint64_t geo_tmap_step(uint64_t x, uint64_t w)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 16777619u;
+	x = (x ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+	return x ^ (x >> 29);
+}
+
+/* The last step: every bit of the state reaches the 32 bits kept, whose
+ * low bits index the slots and high bits the filters. */
+static inline uint32_t geo_tmap_fin(uint64_t x)
+{
+	x ^= x >> 32;
+	x *= UINT64_C(0xD6E8FEB86659FD93);
+	x ^= x >> 32;
+	return (uint32_t)x;
+}
+
+/* The hash of n key bytes at p (seed: GEO_TMAP_SEED): the length, then
+ * eight bytes a step, the last one to eight of them zero-extended (as a
+ * little-endian load puts them into a zero word: byte k is bits 8k up;
+ * a loop, not a memcpy() of a variable length, which is a call). */
+static inline uint32_t geo_tmap_hash(uint32_t seed, const char *p, size_t n)
+{
+	uint64_t x = seed ^ ((uint64_t)n << 32), w = 0;
+
+	for (; n > 8; n -= 8, p += 8) {
+		memcpy(&w, p, 8);
+		x = geo_tmap_step(x, w);
 	}
-	return h;
+	w = 0;
+	for (size_t k = 0; k < n; k++)
+		w |= (uint64_t)(unsigned char)p[k] << (8 * k);
+	return geo_tmap_fin(geo_tmap_step(x, w));
+}
+
+/* As geo_tmap_hash(), for bytes that may be read up to seven past n (a
+ * token of geo_tokens.low): the last step masks a whole load instead of
+ * copying byte by byte.  Same value. */
+static inline uint32_t geo_tmap_hash_padded(uint32_t seed, const char *p, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x = seed ^ ((uint64_t)n << 32), w;
+
+	for (; n > 8; n -= 8, p += 8) {
+		memcpy(&w, p, 8);
+		x = geo_tmap_step(x, w);
+	}
+	memcpy(&w, p, 8);
+	/* n is 0 to 8 here: keep its n low bytes (none for an empty key). */
+	w &= n ? ~UINT64_C(0) >> (64 - 8 * n) : 0;
+	return geo_tmap_fin(geo_tmap_step(x, w));
+#else
+	return geo_tmap_hash(seed, p, n);
+#endif
 }
 
 /* The hash of a phrase key: the previous tokens' (h) joined with the next
@@ -249,7 +298,7 @@ bool geo_text_is_abbrev(const char *w, size_t n);
  * classes, phrase keys).  geo_strmap from core keeps a 3/4 load and a
  * 32-byte slot; most lookups here miss, so this one stays at most half full
  * with 16-byte slots and compares a 32-bit hash before any byte, and lets
- * the caller hash a phrase one token at a time (geo_tmap_hash() continues
+ * the caller hash a phrase one token at a time (geo_tmap_join() continues
  * from a previous hash).  Keys are copied into the map's pool.
  */
 typedef struct geo_tmap_slot {
@@ -483,11 +532,18 @@ static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx
 	return idx >= 0 && (size_t)idx < lx->nitems ? &lx->items[idx] : NULL;
 }
 
+/* match.c: geo_lex_case_ok() for an item with a capital. */
+bool geo_lex_case_check(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t, size_t i);
+
 /* True when the text's tokens from i fit the item's capitalisation.  it
  * is an item of the phrase found at token i (geo_lex_longest(),
- * geo_lex_find_ref()): its tokens are as long as the text's. */
-bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s,
-		     const geo_tokens *t, size_t i);
+ * geo_lex_find_ref()): its tokens are as long as the text's.  Inline for
+ * the items in lower case, which fit any text with no call. */
+static inline bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, const char *s, const geo_tokens *t,
+				   size_t i)
+{
+	return it->any_case || geo_lex_case_check(lx, it, s, t, i);
+}
 
 /*
  * text.c: geo_extract_text() a sentence at a time, so that a reader can

@@ -399,6 +399,36 @@ static geo_err put_bits(geo_words *ws, size_t *cap, const char *w, uint32_t b, u
 	return GEO_OK;
 }
 
+/* The lookup table from the map: each word with its classes and lists. */
+static geo_err fill_slots(geo_words *ws)
+{
+	size_t cap = 64;
+
+	while (cap < ws->n * 2)
+		cap *= 2;
+	if (!(ws->slots = calloc(cap, sizeof *ws->slots)))
+		return GEO_ENOMEM;
+	ws->cap = cap;
+	for (size_t k = 0; k < ws->map.cap; k++) {
+		const geo_tmap_slot *m = &ws->map.slots[k];
+		geo_wslot *s;
+		size_t i;
+		if (!m->len)
+			continue;
+		for (i = m->hash & (cap - 1); ws->slots[i].len; i = (i + 1) & (cap - 1))
+			;
+		s = &ws->slots[i];
+		s->hash = m->hash;
+		s->len = m->len;
+		s->key = 0;
+		memcpy(&s->key, ws->map.pool + m->off, m->len < 8 ? m->len : 8);
+		s->bits = ws->bits[m->value];
+		s->lists = ws->lists[m->value];
+		s->off = m->off;
+	}
+	return GEO_OK;
+}
+
 geo_err geo_words_build(geo_words *ws, const char *const *const *marked)
 {
 	size_t cap = 0;
@@ -425,7 +455,7 @@ geo_err geo_words_build(geo_words *ws, const char *const *const *marked)
 			if (put_bits(ws, &cap, *w, GEO_W_MARKED, UINT64_C(1) << j))
 				return GEO_ENOMEM;
 	}
-	return GEO_OK;
+	return fill_slots(ws);
 }
 
 void geo_words_free(geo_words *ws)
@@ -433,6 +463,7 @@ void geo_words_free(geo_words *ws)
 	if (!ws)
 		return;
 	geo_tmap_free(&ws->map);
+	free(ws->slots);
 	free(ws->bits);
 	free(ws->lists);
 	memset(ws, 0, sizeof *ws);

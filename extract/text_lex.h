@@ -73,11 +73,26 @@ void geo_inflect_verb(const char *w, size_t n, geo_inflections *f);
  * preposition): "purchase of" -> "purchases of". */
 void geo_inflect_noun(const char *w, size_t n, geo_inflections *f);
 
+/* A word of the class table with everything a lookup gives back in one
+ * 32-byte slot: a known word costs one cache line (the hash, the length,
+ * the first eight bytes, the classes and the list mask), not a slot, its
+ * key in a pool and two more arrays. */
+typedef struct geo_wslot {
+	uint32_t hash;
+	uint32_t len;  /* 0: empty */
+	uint64_t key;  /* the first eight bytes, zero-extended (memcpy order) */
+	uint64_t lists;
+	uint32_t bits;
+	uint32_t off;  /* the whole key, in map.pool */
+} geo_wslot;
+
 typedef struct geo_words {
-	geo_tmap map;
+	geo_tmap map;     /* words -> index in bits and lists, while building */
 	uint32_t *bits;
-	uint64_t *lists; /* bit j: the word is one of marked[j] */
+	uint64_t *lists;  /* bit j: the word is one of marked[j] */
 	size_t n;
+	geo_wslot *slots; /* the lookup table, at most half full */
+	size_t cap;
 } geo_words;
 
 /* Builds the word classes; every word of the NULL-terminated lists in
@@ -85,17 +100,55 @@ typedef struct geo_words {
  * bit j of its list mask for marked[j]. */
 geo_err geo_words_build(geo_words *ws, const char *const *const *marked);
 void geo_words_free(geo_words *ws);
-/* The class bits of a lower-case token (0 when unknown); h is its
- * geo_tmap_hash() (geo_tok.hash); low may be read up to seven bytes past
- * n, as geo_tokens.low may. */
+
+/* The slot of a lower-case token (NULL when unknown); h is its
+ * geo_tmap_hash().  low may be read up to seven bytes past n, as
+ * geo_tokens.low may. */
+static inline const geo_wslot *geo_words_slot(const geo_words *ws, const char *low, size_t n, uint32_t h)
+{
+	size_t mask = ws->cap - 1;
+
+	/* The map's filter holds the same words: most others stop here. */
+	if (!ws->cap || !(ws->map.filter[geo_tmap_fword(h)] & geo_tmap_fbit(h)))
+		return NULL;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		const geo_wslot *s = &ws->slots[i];
+		if (!s->len)
+			return NULL;
+		if (s->hash != h || s->len != n)
+			continue;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (n <= 8) {
+			uint64_t w = geo_swar_load(low) & (~UINT64_C(0) >> (64 - 8 * n));
+			if (w == s->key)
+				return s;
+			continue;
+		}
+#endif
+		if (geo_tmap_same_padded(ws->map.pool + s->off, low, n))
+			return s;
+	}
+}
+
+/* A word of five bytes or more that ends in "ly": the length and both
+ * bytes in one test, not three branches a token (low[n - 2] and
+ * low[n - 1] are read from the last two bytes of at least two). */
+static inline bool geo_words_ly(const char *low, size_t n)
+{
+	const char *e = low + (n >= 2 ? n - 2 : 0);
+
+	return (n > 4) & (e[0] == 'l') & (e[1] == 'y');
+}
+
+/* The class bits of a lower-case token (0 when unknown), as
+ * geo_words_slot() takes it. */
 static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_t n, uint32_t h)
 {
-	uint32_t v, b = 0;
+	const geo_wslot *s = geo_words_slot(ws, low, n, h);
+	uint32_t b = s ? s->bits : 0;
 
-	if (geo_tmap_get_padded(&ws->map, low, n, h, &v))
-		b = ws->bits[v];
 	/* Adverbs are open-class: most end in -ly. */
-	if (n > 4 && low[n - 2] == 'l' && low[n - 1] == 'y' && !(b & ~GEO_W_ADV))
+	if (geo_words_ly(low, n) && !(b & ~GEO_W_ADV))
 		b |= GEO_W_ADV | GEO_W_LYADV;
 	return b;
 }
@@ -105,10 +158,29 @@ static inline uint32_t geo_words_get(const geo_words *ws, const char *low, size_
 static inline uint32_t geo_words_get_lists(const geo_words *ws, const char *low, size_t n, uint32_t h,
 					   uint64_t *lists)
 {
+	const geo_wslot *s = geo_words_slot(ws, low, n, h);
+	uint32_t b = 0;
+
+	*lists = 0;
+	if (s) {
+		b = s->bits;
+		*lists = s->lists;
+	}
+	if (geo_words_ly(low, n) && !(b & ~GEO_W_ADV))
+		b |= GEO_W_ADV | GEO_W_LYADV;
+	return b;
+}
+
+#ifdef GEO_TESTING
+/* The lookup the slot table replaces: the map, then the bits and lists
+ * arrays.  Tests hold geo_words_get_lists() to it. */
+static inline uint32_t geo_words_get_lists_plain(const geo_words *ws, const char *low, size_t n, uint32_t h,
+						 uint64_t *lists)
+{
 	uint32_t v, b = 0;
 
 	*lists = 0;
-	if (geo_tmap_get_padded(&ws->map, low, n, h, &v)) {
+	if (geo_tmap_get(&ws->map, low, n, h, &v)) {
 		b = ws->bits[v];
 		*lists = ws->lists[v];
 	}
@@ -116,5 +188,6 @@ static inline uint32_t geo_words_get_lists(const geo_words *ws, const char *low,
 		b |= GEO_W_ADV | GEO_W_LYADV;
 	return b;
 }
+#endif
 
 #endif

@@ -44,6 +44,7 @@ bool geo_text_is_abbrev(const char *w, size_t n)
  * of range tests per byte.  Every byte from 0x80 up is a word byte, so a
  * UTF-8 letter never splits a word. */
 enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_LOWER = 8, C_DIGIT = 16 };
+_Static_assert((int)C_UPPER == (int)GEO_TOK_CAP && (int)C_DIGIT == (int)GEO_TOK_NUM, "word_flags() copies these bits");
 
 #define C_U (C_WORD | C_UPPER)
 #define C_L (C_WORD | C_LOWER)
@@ -89,12 +90,9 @@ static geo_err reserve(geo_tokens *t, size_t need)
 static inline uint32_t word_flags(const unsigned char *p, size_t len)
 {
 	unsigned char c0 = cls[p[0]];
-	uint32_t f = GEO_TOK_WORD;
+	/* The class bits are the flag bits (checked below): no branch. */
+	uint32_t f = GEO_TOK_WORD | (c0 & (C_UPPER | C_DIGIT));
 
-	if (c0 & C_UPPER)
-		f |= GEO_TOK_CAP;
-	if (c0 & C_DIGIT)
-		f |= GEO_TOK_NUM;
 	if (!(c0 & C_LOWER)) {
 		size_t up = 0;
 		bool lo = false;
@@ -120,23 +118,57 @@ static inline geo_err push_hashed(geo_tokens *t, size_t start, size_t len, uint3
 	return GEO_OK;
 }
 
-/* A token whose hash is taken here (punctuation and clitics). */
+/* A token [start, start + len) of the sentence, hashed here: t->low is
+ * padded, so the hash reads it eight bytes at a time. */
 static inline geo_err push(geo_tokens *t, size_t start, size_t len, uint32_t flags)
 {
-	return push_hashed(t, start, len, flags, geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len));
+	return push_hashed(t, start, len, flags, geo_tmap_hash_padded(GEO_TMAP_SEED, t->low + start, len));
 }
 
 /* A word token [start, start + len) of s. */
-static geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
+static inline geo_err push_word(geo_tokens *t, const char *s, size_t start, size_t len)
 {
-	return push_hashed(t, start, len, word_flags((const unsigned char *)s + start, len),
-			   geo_tmap_hash(GEO_TMAP_SEED, t->low + start, len));
+	return push(t, start, len, word_flags((const unsigned char *)s + start, len));
 }
 
-static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+/* Bytes readable past the NUL of geo_tokens.low: the hash's padding, and
+ * room for a sixteen-byte load at the NUL itself. */
+#define LOW_PAD (GEO_TMAP_PAD > 15 ? GEO_TMAP_PAD : 15)
+
+/* The first byte from j on of the lower-cased sentence lw that is no word
+ * byte: its NUL ends any run.  lw holds no upper-case ASCII, so a word
+ * byte is a digit, a lower-case letter or a byte from 0x80 up. */
+static inline size_t word_end(const unsigned char *lw, size_t j)
 {
-	return (h ^ c) * 16777619u;
+#ifdef GEO_TEXT_SSE2
+	const __m128i d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1), a0 = _mm_set1_epi8('a' - 1),
+		      a1 = _mm_set1_epi8('z' + 1), zero = _mm_setzero_si128();
+
+	for (;; j += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(lw + j));
+		__m128i word = _mm_or_si128(
+			_mm_cmplt_epi8(v, zero),
+			_mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)),
+				     _mm_and_si128(_mm_cmpgt_epi8(v, a0), _mm_cmplt_epi8(v, a1))));
+		unsigned m = ~(unsigned)_mm_movemask_epi8(word) & 0xFFFFu;
+		if (m)
+			return j + (unsigned)__builtin_ctz(m);
+	}
+#else
+	while (cls[lw[j]] & C_WORD)
+		j++;
+	return j;
+#endif
 }
+
+#ifdef GEO_TESTING
+/* Tests: word_end() against the class table. */
+size_t geo_test_word_end(const unsigned char *lw, size_t j);
+size_t geo_test_word_end(const unsigned char *lw, size_t j)
+{
+	return word_end(lw, j);
+}
+#endif
 
 /* Length of a clitic starting at the apostrophe s[i], or 0. */
 static size_t clitic_len(const char *s, size_t n, size_t i)
@@ -178,23 +210,22 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 {
 	const unsigned char *u = (const unsigned char *)s, *lw;
 	unsigned char e;
-	uint32_t h;
 	size_t i = 0;
 	geo_err rc = GEO_OK;
 
 	t->n = 0;
-	if (t->lowcap < n + 1 + GEO_TMAP_PAD) {
-		char *low = realloc(t->low, n + 1 + GEO_TMAP_PAD);
+	if (t->lowcap < n + 1 + LOW_PAD) {
+		char *low = realloc(t->low, n + 1 + LOW_PAD);
 		if (!low)
 			return GEO_ENOMEM;
 		t->low = low;
-		t->lowcap = n + 1 + GEO_TMAP_PAD;
+		t->lowcap = n + 1 + LOW_PAD;
 	}
 	/* Every token takes a byte at least. */
 	if (t->cap < n && reserve(t, n) != GEO_OK)
 		return GEO_ENOMEM;
 	lower_ascii(t->low, s, n);
-	memset(t->low + n, 0, 1 + GEO_TMAP_PAD);
+	memset(t->low + n, 0, 1 + LOW_PAD);
 	lw = (const unsigned char *)t->low;
 
 	while (i < n) {
@@ -229,20 +260,15 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			i = j;
 			continue;
 		}
-		/* The word is hashed while it is scanned; the scan reads the
-		 * lower-cased copy, whose NUL at n stops it. */
-		h = GEO_TMAP_SEED;
+		/* The scan reads the lower-cased copy, whose NUL at n stops
+		 * it; the word is hashed once its end is known. */
 		for (;;) {
-			while (cls[lw[j]] & C_WORD) {
-				h = hash_byte(h, lw[j]);
-				j++;
-			}
+			j = word_end(lw, j);
 			/* Only , . and ' may join more to the word. */
 			if (j + 1 >= n || (lw[j] != ',' && lw[j] != '.' && lw[j] != '\''))
 				break;
 			/* 25,000 and 5.1 stay one number. */
 			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
-				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
@@ -250,7 +276,6 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			if (s[j] == '\'' && word_byte(u[j + 1]) && !clitic_len(s, n, j) &&
 			    !(j + 2 < n && (s[j + 1] == 't' || s[j + 1] == 'T') && !word_byte(u[j + 2]) &&
 			      (s[j - 1] == 'n' || s[j - 1] == 'N'))) {
-				h = hash_byte(h, lw[j]);
 				j++;
 				continue;
 			}
@@ -269,11 +294,9 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 			continue;
 		}
 		/* A period that belongs to an abbreviation: Mr. Gen. No. */
-		if (e == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i)) {
-			h = hash_byte(h, '.');
+		if (e == '.' && (cc & C_UPPER) && j - i <= 5 && geo_text_is_abbrev(t->low + i, j - i))
 			j++;
-		}
-		if ((rc = push_hashed(t, i, j - i, word_flags(u + i, j - i), h)) != GEO_OK)
+		if ((rc = push_word(t, s, i, j - i)) != GEO_OK)
 			return rc;
 		/* Plural possessive: countries' */
 		if (e == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&

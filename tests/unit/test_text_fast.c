@@ -169,6 +169,10 @@ static const char *const cases[] = {
 	"\xE2\x80\x94 \xEF\xBF\xBD caf\xC3\xA9 \xC3\x89TAT ABC\xC3\xA9 \x01\x7F\t\n \r|~^`{}[]@",
 	"a", "A", ".", "'", "''", "n't", "x'", "s'", "S'", "AB", "Ab", "aB", "9A", "A9",
 	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@[`{",
+	/* Words around the sixteen bytes of one load of the word scan. */
+	"abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq ABCDEFGHIJKLMNOPQRSTUVWXYZabcde.",
+	"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb 1234567890123456,789.5 caf\xC3\xA9" "caf\xC3\xA9" "caf\xC3\xA9" "x",
+	"O'Briennnnnnnnnnnnnnn's d'Ivoireeeeeeeeeeeeeee countriessssssssssssss' Gen.",
 };
 
 /* Characters the tokenizer looks at, with letters and spaces common. */
