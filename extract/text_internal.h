@@ -198,6 +198,10 @@ typedef struct geo_sentences {
  * geo_sentences_free().
  */
 geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out);
+/* The same for text that goes on from a paragraph break of a document
+ * whose earlier part ended a sentence already: no first line is taken for
+ * a headline. */
+geo_err geo_sentences_split_more(const char *s, size_t n, geo_sentences *out);
 void geo_sentences_free(geo_sentences *ss);
 
 /* ------------------------------------------------------------------ */
