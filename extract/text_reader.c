@@ -170,7 +170,7 @@ static geo_err text_begin(geo_reader *r, geo_error *err)
 				       GEO_MAX_DOCUMENT);
 	}
 	if (rc == GEO_OK)
-		rc = geo_text_doc_begin(ctx->x, ctx->doc, NULL, &b, collect, r, &nsent, &replaced, err);
+		rc = geo_text_doc_begin(ctx->x, ctx->doc, NULL, &b, false, collect, r, &nsent, &replaced, err);
 	geo_buf_free(&b);
 	if (rc != GEO_OK)
 		return rc;
