@@ -339,6 +339,37 @@ static void test_window_long_paragraph(void **state)
 	free(whole);
 }
 
+/* A quotation open across the cut.  Its speaker is known only where it
+ * closes: the window after the cut knows the quotation is open (carried
+ * over) and gives its "we" to Putin; the window before the cut cannot, so
+ * the reader cuts where no quotation is open when the window's second
+ * half has such a blank line (80 bytes here), and only otherwise (100
+ * bytes) loses what the first part says. */
+static void test_window_open_quote(void **state)
+{
+	static const char text[] = "Russian President Vladimir Putin spoke.\n\n"
+				   "\"We will attack Ukraine again.\n\n"
+				   "We will sanction Japan,\" Putin said.\n";
+	const char *path = write_doc("quote.txt", text, sizeof text - 1);
+	char *whole = events_of(path, (size_t)64 << 20, NULL);
+	char *got;
+	const char *second;
+
+	(void)state;
+	assert_int_equal(count_lines(whole), 2);
+	assert_non_null(strstr(whole, "\"evidence\":\"\\\"We will attack Ukraine again.\""));
+	assert_non_null(strstr(whole, "\"sent\":1,\"source\":\"RUS\""));
+	second = strchr(whole, '\n') + 1;
+	assert_non_null(strstr(second, "\"relation\":\"sanction\",\"sent\":2,\"source\":\"RUS\""));
+	got = events_of(path, 80, NULL);
+	assert_string_equal(got, whole);
+	free(got);
+	got = events_of(path, 100, NULL);
+	assert_string_equal(got, second);
+	free(got);
+	free(whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_windows_crlf_invalid),
 		cmocka_unit_test(test_windows_stray_quote),
 		cmocka_unit_test(test_window_long_paragraph),
+		cmocka_unit_test(test_window_open_quote),
 	};
 
 	return cmocka_run_group_tests_name("text_window", tests, setup, teardown);
