@@ -15,6 +15,7 @@
 
 extern size_t geo_text_window;
 size_t geo_text_window_cut(const unsigned char *p, size_t n, bool *odd);
+size_t geo_text_count_quotes(const unsigned char *p, size_t n);
 
 static char tmpdir[64];
 static geo_dict *dict;
@@ -263,6 +264,38 @@ static size_t cut_of(const char *s, bool *odd)
 	return geo_text_window_cut((const unsigned char *)s, strlen(s), odd);
 }
 
+/* The quotation marks counted eight bytes at a time are those counted one
+ * at a time, wherever they fall: random texts of the bytes that matter. */
+static void test_count_quotes(void **state)
+{
+	static const unsigned char alphabet[] = {'"', 0xE2, 0x80, 0x9C, 0x9D, 0x9E, 0x9F, 0xB3, 0xA0,
+						 0xC2, 0xAB, 0xBB, 'a', ' ', '\n'};
+	unsigned char buf[200];
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int t = 0; t < 20000; t++) {
+		size_t n = (size_t)(t % 200), want = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = alphabet[(seed >> 16) % sizeof alphabet];
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (buf[i] == '"')
+				want++;
+			else if (buf[i] == 0xE2 && i + 2 < n && buf[i + 1] == 0x80 &&
+				 ((buf[i + 2] >= 0x9C && buf[i + 2] <= 0x9F) || buf[i + 2] == 0xB3))
+				want++;
+			else if (buf[i] == 0xC2 && i + 1 < n && (buf[i + 1] == 0xAB || buf[i + 1] == 0xBB))
+				want++;
+		}
+		assert_int_equal(geo_text_count_quotes(buf, n), want);
+	}
+	/* One of each, across an eight-byte boundary. */
+	assert_int_equal(geo_text_count_quotes((const unsigned char *)"abcdefg\xE2\x80\x9Cx\xC2\xABy\"", 15), 3);
+	assert_int_equal(geo_text_count_quotes((const unsigned char *)"abcdef\xE2\x80", 8), 0);
+}
+
 /* Where a window ends. */
 static void test_window_cut(void **state)
 {
@@ -373,6 +406,7 @@ static void test_window_open_quote(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_count_quotes),
 		cmocka_unit_test(test_window_cut),
 		cmocka_unit_test(test_windows_samples),
 		cmocka_unit_test(test_windows_repeated),
