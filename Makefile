@@ -45,8 +45,9 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SANFLAGS) $(
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm -lpthread
 # The program opens libzip itself when it meets a zip archive
-# (extract/gdelt.c), so it does not load it, and libcrypto, at every start.
-BIN_LIBS = $(shell pkg-config --libs $(filter-out libzip,$(PKGS))) -lm -lpthread
+# (extract/gdelt.c), so it does not load it, and libcrypto, at every start;
+# and Graphviz (libgvc, libcgraph) when it first draws (render/draw.c).
+BIN_LIBS = $(shell pkg-config --libs $(filter-out libzip libcgraph libgvc,$(PKGS))) -lm -lpthread
 
 LIB_C    := $(sort $(foreach m,$(MODULES),$(wildcard $(m)/*.c)))
 LIB_S    := extract/dict_data.S

@@ -249,10 +249,11 @@ typedef struct geo_source_stats {
 
 typedef struct geo_source geo_source;
 
-/* Limits: a longer record or document is skipped (GEO_SKIP_TOO_LONG), or an
- * error under strict. */
+/* Limits: a longer record is skipped (GEO_SKIP_TOO_LONG), or an error under
+ * strict; a longer dictionary file is refused.  A text document has no
+ * limit: one longer than 64 MiB is read in windows of whole paragraphs. */
 #define GEO_MAX_LINE (16u << 20)      /* one JSONL line or GDELT row */
-#define GEO_MAX_DOCUMENT (64u << 20)  /* one text document */
+#define GEO_MAX_DOCUMENT (64u << 20)  /* one dictionary file */
 
 /*
  * Opens a stream of events over paths: files, directories (recursive, in

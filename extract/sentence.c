@@ -134,10 +134,10 @@ static bool period_ends(const char *s, size_t n, size_t dot, size_t next)
 	return true;
 }
 
-geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
+/* any: a sentence has ended already (text that continues a document). */
+static geo_err split(const char *s, size_t n, bool any, geo_sentences *out)
 {
 	size_t start = 0, i = 0, lines = 0;
-	bool any = false; /* a sentence has ended already */
 	geo_err rc = GEO_OK;
 
 	out->n = 0;
@@ -216,6 +216,16 @@ geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
 	rc = push(out, s, start, n);
 out:
 	return rc;
+}
+
+geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out)
+{
+	return split(s, n, false, out);
+}
+
+geo_err geo_sentences_split_more(const char *s, size_t n, geo_sentences *out)
+{
+	return split(s, n, true, out);
 }
 
 void geo_sentences_free(geo_sentences *ss)

@@ -212,6 +212,12 @@ struct geo_extractor {
 	geo_event_fn emit_fn;
 	void *emit_user;
 	size_t next_sent;
+	/* A document read in windows (geo_text_doc_more()): the sentences of
+	 * the windows before this one, whether a quotation is open at the
+	 * window's start, and whether text follows this window. */
+	size_t sent_base;
+	bool quote_in;
+	bool doc_continues;
 	bool evid_ok; /* evid holds the current sentence */
 	geo_sentences sents;
 	geo_tokens toks;
@@ -4938,7 +4944,9 @@ static geo_err find_quotes(geo_extractor *x)
 {
 	const char *s = x->norm.data;
 	size_t n = x->norm.len, open = 0;
-	bool in = false;
+	/* A quotation still open where the last window ended opens before
+	 * everything in this one. */
+	bool in = x->quote_in;
 
 	x->nquotes = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -5013,6 +5021,7 @@ static geo_err find_quotes(geo_extractor *x)
 		}
 		x->quotes[x->nquotes++] = q;
 	}
+	x->quote_in = in;
 	return GEO_OK;
 }
 
@@ -5128,15 +5137,16 @@ static void dateline_places(geo_extractor *x)
 static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error *err)
 {
 	geo_span sp = x->sents.v[si];
+	size_t gsi = x->sent_base + si; /* in the whole document */
 	bool may_trig = false;
 	size_t words = 0, caps = 0;
 	geo_err rc;
 
 	x->s = x->norm.data + sp.start;
 	x->slen = sp.end - sp.start;
-	x->sent_index = si;
+	x->sent_index = gsi;
 	x->soff = sp.start;
-	x->headline = si == 0 && x->sents.n > 1 && x->slen > 0 && x->s[x->slen - 1] != '.' &&
+	x->headline = gsi == 0 && (x->sents.n > 1 || x->doc_continues) && x->slen > 0 && x->s[x->slen - 1] != '.' &&
 		      x->s[x->slen - 1] != '"';
 	x->ndone = 0;
 	x->nmen = 0;
@@ -5190,7 +5200,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
 	}
-	if (si <= 1)
+	if (gsi <= 1)
 		mask_dateline(x);
 	/* No word that can start a trigger: the trigger pass would find none,
 	 * and it changes nothing else.  No mention at all (not even "he" or
@@ -5198,7 +5208,7 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	 * leaves nothing for the next sentence. */
 	if ((rc = mention_pass(x)) != GEO_OK)
 		return geo_error_set(err, rc, "out of memory");
-	if (si <= 1)
+	if (gsi <= 1)
 		dateline_places(x);
 	shouting(x, words, caps);
 	if (may_trig && x->nmen && (rc = trigger_pass(x)) != GEO_OK)
@@ -5214,6 +5224,9 @@ static void doc_reset(geo_extractor *x)
 {
 	x->next_sent = 0;
 	x->sents.n = 0;
+	x->sent_base = 0;
+	x->quote_in = false;
+	x->doc_continues = false;
 	x->npeople = 0;
 	x->nindexed = 0;
 	x->have_person = x->have_agent = x->have_pair = false;
@@ -5239,7 +5252,8 @@ static geo_err doc_open(geo_extractor *x, const char *doc, const char *date, geo
 }
 
 geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
-			   geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced, geo_error *err)
+			   bool continues, geo_event_fn emit_fn, void *user, size_t *nsent, size_t *replaced,
+			   geo_error *err)
 {
 	geo_buf old;
 	geo_err rc;
@@ -5254,8 +5268,51 @@ geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, 
 	old = x->norm;
 	x->norm = *text;
 	*text = old;
+	x->doc_continues = continues;
 	if ((rc = doc_open(x, doc, date, emit_fn, user, err)) != GEO_OK)
 		return rc;
+	*nsent = x->sents.n;
+	return GEO_OK;
+}
+
+void geo_text_doc_take(geo_extractor *x, geo_buf *text)
+{
+	geo_buf b = x->norm;
+
+	x->norm = *text;
+	*text = b;
+	geo_buf_reset(text);
+	geo_buf_reset(&x->norm);
+	x->sent_base += x->sents.n;
+	x->sents.n = x->next_sent = 0;
+}
+
+geo_err geo_text_doc_more(geo_extractor *x, geo_buf *text, bool continues, size_t *nsent, size_t *replaced,
+			  geo_error *err)
+{
+	geo_buf old;
+	geo_err rc;
+
+	*nsent = 0;
+	*replaced = 0;
+	/* Each character is normalised on its own (a CRLF is never cut, and a
+	 * BOM past the start is dropped as at the start), so a window's
+	 * normalised text is the stretch of the whole document's. */
+	if ((rc = geo_text_normalize_inplace(text, replaced)) != GEO_OK)
+		return geo_error_set(err, rc, "out of memory");
+	old = x->norm;
+	x->norm = *text;
+	*text = old;
+	x->doc_continues = continues;
+	/* The date and the people met stay the document's; a sentence has
+	 * ended before this window unless nothing came before it. */
+	if ((rc = geo_buf_reserve(&x->norm, 1)) != GEO_OK ||
+	    (rc = (x->sent_base ? geo_sentences_split_more : geo_sentences_split)(x->norm.data, x->norm.len,
+										   &x->sents)) != GEO_OK ||
+	    (rc = find_quotes(x)) != GEO_OK) {
+		x->sents.n = 0;
+		return geo_error_set(err, rc, "out of memory");
+	}
 	*nsent = x->sents.n;
 	return GEO_OK;
 }
@@ -5270,7 +5327,7 @@ geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err)
 		ec.date = x->when[0] ? x->when : NULL;
 		ec.fn = x->emit_fn;
 		ec.user = x->emit_user;
-		ec.sent = (int32_t)x->next_sent;
+		ec.sent = (int32_t)(x->sent_base + x->next_sent);
 		rc = do_sentence(x, &ec, x->next_sent++, err);
 	}
 	*more = rc == GEO_OK && x->next_sent < x->sents.n;

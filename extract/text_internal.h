@@ -247,6 +247,10 @@ typedef struct geo_sentences {
  * geo_sentences_free().
  */
 geo_err geo_sentences_split(const char *s, size_t n, geo_sentences *out);
+/* The same for text that goes on from a paragraph break of a document
+ * whose earlier part ended a sentence already: no first line is taken for
+ * a headline. */
+geo_err geo_sentences_split_more(const char *s, size_t n, geo_sentences *out);
 void geo_sentences_free(geo_sentences *ss);
 
 /* ------------------------------------------------------------------ */
@@ -556,8 +560,26 @@ static inline bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, co
  * are left.  The extractor holds doc (borrowed) until the document ends.
  */
 geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
-			   geo_event_fn emit, void *user, size_t *nsent, size_t *replaced, geo_error *err);
+			   bool continues, geo_event_fn emit, void *user, size_t *nsent, size_t *replaced,
+			   geo_error *err);
 geo_err geo_text_doc_step(geo_extractor *x, bool *more, geo_error *err);
+
+/*
+ * A document too long to hold is read in windows: geo_text_doc_begin()
+ * takes the first with continues set when more text follows; once its
+ * sentences are read, geo_text_doc_take() gives the window's block back,
+ * emptied, in text (whose block, empty, goes to the extractor) and
+ * geo_text_doc_more() takes the next window (normalised in place, as
+ * geo_text_doc_begin() does) and splits it.  Sentence indices count from
+ * the document's start; the date and the people and antecedents met carry
+ * over as from one sentence to the next, and so does a quotation left
+ * open.  A window must start at a paragraph break (after a blank line)
+ * for its sentences to be those of the whole document; at any other
+ * character boundary the sentence that spans it is cut in two.
+ */
+void geo_text_doc_take(geo_extractor *x, geo_buf *text);
+geo_err geo_text_doc_more(geo_extractor *x, geo_buf *text, bool continues, size_t *nsent, size_t *replaced,
+			  geo_error *err);
 
 #ifdef GEO_TESTING
 /* text.c: the date a text states near its start, else fallback. */

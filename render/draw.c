@@ -1,7 +1,9 @@
 /* draw.c - diagrams: the graph as a styled cgraph graph, laid out and
  * rendered in-process by gvc; and the plain DOT export. */
+#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -60,6 +62,45 @@ void geo_render_opts_init(geo_render_opts *o)
 }
 
 /* ------------------------------------------------------------------ */
+/* Graphviz, loaded when first needed                                  */
+
+/*
+ * libgvc and libcgraph (and libcdt, libpathplan, libxdot, libltdl behind
+ * them) are opened when a command first draws or writes DOT, not linked:
+ * loading them cost every start of the program about 1.2 ms, for the few
+ * commands that use them.  The members have Graphviz's own declared types.
+ * Agdirected, AgMemDisc and AgIoDisc are data: the table holds their
+ * addresses.
+ *
+ * GEOGRAPH_GRAPHVIZ, when set, names the one libgvc to open (a path or a
+ * soname) instead of the sonames below: the tests use it to prove the
+ * message given when Graphviz cannot be loaded.
+ */
+static struct gv_api {
+	__typeof__(agsafeset) *agsafeset;
+	__typeof__(agstrdup) *agstrdup;
+	__typeof__(agstrdup_html) *agstrdup_html;
+	__typeof__(agstrfree) *agstrfree;
+	__typeof__(agopen) *agopen;
+	__typeof__(agseterrf) *agseterrf;
+	__typeof__(agreseterrors) *agreseterrors;
+	__typeof__(agnode) *agnode;
+	__typeof__(agedge) *agedge;
+	__typeof__(agwrite) *agwrite;
+	__typeof__(agclose) *agclose;
+	__typeof__(agattr) *agattr;
+	__typeof__(agsubg) *agsubg;
+	__typeof__(gvContext) *gvContext;
+	__typeof__(gvLayout) *gvLayout;
+	__typeof__(gvRenderData) *gvRenderData;
+	__typeof__(gvFreeRenderData) *gvFreeRenderData;
+	__typeof__(gvFreeLayout) *gvFreeLayout;
+	Agdesc_t *Agdirected;
+	Agmemdisc_t *AgMemDisc;
+	Agiodisc_t *AgIoDisc;
+} gv;
+
+/* ------------------------------------------------------------------ */
 /* cgraph takes char * everywhere; these calls never write through it. */
 
 #define S(s) ((char *)(s))
@@ -74,7 +115,7 @@ static geo_err set_text(void *obj, const char *name, const char *value, geo_buf 
 	geo_buf_reset(tmp);
 	if ((label ? geo_esc_dot_label(tmp, value) : geo_esc_dot(tmp, value)) != GEO_OK)
 		return GEO_ENOMEM;
-	return agsafeset(obj, S(name), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
+	return gv.agsafeset(obj, S(name), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
 }
 
 /* Sets a tooltip.  Graphviz 2.42 reads one byte past a tooltip that ends
@@ -86,13 +127,13 @@ static geo_err set_tooltip(void *obj, const char *value, geo_buf *tmp)
 	if (geo_esc_dot_label(tmp, value) != GEO_OK || (tmp->len && tmp->data[tmp->len - 1] == '\\' &&
 						  geo_buf_putc(tmp, ' ') != GEO_OK))
 		return GEO_ENOMEM;
-	return agsafeset(obj, S("tooltip"), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
+	return gv.agsafeset(obj, S("tooltip"), tmp->data ? tmp->data : S(""), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
 }
 
 /* Sets an attribute that needs no escaping (our own numbers and names). */
 static geo_err set_raw(void *obj, const char *name, const char *value)
 {
-	return agsafeset(obj, S(name), S(value), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
+	return gv.agsafeset(obj, S(name), S(value), S("")) == 0 ? GEO_OK : GEO_ENOMEM;
 }
 
 static geo_err set_real(void *obj, const char *name, double x)
@@ -167,7 +208,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
 	/* Each object holds a reference to its interned name, as with
 	 * cgraph's own discipline; ids_free() drops it. */
 	if (createflag) {
-		char *name = agstrdup(s->g, str);
+		char *name = gv.agstrdup(s->g, str);
 		if (!name)
 			return 0;
 		s->byidx[idx] = name;
@@ -190,7 +231,7 @@ static void ids_free(void *state, int objtype, IDTYPE id)
 
 	(void)objtype;
 	if (s && id % 2 == 0 && id && id / 2 <= s->n && s->byidx[id / 2 - 1])
-		agstrfree(s->g, s->byidx[id / 2 - 1]);
+		gv.agstrfree(s->g, s->byidx[id / 2 - 1]);
 }
 
 static char *ids_print(void *state, int objtype, IDTYPE id)
@@ -222,12 +263,71 @@ static void ids_register(void *state, int objtype, void *obj)
 }
 
 static Agiddisc_t seq_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
-static Agdisc_t seq_disc = {&AgMemDisc, &seq_id_disc, &AgIoDisc};
+/* Memory and I/O disciplines are Graphviz's own, set when it is loaded. */
+static Agdisc_t seq_disc = {NULL, &seq_id_disc, NULL};
+
+/* Graphviz's sonames: Debian 12's, and the development link. */
+static const char *const gv_sonames[] = {"libgvc.so.6", "libgvc.so"};
+
+static pthread_once_t gv_once = PTHREAD_ONCE_INIT;
+static bool gv_ready;
+static char gv_why[512]; /* why it could not be loaded */
+
+static void gv_load(void)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} syms[] = {
+#define SYM(name) {#name, offsetof(struct gv_api, name)}
+		SYM(agsafeset), SYM(agstrdup), SYM(agstrdup_html), SYM(agstrfree), SYM(agopen), SYM(agseterrf),
+		SYM(agreseterrors), SYM(agnode), SYM(agedge), SYM(agwrite), SYM(agclose), SYM(agattr),
+		SYM(agsubg), SYM(gvContext), SYM(gvLayout), SYM(gvRenderData), SYM(gvFreeRenderData),
+		SYM(gvFreeLayout), SYM(Agdirected), SYM(AgMemDisc), SYM(AgIoDisc),
+#undef SYM
+	};
+	const char *want = getenv("GEOGRAPH_GRAPHVIZ");
+	void *h = NULL;
+
+	if (want && *want) {
+		h = dlopen(want, RTLD_NOW | RTLD_GLOBAL);
+	} else {
+		for (size_t i = 0; i < sizeof gv_sonames / sizeof *gv_sonames && !h; i++)
+			h = dlopen(gv_sonames[i], RTLD_NOW | RTLD_GLOBAL);
+	}
+	if (!h) {
+		const char *why = dlerror();
+		snprintf(gv_why, sizeof gv_why, "drawing or writing DOT needs Graphviz (libgvc), which cannot be loaded: %s",
+			 why ? why : "not found");
+		return;
+	}
+	/* libcgraph's symbols come through libgvc, which depends on it. */
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *sym = dlsym(h, syms[i].name);
+		if (!sym) {
+			snprintf(gv_why, sizeof gv_why, "the Graphviz (libgvc) found has no %s", syms[i].name);
+			return;
+		}
+		/* POSIX: a function's address fits in a void *. */
+		memcpy((char *)&gv + syms[i].offset, &sym, sizeof sym);
+	}
+	seq_disc.mem = gv.AgMemDisc;
+	seq_disc.io = gv.AgIoDisc;
+	/* Kept open for the life of the process, as the shared context is. */
+	gv_ready = true;
+}
+
+/* Loads Graphviz once; GEO_EUNSUPPORTED when it cannot be. */
+static geo_err gv_open(geo_error *err)
+{
+	pthread_once(&gv_once, gv_load);
+	return gv_ready ? GEO_OK : geo_error_set(err, GEO_EUNSUPPORTED, "%s", gv_why);
+}
 
 /* A new directed graph whose output does not depend on heap addresses. */
 static Agraph_t *new_graph(void)
 {
-	return agopen(S("geograph"), Agdirected, &seq_disc);
+	return gv.agopen(S("geograph"), *gv.Agdirected, &seq_disc);
 }
 
 /* Graphviz reports through a process-wide callback; keep the last error
@@ -246,8 +346,8 @@ static int gv_errf(char *msg)
 static void gv_errors_begin(void)
 {
 	gv_last_error[0] = '\0';
-	agseterrf(gv_errf);
-	agreseterrors();
+	gv.agseterrf(gv_errf);
+	gv.agreseterrors();
 }
 
 /* The captured message, one line, without Graphviz's "Error: " prefix. */
@@ -274,6 +374,8 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 	geo_err rc = GEO_OK;
 	char buf[64];
 
+	if ((rc = gv_open(err)) != GEO_OK)
+		return rc;
 	gv_errors_begin();
 	g = new_graph();
 	nodes = calloc(v->nv ? v->nv : 1, sizeof *nodes);
@@ -284,7 +386,7 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 	for (size_t i = 0; i < v->nv && rc == GEO_OK; i++) {
 		const geo_vertex *x = &v->v[i];
 		snprintf(buf, sizeof buf, "n%zu", i);
-		nodes[i] = agnode(g, buf, 1);
+		nodes[i] = gv.agnode(g, buf, 1);
 		if (!nodes[i]) {
 			rc = GEO_ENOMEM;
 			break;
@@ -305,7 +407,7 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 	}
 	for (size_t i = 0; i < v->ne && rc == GEO_OK; i++) {
 		const geo_edge *e = &v->e[i];
-		Agedge_t *ed = agedge(g, nodes[e->from], nodes[e->to], NULL, 1);
+		Agedge_t *ed = gv.agedge(g, nodes[e->from], nodes[e->to], NULL, 1);
 		if (!ed) {
 			rc = GEO_ENOMEM;
 			break;
@@ -339,12 +441,12 @@ geo_err geo_dot_export(const geo_rview *v, FILE *fp, geo_error *err)
 		geo_error_set(err, rc, "out of memory");
 		goto out;
 	}
-	if (agwrite(g, fp) != 0)
+	if (gv.agwrite(g, fp) != 0)
 		rc = geo_error_set(err, GEO_EIO, "DOT: write failed");
 out:
 	free(nodes);
 	if (g)
-		agclose(g);
+		gv.agclose(g);
 	geo_buf_free(&tmp);
 	return rc;
 }
@@ -623,14 +725,14 @@ static geo_err add_legend(Agraph_t *g, const picture *p)
 		rc = geo_buf_puts(&b, "</TABLE>");
 	if (rc != GEO_OK)
 		goto out;
-	n = agnode(g, S("legend"), 1);
-	html = agstrdup_html(g, b.data);
-	if (!n || !html || agsafeset(n, S("label"), html, S("")) != 0 || set_raw(n, "shape", "plaintext") ||
+	n = gv.agnode(g, S("legend"), 1);
+	html = gv.agstrdup_html(g, b.data);
+	if (!n || !html || gv.agsafeset(n, S("label"), html, S("")) != 0 || set_raw(n, "shape", "plaintext") ||
 	    set_raw(n, "style", "") || set_raw(n, "fontsize", "10"))
 		rc = GEO_ENOMEM;
 out:
 	if (html)
-		agstrfree(g, html);
+		gv.agstrfree(g, html);
 	geo_buf_free(&b);
 	return rc;
 }
@@ -686,14 +788,14 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		wmax = p->edges[i].weight > wmax ? p->edges[i].weight : wmax;
 
 	/* Defaults first, so the DOT file states them once. */
-	if (!agattr(g, AGRAPH, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
-	    !agattr(g, AGRAPH, S("bgcolor"), S("white")) || !agattr(g, AGRAPH, S("pad"), S("0.3")) ||
-	    !agattr(g, AGRAPH, S("outputorder"), S("edgesfirst")) ||
-	    !agattr(g, AGNODE, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
-	    !agattr(g, AGNODE, S("style"), S("filled")) || !agattr(g, AGNODE, S("color"), S("#555555")) ||
-	    !agattr(g, AGNODE, S("margin"), S("0.08,0.04")) ||
-	    !agattr(g, AGEDGE, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
-	    !agattr(g, AGEDGE, S("fontsize"), S("9")) || !agattr(g, AGEDGE, S("arrowsize"), S("0.7"))) {
+	if (!gv.agattr(g, AGRAPH, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
+	    !gv.agattr(g, AGRAPH, S("bgcolor"), S("white")) || !gv.agattr(g, AGRAPH, S("pad"), S("0.3")) ||
+	    !gv.agattr(g, AGRAPH, S("outputorder"), S("edgesfirst")) ||
+	    !gv.agattr(g, AGNODE, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
+	    !gv.agattr(g, AGNODE, S("style"), S("filled")) || !gv.agattr(g, AGNODE, S("color"), S("#555555")) ||
+	    !gv.agattr(g, AGNODE, S("margin"), S("0.08,0.04")) ||
+	    !gv.agattr(g, AGEDGE, S("fontname"), S("Helvetica,Arial,sans-serif")) ||
+	    !gv.agattr(g, AGEDGE, S("fontsize"), S("9")) || !gv.agattr(g, AGEDGE, S("arrowsize"), S("0.7"))) {
 		rc = GEO_ENOMEM;
 		goto out;
 	}
@@ -726,7 +828,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 		if (o->cluster && p->v->community && in_cluster(p, csize, i)) {
 			int64_t c = p->v->community[p->vid[i]];
 			snprintf(buf, sizeof buf, "cluster_c%lld", (long long)c);
-			parent = agsubg(g, buf, 1);
+			parent = gv.agsubg(g, buf, 1);
 			if (!parent) {
 				rc = GEO_ENOMEM;
 				break;
@@ -745,7 +847,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 				break;
 		}
 		snprintf(buf, sizeof buf, "n%zu", i);
-		nodes[i] = agnode(parent, buf, 1);
+		nodes[i] = gv.agnode(parent, buf, 1);
 		if (!nodes[i]) {
 			rc = GEO_ENOMEM;
 			break;
@@ -765,7 +867,7 @@ static geo_err build_agraph(Agraph_t **out, const picture *p, const geo_render_o
 	}
 	for (size_t i = 0; i < p->ne && rc == GEO_OK; i++) {
 		const dedge *d = &p->edges[i];
-		Agedge_t *e = agedge(g, nodes[d->from], nodes[d->to], NULL, 1);
+		Agedge_t *e = gv.agedge(g, nodes[d->from], nodes[d->to], NULL, 1);
 		double width = wmax > 0 ? 0.8 + 3.2 * log1p(d->weight) / log1p(wmax) : 1;
 
 		if (!e) {
@@ -801,7 +903,7 @@ out:
 	free(csize);
 	geo_buf_free(&tmp);
 	if (rc != GEO_OK && g) {
-		agclose(g);
+		gv.agclose(g);
 		g = NULL;
 	}
 	*out = g;
@@ -838,7 +940,7 @@ static pthread_once_t shared_gvc_once = PTHREAD_ONCE_INIT;
 
 static void shared_gvc_init(void)
 {
-	shared_gvc = gvContext();
+	shared_gvc = gv.gvContext();
 }
 
 geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out, geo_error *err)
@@ -856,6 +958,8 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 	if ((unsigned)o->format >= sizeof renderers / sizeof *renderers ||
 	    (unsigned)o->layout >= sizeof layout_names / sizeof *layout_names)
 		return geo_error_set(err, GEO_EUSAGE, "bad render options");
+	if ((rc = gv_open(err)) != GEO_OK)
+		return rc;
 	rc = picture_build(&p, v, o, err);
 	if (rc != GEO_OK)
 		goto out;
@@ -879,7 +983,7 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		goto out;
 	}
 	if (o->format == GEO_IMAGE_DOT) {
-		if (agwrite(g, out) != 0)
+		if (gv.agwrite(g, out) != 0)
 			rc = geo_error_set(err, GEO_EIO, "write failed");
 		goto out;
 	}
@@ -889,7 +993,7 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		rc = geo_error_set(err, GEO_ENOMEM, "out of memory (Graphviz context)");
 		goto out;
 	}
-	if (gvLayout(gvc, g, geo_layout_name(layout)) != 0) {
+	if (gv.gvLayout(gvc, g, geo_layout_name(layout)) != 0) {
 		rc = geo_error_set(err, GEO_EINTERNAL, "Graphviz layout %s failed: %s", geo_layout_name(layout),
 				   gv_errors_text());
 		goto out;
@@ -897,7 +1001,7 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 	laid_out = true;
 	/* Into memory first: gvRender() on a FILE calls exit() when a write
 	 * fails (a full disk), which a library must never do. */
-	if (gvRenderData(gvc, g, S(renderers[o->format]), &data, &len) != 0 || !data) {
+	if (gv.gvRenderData(gvc, g, S(renderers[o->format]), &data, &len) != 0 || !data) {
 		rc = geo_error_set(err, GEO_EINTERNAL, "Graphviz could not render %s: %s",
 				   geo_image_format_name(o->format), gv_errors_text());
 		goto out;
@@ -908,11 +1012,11 @@ geo_err geo_render_view(const geo_rview *v, const geo_render_opts *o, FILE *out,
 		rc = geo_error_set(err, GEO_EIO, "write failed");
 out:
 	if (data)
-		gvFreeRenderData(data);
+		gv.gvFreeRenderData(data);
 	if (laid_out)
-		gvFreeLayout(gvc, g);
+		gv.gvFreeLayout(gvc, g);
 	if (g)
-		agclose(g);
+		gv.agclose(g);
 	picture_free(&p);
 	return rc;
 }
