@@ -2500,6 +2500,12 @@ static ssize_t skip_verb_group(const geo_extractor *x, ssize_t j, mods *md, bool
 			}
 			continue;
 		}
+		/* "Tehran \"will not negotiate\"": words quoted within the
+		 * clause are still its verb group */
+		if (tok_is(x, (size_t)j, "\"") && j > 0 && x->tmen[j - 1] >= 0) {
+			j--;
+			continue;
+		}
 		if (tok_is(x, (size_t)j, ")")) {
 			/* "The European Union (EU) agreed": skip the parenthesis. */
 			ssize_t o = j - 1;
