@@ -236,8 +236,14 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 		h = &a->actorhint[pos];
 		if (h->key == key) {
 			*out = h->vertex;
-			if (!h->folded && a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
-				a->v[h->vertex].type = ref->type;
+			/* Once typed a vertex stays so: the entry remembers it and
+			 * the vertex is not read again; nor is it for a side
+			 * without a type to give. */
+			if (!h->settled && ref->type != GEO_ACTOR_UNKNOWN) {
+				if (a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
+					a->v[h->vertex].type = ref->type;
+				h->settled = a->v[h->vertex].type != GEO_ACTOR_UNKNOWN;
+			}
 			return GEO_OK;
 		}
 		if (!h->key)
@@ -248,7 +254,9 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 	if (resolve_actor_slow(a, ref, out, &folded) != GEO_OK)
 		return GEO_ENOMEM;
 	if (*out < UINT32_MAX)
-		*h = (struct geo_agg_actorhint){.key = key, .vertex = (uint32_t)*out, .folded = folded};
+		*h = (struct geo_agg_actorhint){.key = key,
+						.vertex = (uint32_t)*out,
+						.settled = folded || a->v[*out].type != GEO_ACTOR_UNKNOWN};
 	return GEO_OK;
 }
 

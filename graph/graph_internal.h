@@ -139,7 +139,8 @@ struct geo_agg {
 	struct geo_agg_actorhint {
 		uint64_t key;
 		uint32_t vertex;
-		bool folded; /* the vertex is the id's affiliation's */
+		bool settled; /* the id's affiliation's vertex (whose type the id's
+			       * events do not set), or a vertex with a type */
 	} actorhint[GEO_AGG_HINTS];
 	struct geo_agg_codehint {
 		uint64_t key;
