@@ -117,6 +117,8 @@ typedef struct geo_agg_pending {
 #define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
 #define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
 #define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
+#define GEO_AGG_RELHINT_BITS 8 /* entries of the relation table: 256 */
+#define GEO_AGG_RELHINTS (1u << GEO_AGG_RELHINT_BITS)
 
 struct geo_agg {
 	const geo_dict *dict;
@@ -132,7 +134,7 @@ struct geo_agg {
 	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
 		const char *label;
 		uint32_t rel;
-	} relhint[64];
+	} relhint[GEO_AGG_RELHINTS];
 	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
 	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.
 	 * key 0: an empty entry. */
