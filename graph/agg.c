@@ -775,7 +775,9 @@ static geo_err pipe_pop(geo_agg *a)
 			 p->date);
 }
 
-static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev)
+/* cameo_len: strlen(ev->cameo), shorter than the pipe's copy. */
+static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev,
+			 size_t cameo_len)
 {
 	geo_agg_pending *p;
 
@@ -797,7 +799,7 @@ static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, c
 		return GEO_ENOMEM;
 	}
 	if ((p->has_cameo = ev->cameo != NULL))
-		memcpy(p->cameo, ev->cameo, strlen(ev->cameo) + 1);
+		memcpy(p->cameo, ev->cameo, cameo_len + 1);
 	pipe_prefetch_slot(a, p->hash);
 	return GEO_OK;
 }
@@ -816,7 +818,7 @@ geo_err geo_agg_flush(const geo_agg *ca)
 
 geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 {
-	size_t from, to, ei;
+	size_t from, to, ei, cameo_len;
 	uint32_t rel, date;
 	bool fresh;
 
@@ -841,9 +843,10 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	}
 	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK)
 		goto nomem;
-	if (!ev->evidence && (!ev->cameo || strlen(ev->cameo) < sizeof a->pipe[0].cameo) && from < UINT32_MAX &&
+	cameo_len = ev->cameo ? strnlen(ev->cameo, sizeof a->pipe[0].cameo) : 0;
+	if (!ev->evidence && cameo_len < sizeof a->pipe[0].cameo && from < UINT32_MAX &&
 	    to < UINT32_MAX) {
-		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev) != GEO_OK)
+		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev, cameo_len) != GEO_OK)
 			goto nomem;
 		a->stats.kept++;
 		return GEO_OK;
