@@ -6,6 +6,7 @@
 #include "graph_internal.h"
 
 #define TOP_PAIRS 10
+#define PAIR_AHEAD 16 /* edges between a pair's prefetch and its use */
 
 /* Rows of the "by relation" table. */
 typedef struct rel_row {
@@ -275,13 +276,20 @@ typedef struct pair_table {
 #define DENSE_PAIRS_MAX 1024 /* actors; the array is then at most 24 MB,
 			      * of which only the pairs met are touched */
 
+/* The first slot where (from, to) may be. */
+static size_t pair_home(const pair_table *t, uint32_t from, uint32_t to)
+{
+	if (t->nv)
+		return (size_t)from * t->nv + to;
+	return (size_t)((((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
+}
+
 static agg_pair *pair_find(const pair_table *t, uint32_t from, uint32_t to)
 {
-	size_t i;
+	size_t i = pair_home(t, from, to);
 
 	if (t->nv)
-		return &t->slot[(size_t)from * t->nv + to];
-	i = (size_t)((((uint64_t)from << 32 | to) * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
+		return &t->slot[i];
 	while (t->slot[i].nedges && (t->slot[i].from != from || t->slot[i].to != to))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slot[i];
@@ -396,8 +404,15 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		const geo_agg_edge *e = &a->e[i];
 		const geo_relation_info *r = ri[e->rel];
 		agg_pair *p;
-
 		size_t count = (size_t)geo_agg_edge_count(a, i);
+
+		/* Edges come in first-seen order, so their pairs at random: the
+		 * pair of an edge some edges ahead is asked for now (on 10^6
+		 * generated GDELT rows waiting for it was 3% of `stats`).  A
+		 * table that grows in between makes the guess wrong, not the
+		 * count. */
+		if (i + PAIR_AHEAD < a->ne)
+			GEO_PREFETCH(&pt.slot[pair_home(&pt, a->e[i + PAIR_AHEAD].from, a->e[i + PAIR_AHEAD].to)]);
 
 		note_edge(s, &s->rels[e->rel], r ? r->quad : geo_agg_edge_quad(a, i), r && r->trade, count);
 		/* Dates are compared as the aggregate's codes, read out once. */

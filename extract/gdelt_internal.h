@@ -26,7 +26,8 @@ enum gdelt_resolved {
 #define GDELT_SPLIT_POS 32
 
 typedef struct gdelt_split {
-	size_t pos[GDELT_SPLIT_POS + 16]; /* past GDELT_SPLIT_POS: scratch */
+	uint32_t pos[GDELT_SPLIT_POS + 16]; /* past GDELT_SPLIT_POS: scratch;
+					     * rows are below GEO_MAX_LINE */
 	size_t ntabs;
 	bool ascii;
 } gdelt_split;

@@ -236,8 +236,14 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 		h = &a->actorhint[pos];
 		if (h->key == key) {
 			*out = h->vertex;
-			if (!h->folded && a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
-				a->v[h->vertex].type = ref->type;
+			/* Once typed a vertex stays so: the entry remembers it and
+			 * the vertex is not read again; nor is it for a side
+			 * without a type to give. */
+			if (!h->settled && ref->type != GEO_ACTOR_UNKNOWN) {
+				if (a->v[h->vertex].type == GEO_ACTOR_UNKNOWN)
+					a->v[h->vertex].type = ref->type;
+				h->settled = a->v[h->vertex].type != GEO_ACTOR_UNKNOWN;
+			}
 			return GEO_OK;
 		}
 		if (!h->key)
@@ -248,19 +254,24 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 	if (resolve_actor_slow(a, ref, out, &folded) != GEO_OK)
 		return GEO_ENOMEM;
 	if (*out < UINT32_MAX)
-		*h = (struct geo_agg_actorhint){.key = key, .vertex = (uint32_t)*out, .folded = folded};
+		*h = (struct geo_agg_actorhint){.key = key,
+						.vertex = (uint32_t)*out,
+						.settled = folded || a->v[*out].type != GEO_ACTOR_UNKNOWN};
 	return GEO_OK;
 }
 
 /*
  * The index of relation label in a->rels, added when new.  Readers pass
  * the dictionary's own label strings, so a label's address mostly names
- * it: a small table by address, confirmed by a strcmp (an address may be
- * a reused buffer), comes before the hash of the label.
+ * it: a table by address, confirmed by a strcmp (an address may be a
+ * reused buffer), comes before the hash of the label.  (With 64 entries
+ * the labels GDELT rows use shared entries often enough that the hash
+ * was 2% of `stats`.)
  */
 static geo_err rel_get(geo_agg *a, const char *label, uint32_t *out)
 {
-	struct geo_agg_relhint *hint = &a->relhint[(uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL >> 58];
+	struct geo_agg_relhint *hint =
+		&a->relhint[(uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL >> (64 - GEO_AGG_RELHINT_BITS)];
 	size_t len, idx = a->nrels;
 	const char *key;
 
@@ -764,7 +775,9 @@ static geo_err pipe_pop(geo_agg *a)
 			 p->date);
 }
 
-static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev)
+/* cameo_len: strlen(ev->cameo), shorter than the pipe's copy. */
+static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev,
+			 size_t cameo_len)
 {
 	geo_agg_pending *p;
 
@@ -786,7 +799,7 @@ static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, c
 		return GEO_ENOMEM;
 	}
 	if ((p->has_cameo = ev->cameo != NULL))
-		memcpy(p->cameo, ev->cameo, strlen(ev->cameo) + 1);
+		memcpy(p->cameo, ev->cameo, cameo_len + 1);
 	pipe_prefetch_slot(a, p->hash);
 	return GEO_OK;
 }
@@ -805,7 +818,7 @@ geo_err geo_agg_flush(const geo_agg *ca)
 
 geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 {
-	size_t from, to, ei;
+	size_t from, to, ei, cameo_len;
 	uint32_t rel, date;
 	bool fresh;
 
@@ -830,9 +843,10 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	}
 	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK)
 		goto nomem;
-	if (!ev->evidence && (!ev->cameo || strlen(ev->cameo) < sizeof a->pipe[0].cameo) && from < UINT32_MAX &&
+	cameo_len = ev->cameo ? strnlen(ev->cameo, sizeof a->pipe[0].cameo) : 0;
+	if (!ev->evidence && cameo_len < sizeof a->pipe[0].cameo && from < UINT32_MAX &&
 	    to < UINT32_MAX) {
-		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev) != GEO_OK)
+		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev, cameo_len) != GEO_OK)
 			goto nomem;
 		a->stats.kept++;
 		return GEO_OK;

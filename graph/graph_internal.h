@@ -117,6 +117,8 @@ typedef struct geo_agg_pending {
 #define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
 #define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
 #define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
+#define GEO_AGG_RELHINT_BITS 8 /* entries of the relation table: 256 */
+#define GEO_AGG_RELHINTS (1u << GEO_AGG_RELHINT_BITS)
 
 struct geo_agg {
 	const geo_dict *dict;
@@ -132,14 +134,15 @@ struct geo_agg {
 	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
 		const char *label;
 		uint32_t rel;
-	} relhint[64];
+	} relhint[GEO_AGG_RELHINTS];
 	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
 	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.
 	 * key 0: an empty entry. */
 	struct geo_agg_actorhint {
 		uint64_t key;
 		uint32_t vertex;
-		bool folded; /* the vertex is the id's affiliation's */
+		bool settled; /* the id's affiliation's vertex (whose type the id's
+			       * events do not set), or a vertex with a type */
 	} actorhint[GEO_AGG_HINTS];
 	struct geo_agg_codehint {
 		uint64_t key;

@@ -278,6 +278,48 @@ static void test_pipe_keeps_order(void **state)
 	geo_agg_free(a);
 }
 
+/* An actor's type is the first one an event gives, whether its id is
+ * found in the table of short ids or not: untyped sides before and
+ * between, a different type after, a long id beside a short one. */
+static void typed(geo_agg *a, const char *s, geo_actor_type st, const char *t, geo_actor_type tt)
+{
+	geo_event ev;
+	geo_error err = {0};
+
+	geo_event_init(&ev);
+	ev.doc = "d";
+	ev.source.id = s;
+	ev.source.type = st;
+	ev.target.id = t;
+	ev.target.type = tt;
+	ev.relation = "r";
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+static void test_first_type_wins(void **state)
+{
+	geo_agg *a = NULL;
+	geo_error err = {0};
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	typed(a, "AAA", GEO_ACTOR_UNKNOWN, "BBB", GEO_ACTOR_UNKNOWN);
+	typed(a, "AAA", GEO_ACTOR_UNKNOWN, "BBB", GEO_ACTOR_GROUP);
+	typed(a, "AAA", GEO_ACTOR_UNKNOWN, "BBB", GEO_ACTOR_UNKNOWN);
+	typed(a, "AAA", GEO_ACTOR_INSTITUTION, "BBB", GEO_ACTOR_COUNTRY);
+	typed(a, "AAA", GEO_ACTOR_COUNTRY, "a-long-actor-id", GEO_ACTOR_UNKNOWN);
+	typed(a, "AAA", GEO_ACTOR_UNKNOWN, "a-long-actor-id", GEO_ACTOR_PERSON);
+	typed(a, "AAA", GEO_ACTOR_UNKNOWN, "a-long-actor-id", GEO_ACTOR_GROUP);
+	assert_int_equal(geo_agg_vcount(a), 3);
+	assert_string_equal(a->v[0].id, "AAA");
+	assert_int_equal(a->v[0].type, GEO_ACTOR_INSTITUTION);
+	assert_string_equal(a->v[1].id, "BBB");
+	assert_int_equal(a->v[1].type, GEO_ACTOR_GROUP);
+	assert_string_equal(a->v[2].id, "a-long-actor-id");
+	assert_int_equal(a->v[2].type, GEO_ACTOR_PERSON);
+	geo_agg_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_growth_keeps_every_edge),
 		cmocka_unit_test(test_graph_sort_both_ways),
 		cmocka_unit_test(test_pipe_keeps_order),
+		cmocka_unit_test(test_first_type_wins),
 	};
 
 	return cmocka_run_group_tests_name("agg_index", tests, NULL, NULL);
