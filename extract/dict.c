@@ -492,7 +492,8 @@ geo_err geo_dict_load_file(geo_dict *d, const char *path, geo_error *err)
 		return geo_error_set(err, GEO_EIO, "%s: cannot open: %s", path, strerror(errno));
 	errno = 0;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		/* A dictionary is held whole: bounded like a text document. */
+		/* A dictionary is held whole, so its size is bounded (a text
+		 * document is not: it is read in windows). */
 		if (b.len + n > GEO_MAX_DOCUMENT) {
 			rc = geo_error_set(err, GEO_ELIMIT, "%s: dictionary larger than %u bytes", path,
 					   GEO_MAX_DOCUMENT);
