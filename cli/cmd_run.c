@@ -324,6 +324,10 @@ static int run(const cli_cmd *self, int argc, char **argv)
 		if (join(paths[f], sizeof paths[f], dir, file_names[f], &err) != GEO_OK)
 			goto fail;
 
+	/* The diagram and the report need Graphviz: without it, fail before
+	 * anything is written. */
+	if (geo_render_check(&err) != GEO_OK)
+		goto fail;
 	if (read_input(&in, &go, argv + optind, argc - optind, dir, paths[F_EVENTS], &p, &err) != GEO_OK)
 		goto fail;
 	cli_report_source(self, &in, &p.st);

@@ -324,6 +324,11 @@ static geo_err gv_open(geo_error *err)
 	return gv_ready ? GEO_OK : geo_error_set(err, GEO_EUNSUPPORTED, "%s", gv_why);
 }
 
+geo_err geo_render_check(geo_error *err)
+{
+	return gv_open(err);
+}
+
 /* A new directed graph whose output does not depend on heap addresses. */
 static Agraph_t *new_graph(void)
 {

@@ -101,6 +101,13 @@ void geo_render_opts_init(geo_render_opts *o);
 geo_err geo_render(const geo_graph *g, const geo_render_opts *o, FILE *out, geo_error *err);
 
 /*
+ * Loads Graphviz (libgvc, opened on first use) now, so that a command that
+ * will draw can fail before it writes anything.  GEO_EUNSUPPORTED, naming
+ * the library and why, when it cannot be loaded.  Thread-safe; loads once.
+ */
+geo_err geo_render_check(geo_error *err);
+
+/*
  * As geo_render(), into memory: *data (NUL-terminated, malloc'd: the caller
  * frees it with free()) and *len bytes.  Used for SVG embedded in HTML.
  */
