@@ -121,13 +121,15 @@ static bool period_ends(const char *s, size_t n, size_t dot, size_t next)
 		/* An initialism such as U.S. or U.K.: usually inside the sentence. */
 		return is_starter(s + next, e - next);
 	}
-	if (dots == 0 && letters > 0) {
+	/* Abbreviations are capitalised here ("Gen.", "Mr."): a word in
+	 * lower case needs no lookup. */
+	if (dots == 0 && letters > 0 && geo_a_upper((unsigned char)s[w])) {
 		char low[8];
 		size_t k = dot - w;
 		if (k < sizeof low) {
 			for (size_t i = 0; i < k; i++)
 				low[i] = (char)geo_a_tolower((unsigned char)s[w + i]);
-			if (geo_text_is_abbrev(low, k) && geo_a_upper((unsigned char)s[w]))
+			if (geo_text_is_abbrev(low, k))
 				return false;
 		}
 	}
