@@ -2381,6 +2381,8 @@ static void coord_left(const geo_extractor *x, int m, group *g)
 	}
 }
 
+static size_t possessed_name(const geo_extractor *x, const mention *m);
+
 static void coord_right(const geo_extractor *x, int m, group *g)
 {
 	size_t k;
@@ -2416,6 +2418,17 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 				group_add(g, p);
 				k = x->men[p].t1;
 				continue;
+			}
+			/* "met China's Xi and Russia's Putin": the one possessed */
+			if (!comma && n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR &&
+			    x->men[x->tmen[n]].poss && !x->men[x->tmen[n]].pron) {
+				size_t h = possessed_name(x, &x->men[x->tmen[n]]);
+				if (h < NTOK && x->tmen[h] >= 0 && x->men[x->tmen[h]].kind == M_ACTOR) {
+					closed = true;
+					group_add(g, x->tmen[h]);
+					k = x->men[x->tmen[h]].t1;
+					continue;
+				}
 			}
 		}
 		break;
@@ -2962,8 +2975,9 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
  * right in the same clause.  need_prep: only after a preposition (relation
  * nouns).  *event_noun is set when a meeting noun comes first. */
 /* "backing for Iran's war enemy Iraq", "sanctions on Russia's ally
- * Belarus": after a possessor, a noun or two and a name, the name is the
- * one meant.  The token of that name, or NTOK. */
+ * Belarus": after a possessor, a noun or two and a name (or a person's
+ * name at once: "Russia's Putin"), the name is the one meant.  The token
+ * of that name, or NTOK. */
 static size_t possessed_name(const geo_extractor *x, const mention *m)
 {
 	size_t k = m->t1;
@@ -2979,7 +2993,10 @@ static size_t possessed_name(const geo_extractor *x, const mention *m)
 		    x->bits[k] != 0 || (x->ttrig[k] >= 0 && x->trigs_v[x->ttrig[k]].form != GEO_FORM_NOUN))
 			return NTOK;
 	}
-	if (k == m->t1 + 1 || k >= NTOK || x->tmen[k] < 0)
+	if (k >= NTOK || x->tmen[k] < 0)
+		return NTOK;
+	/* "Russia's Putin": a person right after the possessor */
+	if (k == m->t1 + 1 && x->men[x->tmen[k]].a.type != GEO_ACTOR_PERSON)
 		return NTOK;
 	{
 		const mention *h = &x->men[x->tmen[k]];
@@ -3256,8 +3273,9 @@ static bool by_agent(const geo_extractor *x, size_t e, group *g)
 	return false;
 }
 
-/* "talks between Iran and world powers": the sides of a "between" or
- * "among" phrase after e that the dictionary knows, when not all are
+/* "talks between Iran and world powers", "a meeting of Hamas and Israeli
+ * negotiators": the sides of a "between", "among" or gathering's "of"
+ * phrase after e that the dictionary knows, when not all are
  * known.  Returns -1 when there is no such phrase, else how many sides
  * were put in g. */
 static int between_named(const geo_extractor *x, size_t e, group *g)
@@ -3268,7 +3286,8 @@ static int between_named(const geo_extractor *x, size_t e, group *g)
 	if (e > 0 && (tok_is(x, e - 1, "between") || tok_is(x, e - 1, "among")))
 		k = e - 1;
 	for (; k < NTOK && k < e + 8 && !tok_stop(x, k); k++)
-		if (tok_is(x, k, "between") || tok_is(x, k, "among"))
+		if (tok_is(x, k, "between") || tok_is(x, k, "among") ||
+		    (tok_is(x, k, "of") && k > e && (x->bits[k - 1] & GEO_W_EVENT))) /* "a meeting of" */
 			break;
 	if (k >= NTOK || k >= e + 8 || tok_stop(x, k))
 		return -1;
