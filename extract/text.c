@@ -2409,6 +2409,15 @@ static void coord_right(const geo_extractor *x, int m, group *g)
 			bool comma = tok_is(x, j, ",");
 			if (!comma && (x->bits[n] & GEO_W_DET) && !(x->bits[n] & GEO_W_POSS))
 				n++;
+			/* "..., Sudan, and with strings attached, Cuba": a short
+			 * aside that opens with a preposition, before the last */
+			if (!comma && n < NTOK && x->tmen[n] == -1 && (x->bits[n] & GEO_W_PREP)) {
+				size_t q = n;
+				while (q < NTOK && q < n + 5 && x->tmen[q] == -1 && !tok_punct(x, q))
+					q++;
+				if (q > n && q + 1 < NTOK && tok_is(x, q, ",") && x->tmen[q + 1] >= 0)
+					n = q + 1;
+			}
 			if (n < NTOK && x->tmen[n] >= 0 && x->men[x->tmen[n]].kind == M_ACTOR && !x->men[x->tmen[n]].pron &&
 			    !x->men[x->tmen[n]].poss && !(comma && (x->men[x->tmen[n]].adj || x->men[x->tmen[n]].modnoun))) {
 				int p = x->tmen[n];
