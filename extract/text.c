@@ -2211,12 +2211,13 @@ static geo_err trigger_pass(geo_extractor *x)
 			  (x->bits[i - 1] & (GEO_W_PREP | GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT));
 		nounish |= i > 0 && x->tmen[i - 1] >= 0 && (x->men[x->tmen[i - 1]].adj || x->men[x->tmen[i - 1]].pron);
 		nounish |= i > 0 && tok_poss(x, i - 1); /* "Japan's exports to" */
-		/* "its oil exports to", "the car exports to": a plain noun between
-		 * the determiner and the word */
+		/* "its oil exports to", "the car exports to", "Australian wheat
+		 * exports to": a plain noun between the determiner (or a
+		 * side's adjective) and the word */
 		nounish |= i > 1 && x->tmen[i - 1] == -1 && x->bits[i - 1] == 0 &&
 			   (x->toks.v[i - 1].flags & GEO_TOK_WORD) && !(x->toks.v[i - 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
 			   ((x->bits[i - 2] & (GEO_W_DET | GEO_W_POSS | GEO_W_SUPPORT)) || tok_poss(x, i - 2) ||
-			    (x->tmen[i - 2] >= 0 && x->men[x->tmen[i - 2]].pron));
+			    (x->tmen[i - 2] >= 0 && (x->men[x->tmen[i - 2]].pron || x->men[x->tmen[i - 2]].adj)));
 		/* Triggers whose object words fit come first, then the rest; in
 		 * each, the longest (gap triggers reach further), then file order.
 		 * When no item of the longest phrase fits, a shorter phrase may:
