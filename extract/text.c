@@ -582,7 +582,7 @@ static bool tok_eq(const geo_extractor *x, size_t i, const char *w, size_t n)
 	X(partner_nouns) X(partitives) X(org_heads) X(negating_prefixes) X(name_particles) X(intent_nouns)     \
 	X(in_verbs) X(armed_nouns) X(repel_verbs) X(compass_words) X(topic_preps) X(number_units)            \
 	X(number_words) X(press_nouns) X(forum_nouns) X(whether_verbs) X(announce_verbs) X(with_verbs)        \
-	X(broker_verbs) X(proposal_verbs) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
+	X(broker_verbs) X(proposal_verbs) X(charge_nouns) X(copula_verbs) X(agent_nouns) X(sent_forces) X(deal_nouns)        \
 	X(request_nouns) X(stance_nouns) X(compound_heads) X(quantity_nouns) X(situation_nouns) \
 	X(past_verbs) X(cause_nouns)
 
@@ -664,6 +664,10 @@ static const char *const abstract_nouns[] = {
 
 /* Participles of those who bring others to an act: "a ceasefire brokered
  * by Qatar". */
+/* What one side says of another and the other may deny */
+static const char *const charge_nouns[] = {
+	"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim", "claims", NULL,
+};
 /* Participles that name who put a plan forward */
 static const char *const proposal_verbs[] = {
 	"proposed", "offered", "drafted", "submitted", "tabled", "suggested", "presented", "floated",
@@ -3192,8 +3196,11 @@ static bool object_of(geo_extractor *x, size_t e, bool need_prep, bool allow_loc
 			 * talks named as a noun are what is acted on, like "talks"
 			 * itself; their other side is the object (but "agreed in
 			 * talks with" names where, "agreed a deal with" the act). */
-			if (o->form == GEO_FORM_NOUN && !prep && oi->cameo && strncmp(oi->cameo, "04", 2) == 0 &&
-			    (x->rels[o->rel].flags & R_SYM) && o->t1 > o->t0 + 1 && tok_is(x, o->t1 - 1, "with")) {
+			/* "welcomed the agreement between Armenia and Azerbaijan":
+			 * words about a pact are for its two sides */
+			if (o->form == GEO_FORM_NOUN && !prep && (x->rels[o->rel].flags & R_SYM) && o->t1 > o->t0 + 1 &&
+			    ((oi->cameo && strncmp(oi->cameo, "04", 2) == 0 && tok_is(x, o->t1 - 1, "with")) ||
+			     (verbal_coop && tok_is(x, o->t1 - 1, "between")))) {
 				if (event_noun)
 					*event_noun = true;
 				k = o->t1;
@@ -4713,6 +4720,18 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 		 * side in the gap is the object. */
 		if (!have_t && tr->tail0 < t1 && tr->tail0 > t0 + 1)
 			have_t = out_object(x, t0 + 1, tr->tail0, &tg);
+		/* "India accused Pakistan of sponsoring terrorism, a charge
+		 * Islamabad rejected": the answer is to the sentence's first
+		 * side */
+		if (!have_t && have_s && r->info->cameo && strncmp(r->info->cameo, "12", 2) == 0) {
+			size_t q = x->men[sg.m[0]].t0;
+			int m;
+			if (q >= 3 && tok_in(x, q - 1, charge_nouns) && (x->bits[q - 2] & GEO_W_DET) &&
+			    tok_is(x, q - 3, ",") && (m = opening_subject(x, q - 3)) >= 0) {
+				coord_left(x, m, &tg);
+				have_t = true;
+			}
+		}
 
 		/* "killed 23 people in Tel Aviv": with no side acted on, the place
 		 * of a material conflict act is its target. */
