@@ -3447,7 +3447,9 @@ again:
 		k--;
 	if (verb < 0 && k >= 0 && x->tmen[k] >= 0 && x->men[x->tmen[k]].kind == M_ACTOR && !x->men[x->tmen[k]].place) {
 		coord_left(x, x->tmen[k], g);
-		*owner = true; /* "Japanese and European imports": each its own */
+		/* "Japanese and European imports": each its own; but "Japan and
+		 * Australia held their first joint drills": theirs together */
+		*owner = plural_antecedent(x, x->tmen[k]) < 0;
 		return true;
 	}
 	if (by_agent(x, t1, g))
