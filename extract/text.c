@@ -2817,9 +2817,10 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 			size_t b = x->men[g->m[g->n - 1]].t0;
 			if (b > 0 && tok_is(x, b - 1, "that"))
 				b--;
-			if (b > 0 && (tok_is(x, b - 1, "reports") || tok_is(x, b - 1, "claims") ||
+			if (b > 0 && (tok_is(x, b - 1, "reports") || tok_is(x, b - 1, "report") || tok_is(x, b - 1, "claims") ||
 				      tok_is(x, b - 1, "allegations") || tok_is(x, b - 1, "accusations") ||
-				      tok_is(x, b - 1, "suggestions")))
+				      tok_is(x, b - 1, "suggestions") || tok_is(x, b - 1, "speculation") ||
+				      tok_is(x, b - 1, "rumours") || tok_is(x, b - 1, "rumors")))
 				b--;
 			if (b > 0 && (x->bits[b - 1] & GEO_W_NEGVERB))
 				md->neg = true;
