@@ -4350,6 +4350,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			if (x->toks.v[k].len >= 5 && memcmp(low_at(x, k), "agree", 5) == 0 && !tok_is(x, k + 1, "to"))
 				b &= ~GEO_W_PLAN;
 			md.plan |= (b & (GEO_W_WILL | GEO_W_PLAN)) != 0;
+			/* "raised no objections to", "no new sanctions on" */
+			if (k + 3 > m0 && tok_is(x, k, "no") && !tok_is(x, k + 1, "longer"))
+				md.neg = true;
 			/* "said it would send aid": the subject decides (below). */
 			if ((b & GEO_W_HYP) && tok_is(x, k, "would"))
 				md.would = true;
