@@ -2680,6 +2680,13 @@ static bool subject_of(geo_extractor *x, size_t t, mods *md, group *g, bool *via
 	bool saw_to = false;
 	ssize_t j = skip_verb_group(x, (ssize_t)t - 1, md, &saw_to);
 
+	/* "should also threaten to mine and blockade Iran": a verb joined to
+	 * one after "to" shares its group, subject and modality */
+	if (j >= 3 && (tok_is(x, (size_t)j, "and") || tok_is(x, (size_t)j, "or")) && tok_is(x, (size_t)j - 2, "to") &&
+	    x->tmen[j - 1] == -1 && (x->toks.v[j - 1].flags & GEO_TOK_WORD) &&
+	    !(x->toks.v[j - 1].flags & (GEO_TOK_CAP | GEO_TOK_NUM)) &&
+	    (x->ttrig[j - 1] >= 0 ? x->trigs_v[x->ttrig[j - 1]].form == GEO_FORM_BASE : x->bits[j - 1] == 0))
+		j = skip_verb_group(x, j - 2, md, &saw_to);
 	g->n = 0;
 	if (via_to)
 		*via_to = saw_to;
