@@ -2293,11 +2293,15 @@ static geo_err trigger_pass(geo_extractor *x)
 typedef struct mods {
 	bool neg, plan, threat, hyp, reported;
 	bool would; /* planned in reported speech, else hypothetical */
+	bool cond_after; /* an "if" or "unless" follows in the sentence */
 } mods;
 
 static geo_modality modality_of(const mods *m)
 {
 	if (m->would && !m->plan)
+		return GEO_MOD_HYPOTHETICAL;
+	/* "ready to impose tariffs if talks failed": a plan on a condition */
+	if (m->cond_after && m->plan && !m->reported && !m->threat)
 		return GEO_MOD_HYPOTHETICAL;
 	if (m->reported)
 		return GEO_MOD_REPORTED;
@@ -4274,6 +4278,7 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 	}
 	if (conditional_before(x, t0))
 		md.hyp = true;
+	md.cond_after = x->cond >= t1 && x->cond < NTOK;
 	/* "officials meet tomorrow", "talks next month": a present or a noun
 	 * with a time to come is planned */
 	if ((tr->form == GEO_FORM_BASE || tr->form == GEO_FORM_S || tr->form == GEO_FORM_NOUN) && time_to_come(x, t1))
@@ -4706,7 +4711,9 @@ static geo_err process_trigger(geo_extractor *x, emit_ctx *ec, size_t ti, geo_er
 			size_t q = om->t0;
 			if (q > 0 && (x->bits[q - 1] & GEO_W_DET) && x->tmen[q - 1] == -1)
 				q--;
-			if (q > 0 && tok_is(x, q - 1, "to"))
+			/* (also "lodged a complaint with the WTO over South Korean
+			 * subsidies": the forum, then the one complained of) */
+			if (q > 0 && (tok_is(x, q - 1, "to") || (tok_is(x, q - 1, "with") && om->a.fold_type != GEO_ACTOR_COUNTRY)))
 				for (size_t k = endtok + 1; k < NTOK && k < endtok + 12; k++) {
 					if (tok_stop(x, k) || (x->bits[k] & (GEO_W_REL | GEO_W_BARRIER)))
 						break;
