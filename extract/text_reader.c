@@ -13,6 +13,7 @@
  * text_next(). */
 enum { NSTR = 12 };
 #define NO_STR SIZE_MAX
+#define DOC_STR (SIZE_MAX - 1) /* the reader's ctx->doc */
 
 struct geo_reader {
 	geo_reader_ctx *ctx;
@@ -65,6 +66,7 @@ static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 {
 	geo_reader *r = user;
 	const char **f[NSTR];
+	size_t len[NSTR], total = 0;
 	geo_event *c;
 
 	if (r->n == r->cap) {
@@ -82,24 +84,36 @@ static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 	c = &r->events[r->n];
 	*c = *ev;
 	str_fields(c, f);
+	/* The lengths first, for one reservation: the copies below then
+	 * cannot fail, nor move the pool under the comparisons. */
+	for (int k = 0; k < NSTR; k++) {
+		const char *s = *f[k];
+		len[k] = 0;
+		/* The document's name is the reader's own (ctx->doc), alive
+		 * as long as the reader: it is kept as a pointer, not copied
+		 * for each sentence. */
+		if (s && s != r->ctx->doc)
+			total += (len[k] = strlen(s)) + 1;
+	}
+	if (geo_buf_reserve(&r->pool, total) != GEO_OK)
+		return geo_error_set(err, GEO_ENOMEM, "out of memory");
 	for (int k = 0; k < NSTR; k++) {
 		const char *s = *f[k];
 		size_t prev = r->n ? r->off[r->n - 1][k] : NO_STR;
 		*f[k] = NULL;
-		if (!s) {
-			r->off[r->n][k] = NO_STR;
+		if (!s || s == r->ctx->doc) {
+			r->off[r->n][k] = s ? DOC_STR : NO_STR;
 			continue;
 		}
-		/* The document, its URL, a sentence with several events, a
-		 * side that acts again: most strings repeat the previous
-		 * event's, and are kept once. */
-		if (prev != NO_STR && strcmp(r->pool.data + prev, s) == 0) {
+		/* A sentence with several events, a side that acts again: a
+		 * string equal to the previous event's is kept once. */
+		if (prev < DOC_STR && memcmp(r->pool.data + prev, s, len[k] + 1) == 0) {
 			r->off[r->n][k] = prev;
 			continue;
 		}
 		r->off[r->n][k] = r->pool.len;
-		if (geo_buf_append(&r->pool, s, strlen(s) + 1) != GEO_OK)
-			return geo_error_set(err, GEO_ENOMEM, "out of memory");
+		memcpy(r->pool.data + r->pool.len, s, len[k] + 1);
+		r->pool.len += len[k] + 1;
 	}
 	r->n++;
 	return GEO_OK;
@@ -395,8 +409,10 @@ static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
 		geo_event *c = &r->events[r->next];
 		const char **f[NSTR];
 		str_fields(c, f);
-		for (int k = 0; k < NSTR; k++)
-			*f[k] = r->off[r->next][k] == NO_STR ? NULL : r->pool.data + r->off[r->next][k];
+		for (int k = 0; k < NSTR; k++) {
+			size_t o = r->off[r->next][k];
+			*f[k] = o == NO_STR ? NULL : o == DOC_STR ? r->ctx->doc : r->pool.data + o;
+		}
 		r->next++;
 		*ev = c;
 	}
