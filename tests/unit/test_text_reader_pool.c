@@ -16,28 +16,12 @@
 
 #include "extract_internal.h"
 
-static char tmpdir[64];
-static geo_dict *dict;
+#include "unit_dict_fixture.h"
 
 static int setup(void **state)
 {
-	geo_error err;
-
 	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/geo-pool-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	return geo_dict_new_builtin(&dict, &err) == GEO_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	geo_dict_free(dict);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd);
+	return dict_fixture_setup("geo-pool");
 }
 
 /* The extractor's own events, written as they are emitted (their strings

@@ -17,28 +17,12 @@ extern size_t geo_text_window;
 size_t geo_text_window_cut(const unsigned char *p, size_t n, bool *odd);
 size_t geo_text_count_quotes(const unsigned char *p, size_t n);
 
-static char tmpdir[64];
-static geo_dict *dict;
+#include "unit_dict_fixture.h"
 
 static int setup(void **state)
 {
-	geo_error err;
-
 	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/geo-win-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	return geo_dict_new_builtin(&dict, &err) == GEO_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	geo_dict_free(dict);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd);
+	return dict_fixture_setup("geo-win");
 }
 
 static char *slurp_file(const char *path, size_t *len)
