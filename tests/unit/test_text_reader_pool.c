@@ -56,34 +56,14 @@ static char *emitted(const char *doc, const char *text, geo_level level, size_t 
 static char *handed_out(const char *name, const char *text, geo_level level, size_t *nev)
 {
 	char path[256];
-	geo_source_opts opts = {.dict = dict, .level = level};
-	const char *paths[] = {path};
-	geo_source *src;
-	const geo_event *ev;
-	geo_error err;
-	char *out = NULL;
-	size_t outlen = 0;
-	FILE *mem, *fp;
-	geo_err rc;
+	FILE *fp;
 
 	snprintf(path, sizeof path, "%s/%s.txt", tmpdir, name);
 	fp = fopen(path, "wb");
 	assert_non_null(fp);
 	assert_int_equal(fwrite(text, 1, strlen(text), fp), strlen(text));
 	fclose(fp);
-	mem = open_memstream(&out, &outlen);
-	assert_non_null(mem);
-	*nev = 0;
-	assert_int_equal(geo_source_open(&src, paths, 1, &opts, &err), GEO_OK);
-	while ((rc = geo_source_next(src, &ev, &err)) == GEO_OK && ev) {
-		assert_string_equal(ev->doc, name);
-		assert_int_equal(geo_event_write_json(mem, ev, &err), GEO_OK);
-		(*nev)++;
-	}
-	assert_int_equal(rc, GEO_OK);
-	geo_source_free(src);
-	fclose(mem);
-	return out;
+	return source_json(path, level, name, nev, NULL);
 }
 
 static void check_same(const char *name, const char *text, size_t min_events)

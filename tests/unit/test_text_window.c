@@ -62,26 +62,10 @@ static const char *write_doc(const char *name, const char *text, size_t len)
  * source's counters in *stats. */
 static char *events_of(const char *path, size_t window, geo_source_stats *stats)
 {
-	geo_source_opts opts = {.dict = dict};
-	const char *paths[] = {path};
-	geo_source *src;
-	const geo_event *ev;
-	geo_error err;
-	char *out = NULL;
-	size_t outlen = 0;
-	FILE *mem = open_memstream(&out, &outlen);
-	geo_err rc;
+	char *out;
 
-	assert_non_null(mem);
 	geo_text_window = window;
-	assert_int_equal(geo_source_open(&src, paths, 1, &opts, &err), GEO_OK);
-	while ((rc = geo_source_next(src, &ev, &err)) == GEO_OK && ev)
-		assert_int_equal(geo_event_write_json(mem, ev, &err), GEO_OK);
-	assert_int_equal(rc, GEO_OK);
-	if (stats)
-		*stats = *geo_source_get_stats(src);
-	geo_source_free(src);
-	fclose(mem);
+	out = source_json(path, GEO_LEVEL_COUNTRY, NULL, NULL, stats);
 	geo_text_window = (size_t)64 << 20;
 	return out;
 }
