@@ -5,6 +5,9 @@
                                                           news-like articles
     bench/gen.py gdelt  --rows N  [--edges E] [--seed S] --out FILE
                                                           GDELT 2.0 export rows
+    bench/gen.py gdelt  --rows N  --like EXPORT [--seed S] --out FILE
+                                                          rows with a real
+                                                          export's mix
     bench/gen.py events --events N --edges E [--seed S] --out FILE
                                                           events JSON Lines
 
@@ -194,6 +197,40 @@ def gen_gdelt(args):
             f.write("\t".join(row) + "\n")
 
 
+def gen_gdelt_like(args):
+    """Rows with the mix of a real export: each row takes one real row as
+    its frame (so the share of rows with one actor, none or two, and the
+    columns geograph does not read, are the export's), and draws its
+    Actor1 columns, its Actor2 columns and its event columns (EventCode
+    through GoldsteinScale) each from a different real row that has them.
+    Drawn independently, actors and codes make more distinct edges than
+    real news does (real pairs and codes go together), so this is no
+    kinder to geograph than a longer run of real exports would be."""
+    with open(args.like, encoding="utf-8") as f:
+        real = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+    real = [r for r in real if len(r) == 61]
+    if not real:
+        sys.exit("gen: %s has no GDELT 2.0 rows of 61 columns" % args.like)
+    # Actor k's columns: Code .. Type3Code (5..14 and 15..24).
+    a1 = [r[5:15] for r in real if any(r[5:15])]
+    a2 = [r[15:25] for r in real if any(r[15:25])]
+    ev = [r[26:31] for r in real]
+    rng = random.Random(args.seed)
+    with open(args.out, "w", encoding="utf-8") as f:
+        for i in range(args.rows):
+            row = list(rng.choice(real))
+            if any(row[5:15]):
+                row[5:15] = rng.choice(a1)
+            if any(row[15:25]):
+                row[15:25] = rng.choice(a2)
+            row[26:31] = rng.choice(ev)
+            day = "2019%02d%02d" % (rng.randint(1, 12), rng.randint(1, 28))
+            row[0] = str(900000000 + i)
+            row[1], row[2], row[3] = day, day[:6], day[:4]
+            row[60] = "https://example.org/news/%d" % i
+            f.write("\t".join(row) + "\n")
+
+
 def gen_events(args):
     rng = random.Random(args.seed)
     _, relations = load_dictionaries()
@@ -229,6 +266,8 @@ def main():
     g.add_argument("--edges", type=int, default=0,
                    help="draw the rows' (source, target, code) from this many distinct ones "
                         "(default: every row drawn afresh)")
+    g.add_argument("--like", metavar="EXPORT",
+                   help="draw rows from the mix of this real GDELT 2.0 export (see gen_gdelt_like)")
     e = sub.add_parser("events")
     e.add_argument("--events", type=int, required=True)
     e.add_argument("--edges", type=int, required=True)
@@ -237,6 +276,11 @@ def main():
         s.add_argument("--seed", type=int, default=1)
         s.add_argument("--out", required=True)
     args = p.parse_args()
+    if args.what == "gdelt" and args.like:
+        if args.edges:
+            p.error("--like and --edges cannot be used together")
+        gen_gdelt_like(args)
+        return
     {"text": gen_text, "gdelt": gen_gdelt, "events": gen_events}[args.what](args)
 
 
