@@ -41,11 +41,21 @@ void geo_stream_close(geo_stream *s);
  * sit between a stream and the line reader. */
 typedef ssize_t (*geo_read_fn)(void *ctx, void *buf, size_t n);
 
+/* Finds the end of a line in p[0..n): the offset of the first '\n', or n
+ * when there is none.  A reader may use one to learn more of the line in
+ * the same pass (where its fields start). */
+typedef size_t (*geo_scan_fn)(void *sctx, const char *p, size_t n);
+
 /* Splits what a geo_read_fn returns into lines.  Zero-initialise, then set
- * read, ctx and max (0: GEO_MAX_LINE). */
+ * read, ctx and max (0: GEO_MAX_LINE), and scan and sctx to find line ends
+ * with a scan function instead of memchr: it is called on the bytes from
+ * the line's start, and its last call before a line is returned covered
+ * exactly that line (up to its '\n', or all of it at the end of input). */
 typedef struct geo_lines {
 	geo_read_fn read;
 	void *ctx;
+	geo_scan_fn scan; /* NULL: memchr */
+	void *sctx;
 	size_t max;     /* longest line accepted, in bytes */
 	size_t lineno;  /* 1-based number of the line last returned */
 	char *buf;

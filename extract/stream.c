@@ -168,11 +168,30 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 		char *nl = NULL;
 		ssize_t r;
 
-		if (l->end > l->start + scanned)
-			nl = memchr(l->buf + l->start + scanned, '\n', l->end - l->start - scanned);
+		if (l->end > l->start + scanned) {
+			char *from = l->buf + l->start + scanned;
+			size_t avail = l->end - l->start - scanned;
+
+			if (l->scan) {
+				size_t k = l->scan(l->sctx, from, avail);
+				/* The scan's last call must cover the line from
+				 * its start: again, when the line crossed the
+				 * end of what was read before (rare). */
+				if (k < avail) {
+					nl = from + k;
+					if (scanned > 0 && !too_long)
+						(void)l->scan(l->sctx, l->buf + l->start, scanned + k + 1);
+				}
+			} else {
+				nl = memchr(from, '\n', avail);
+			}
+		}
 		if (nl || (l->eof && l->end > l->start)) {
 			size_t n = nl ? (size_t)(nl - (l->buf + l->start)) : l->end - l->start;
 			char *p = l->buf + l->start;
+
+			if (!nl && l->scan && !too_long) /* the last line, without its '\n' */
+				(void)l->scan(l->sctx, p, n);
 			l->start += n + (nl ? 1 : 0);
 			l->lineno++;
 			/* The limit is on the line's content: a CRLF line of max

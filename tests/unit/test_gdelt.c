@@ -154,62 +154,81 @@ static void test_all_digits(void **state)
 	}
 }
 
-/* The split a byte at a time, as the test states it. */
-static void naive_split(const unsigned char *s, size_t n, gdelt_split *want)
+/* The scan a byte at a time, as the test states it: up to the first
+ * '\n', the first GDELT_SPLIT_POS TABs kept, all counted, the last one's
+ * offset, and whether a byte past the last kept TAB is >= 0x80. */
+static size_t naive_scan(const unsigned char *s, size_t n, gdelt_split *want)
 {
+	size_t i;
+
 	memset(want, 0, sizeof *want);
 	want->ascii = true;
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n && s[i] != '\n'; i++) {
 		if (s[i] == '\t') {
 			if (want->ntabs < GDELT_SPLIT_POS)
-				want->pos[want->ntabs] = i;
+				want->pos[want->ntabs] = (uint32_t)i;
 			want->ntabs++;
+			want->last = (uint32_t)i;
 		} else if (want->ntabs >= GDELT_SPLIT_POS && s[i] >= 0x80) {
 			want->ascii = false;
 		}
 	}
+	return i;
 }
 
-static void assert_split(const unsigned char *s, size_t n)
-{
-	gdelt_split want, got;
+typedef size_t (*scan_fn)(void *sp, const char *s, size_t n);
 
-	naive_split(s, n, &want);
+static void assert_scan_with(scan_fn scan, const unsigned char *s, size_t n, size_t want_end,
+			     const gdelt_split *want)
+{
+	gdelt_split got;
+
 	memset(&got, 0xA5, sizeof got);
-	gdelt_split_scalar((const char *)s, n, &got);
-	assert_int_equal(got.ntabs, want.ntabs);
-	assert_int_equal(got.ascii, want.ascii);
-	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
-		assert_int_equal(got.pos[k], want.pos[k]);
+	assert_int_equal(scan(&got, (const char *)s, n), want_end);
+	assert_int_equal(got.ntabs, want->ntabs);
+	assert_int_equal(got.ascii, want->ascii);
+	if (want->ntabs > 0)
+		assert_int_equal(got.last, want->last);
+	for (size_t k = 0; k < want->ntabs && k < GDELT_SPLIT_POS; k++)
+		assert_int_equal(got.pos[k], want->pos[k]);
+}
+
+/* Every scanner this build has agrees with the naive one. */
+static void assert_scan(const unsigned char *s, size_t n)
+{
+	gdelt_split want;
+	size_t end = naive_scan(s, n, &want);
+
+	assert_scan_with(gdelt_scan_scalar, s, n, end, &want);
 #if defined(__SSE2__) && defined(__GNUC__)
-	memset(&got, 0xA5, sizeof got);
-	gdelt_split_sse2((const char *)s, n, &got);
-	assert_int_equal(got.ntabs, want.ntabs);
-	assert_int_equal(got.ascii, want.ascii);
-	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
-		assert_int_equal(got.pos[k], want.pos[k]);
+	assert_scan_with(gdelt_scan_sse2, s, n, end, &want);
+	if (gdelt_have_avx2())
+		assert_scan_with(gdelt_scan_avx2, s, n, end, &want);
 #endif
 }
 
-static void test_split(void **state)
+static void test_scan(void **state)
 {
 	static unsigned char buf[9000];
 	unsigned seed = 12345;
 	gdelt_split sp;
 
 	(void)state;
-	gdelt_split_scalar("", 0, &sp);
+	assert_int_equal(gdelt_scan_scalar(&sp, "", 0), 0);
 	assert_int_equal(sp.ntabs, 0);
 	assert_true(sp.ascii);
-	gdelt_split_scalar("a\tb\t\tc", 6, &sp);
+	assert_int_equal(gdelt_scan_scalar(&sp, "a\tb\t\tc", 6), 6);
 	assert_int_equal(sp.ntabs, 3);
 	assert_int_equal(sp.pos[0], 1);
 	assert_int_equal(sp.pos[1], 3);
 	assert_int_equal(sp.pos[2], 4);
+	assert_int_equal(sp.last, 4);
+	assert_int_equal(gdelt_scan_scalar(&sp, "a\tb\nc\td", 7), 3);
+	assert_int_equal(sp.ntabs, 1);
 	/* Every length and alignment, TABs dense and sparse, with bytes next
-	 * to TAB's value (0x08, 0x0a) and high bytes (0x80, 0x89, 0xff) on
-	 * either side of the last kept TAB, which may fall anywhere in a
-	 * 16-byte block. */
+	 * to TAB's value (0x08, 0x0a: a line end) and high bytes (0x80,
+	 * 0x89, 0xff) on either side of the last kept TAB, which may fall
+	 * anywhere in a 16- or 32-byte block. */
 	for (size_t round = 0; round < 3000; round++) {
 		static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x80, 0x89, 0xff, 0x00, 'A', 0x19, 'z'};
 		size_t n = (round * 7) % 700, dense = round % 5;
@@ -217,29 +236,41 @@ static void test_split(void **state)
 			seed = seed * 1103515245u + 12345u;
 			if ((seed >> 16) % (dense + 1) == 0)
 				buf[i] = '\t';
-			else if ((seed >> 8) % 23 == 0)
+			else if ((seed >> 8) % (round % 3 ? 23 : 4000) == 0)
 				buf[i] = pick[(seed >> 20) % sizeof pick];
 			else
 				buf[i] = (unsigned char)('a' + (seed >> 24) % 26);
 		}
-		assert_split(buf, n);
+		assert_scan(buf, n);
 	}
-	/* More than 255 blocks after the kept TABs: the lane counts are
-	 * summed before they can wrap. */
+	/* Long TAB runs, the line end at every place in the last blocks. */
 	memset(buf, '\t', sizeof buf);
-	assert_split(buf, sizeof buf);
+	assert_scan(buf, sizeof buf);
 	buf[sizeof buf - 1] = 0xC3;
-	assert_split(buf, sizeof buf);
-	/* A row as GDELT writes it: 61 columns, a UTF-8 URL at the end. */
+	assert_scan(buf, sizeof buf);
+	for (size_t at = 0; at < 80; at++) {
+		memset(buf, '\t', 200);
+		buf[at] = 0xC3;
+		buf[at + 40] = '\n';
+		assert_scan(buf, 200);
+		assert_scan(buf, at + 41);
+		assert_scan(buf, at + 40);
+	}
+	/* A row as GDELT writes it: 61 columns, a UTF-8 URL at the end, then
+	 * the next row. */
 	{
 		size_t n = 0;
 		for (int c = 0; c < 60; c++)
 			n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "c%d\t", c);
 		n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "https://example.org/caf\xc3\xa9");
-		assert_split(buf, n);
-		gdelt_split_scalar((const char *)buf, n, &sp);
+		assert_scan(buf, n);
+		assert_int_equal(gdelt_scan_scalar(&sp, (const char *)buf, n), n);
 		assert_int_equal(sp.ntabs, 60);
 		assert_false(sp.ascii);
+		memcpy(buf + n, "\r\n1\t2\t\xff\n", 9);
+		assert_scan(buf, n + 9);
+		assert_int_equal(gdelt_scan_scalar(&sp, (const char *)buf, n + 9), n + 1);
+		assert_int_equal(sp.ntabs, 60);
 	}
 }
 
@@ -546,7 +577,7 @@ int main(void)
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_decimal),
 		cmocka_unit_test(test_all_digits),
-		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_no_dictionary),
 		cmocka_unit_test(test_rows_and_counts),
