@@ -61,6 +61,10 @@ typedef struct geo_lines {
 	char *buf;
 	size_t cap, start, end;
 	bool eof;
+	/* a file read through its pages (geo_lines_map): a window of it */
+	geo_stream *map_stream;
+	char *map;
+	size_t map_off, map_len, pos; /* file offsets: window, next line */
 } geo_lines;
 
 /*
@@ -71,6 +75,18 @@ typedef struct geo_lines {
  */
 geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *err);
 void geo_lines_free(geo_lines *l);
+
+/*
+ * Makes l read s, a regular file nothing was read from yet (peeking is
+ * fine), through windows of its pages mapped in turn instead of copies
+ * (read and ctx are then not used).  The lines geo_lines_next() returns
+ * are then NOT NUL-terminated, and stay valid until the next call.  The
+ * file's size is looked at again at its end, so a file that grows while
+ * read is read to its new end, as with read().  Returns false, l
+ * unchanged, when s cannot be mapped (standard input, a pipe, a device,
+ * an empty file): then read as before.
+ */
+bool geo_lines_map(geo_lines *l, geo_stream *s);
 
 /* ------------------------------------------------------------------ */
 /* Readers: one per input format, one instance per file                */

@@ -112,6 +112,7 @@ struct geo_reader {
 	/* EventCode -> relation, filled as codes are met: see relation_of() */
 	const geo_relation_info **relcache;
 	gdelt_split split; /* of the row last read, by the line reader's scan */
+	geo_buf url;       /* the URL, NUL-terminated, when lines are not */
 	/* the current event and the strings it borrows */
 	geo_event ev;
 	char doc[24];
@@ -819,6 +820,7 @@ static void gdelt_close(geo_reader *r)
 		inflateEnd(&r->z);
 	free(r->zin);
 	free(r->relcache);
+	geo_buf_free(&r->url);
 	geo_lines_free(&r->lines);
 	free(r);
 }
@@ -864,7 +866,7 @@ static geo_err gdelt_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 		r->z_ready = true;
 		r->lines.read = read_gzip;
 		r->lines.ctx = r;
-	} else {
+	} else if (!geo_lines_map(&r->lines, ctx->stream)) {
 		r->lines.read = read_plain;
 		r->lines.ctx = ctx->stream;
 	}
@@ -925,7 +927,7 @@ static inline bool same_id(const char *x, const char *y)
 
 /* Outcome of one row: an event, a row to skip quietly, or a malformed row
  * (with its message in msg). */
-enum row { ROW_EVENT, ROW_NO_ACTORS, ROW_MALFORMED, ROW_COLUMNS };
+enum row { ROW_EVENT, ROW_NO_ACTORS, ROW_MALFORMED, ROW_COLUMNS, ROW_NOMEM };
 
 static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg, size_t msglen)
 {
@@ -1024,6 +1026,13 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 			snprintf(msg, msglen, "SOURCEURL is not valid UTF-8");
 			return ROW_MALFORMED;
 		}
+		if (url_len > 0 && r->lines.map_stream) {
+			/* A mapped line has no NUL after it: a copy that has. */
+			geo_buf_reset(&r->url);
+			if (geo_buf_append(&r->url, url, url_len) != GEO_OK)
+				return ROW_NOMEM;
+			url = r->url.data;
+		}
 		ev->url = url_len > 0 ? url : NULL;
 	}
 	return ROW_EVENT;
@@ -1080,6 +1089,8 @@ static geo_err gdelt_next(geo_reader *r, const geo_event **out, geo_error *err)
 			if (rc != GEO_OK)
 				return rc;
 			break;
+		case ROW_NOMEM:
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
 		}
 	}
 }
