@@ -42,6 +42,7 @@ enum gdelt_resolved gdelt_resolve_actor(const char *code, size_t code_len, const
 					char *buf, const char **id, geo_actor_type *type);
 bool gdelt_parse_date(const char *s, size_t n, char *out);
 bool gdelt_parse_decimal(const char *s, size_t n, double *out);
+bool gdelt_parse_goldstein(const char *s, size_t n, double *out);
 bool gdelt_tables_sorted(void); /* every code found, with its id */
 bool gdelt_all_digits(const char *s, size_t n);
 size_t gdelt_scan_scalar(void *sp, const char *s, size_t n);

@@ -1,6 +1,7 @@
 /* test_gdelt.c - the GDELT reader: actor resolution, field parsing, and
  * whole files read through geo_source (plain, gzip, zip, and their
  * failures). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,6 +132,45 @@ static void test_parse_decimal(void **state)
 	assert_false(gdelt_parse_decimal("1.2.3", 5, &v));
 	assert_false(gdelt_parse_decimal("nan", 3, &v));
 	assert_false(gdelt_parse_decimal(" 1", 2, &v));
+}
+
+/* The GoldsteinScale parse: its shortcut for "-D.D", "D.D" and "10.0"
+ * gives the very bits the general parse gives (-0.0 included), and every
+ * other string what the general parse and the range check say: every
+ * byte at every place of strings of three to five bytes built around the
+ * short forms. */
+static void test_parse_goldstein(void **state)
+{
+	static const char *const forms[] = {"-0.0", "0.0", "10.0", "-10.0", "9.9", "-9.9", "3.5", "10", "-10",
+					    "10.1", "-10.5", "1.25", "11.0", "+3.4", "09.5", "-", ""};
+	char s[8];
+
+	(void)state;
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+		size_t n = strlen(forms[f]);
+		for (size_t at = 0; at <= n; at++)
+			for (int c = at < n ? 0 : 256; c < 257; c++) {
+				double want = 0, got = 0;
+				bool ok_want, ok_got;
+
+				memcpy(s, forms[f], n);
+				if (c < 256)
+					s[at] = (char)c;
+				ok_want = gdelt_parse_decimal(s, n, &want) && want >= -10 && want <= 10;
+				ok_got = gdelt_parse_goldstein(s, n, &got);
+				assert_int_equal(ok_got, ok_want);
+				if (ok_want)
+					assert_memory_equal(&got, &want, sizeof got);
+			}
+	}
+	{
+		double v = 1;
+		assert_true(gdelt_parse_goldstein("-0.0", 4, &v));
+		assert_true(v == 0 && signbit(v));
+		assert_true(gdelt_parse_goldstein("-10.0", 5, &v) && v == -10.0);
+		assert_true(gdelt_parse_goldstein("7.4", 3, &v) && v == 7.4);
+		assert_false(gdelt_parse_goldstein("10.1", 4, &v));
+	}
 }
 
 /* Every byte value at every position of digit strings 1 to 20 long (the
@@ -576,6 +616,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_actor),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_decimal),
+		cmocka_unit_test(test_parse_goldstein),
 		cmocka_unit_test(test_all_digits),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_sniff),
