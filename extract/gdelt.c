@@ -410,22 +410,28 @@ GEO_STATIC bool gdelt_parse_decimal(const char *s, size_t n, double *out)
  */
 static inline bool parse_goldstein_short(const char *s, size_t n, double *out)
 {
-	bool neg = n > 0 && s[0] == '-';
-	const char *d = s + neg;
-	unsigned t;
+	/* Without branches on the bytes: the sign and the form are as good
+	 * as random from row to row, and each mispredicted branch cost more
+	 * than the checks.  Four bytes are read after the sign: the field is
+	 * followed by 26 or more more columns, so they are in the row. */
+	unsigned neg = s[0] == '-';
+	const unsigned char *d = (const unsigned char *)s + neg;
+	size_t k = n - neg;
+	unsigned d0 = (unsigned)d[0] - '0', d2 = (unsigned)d[2] - '0';
+	unsigned short3 = (k == 3) & (d[1] == '.') & (d0 <= 9) & (d2 <= 9);
+	unsigned ten = (k == 4) & (d[0] == '1') & (d[1] == '0') & (d[2] == '.') & (d[3] == '0');
+	unsigned t = ten ? 100 : d0 * 10 + d2;
+	double v = (double)t / 10;
+	uint64_t bits;
 
-	n -= neg;
-	if (n == 3 && d[1] == '.' && (unsigned)(d[0] - '0') <= 9 && (unsigned)(d[2] - '0') <= 9)
-		t = (unsigned)(d[0] - '0') * 10 + (unsigned)(d[2] - '0');
-	else if (n == 4 && memcmp(d, "10.0", 4) == 0)
-		t = 100;
-	else
-		return false;
-	*out = neg ? -((double)t / 10) : (double)t / 10;
-	return true;
+	memcpy(&bits, &v, sizeof bits);
+	bits ^= (uint64_t)neg << 63; /* the negation, -0.0 included */
+	memcpy(out, &bits, sizeof bits);
+	return (short3 | ten) != 0;
 }
 
-/* GoldsteinScale: a decimal number in -10..10. */
+/* GoldsteinScale: a decimal number in -10..10.  s must have five bytes
+ * that can be read (a field followed by others has). */
 GEO_STATIC bool gdelt_parse_goldstein(const char *s, size_t n, double *out)
 {
 	return parse_goldstein_short(s, n, out) ||
@@ -453,9 +459,8 @@ static bool parse_count(const char *s, size_t n, double *out)
  * every TAB must be counted (the column count tells the version, and a
  * wrong count is a malformed row), so the scan keeps the offsets of the
  * first GDELT_SPLIT_POS TABs and only counts the rest, noting on the way
- * whether any byte after the last kept TAB is non-ASCII (the URL is in
- * that part, and ASCII needs no UTF-8 check) and where the last TAB is
- * (the URL follows it).  The same pass finds the row's end for the line
+ * where the last TAB is (the URL follows it) and whether any byte after
+ * it is non-ASCII (an ASCII URL needs no UTF-8 check).  The same pass finds the row's end for the line
  * reader (a geo_scan_fn), so a row is read once, not three times
  * (memchr for its end, the split, memrchr for the URL).
  */
@@ -470,7 +475,8 @@ static size_t scan_bytes(const char *s, size_t n, size_t i, size_t nt, uint32_t 
 				sp->pos[nt] = (uint32_t)i;
 			nt++;
 			last = (uint32_t)i;
-		} else if (nt >= GDELT_SPLIT_POS && (unsigned char)s[i] >= 0x80) {
+			ascii = true;
+		} else if ((unsigned char)s[i] >= 0x80) {
 			ascii = false;
 		}
 	}
@@ -534,8 +540,18 @@ static inline void store_offsets(uint32_t *out, unsigned b, uint32_t base)
 struct scan {
 	size_t nt;     /* TABs so far */
 	uint32_t last; /* offset of the last one */
-	uint32_t high; /* high bits seen past the last kept TAB */
+	uint32_t high; /* high bits seen past the last TAB */
 };
+
+/* The last TAB and the high bytes after it, past a block whose TABs are t
+ * and high bytes h: no branch, and no read of an offset just stored. */
+static inline void scan_last(struct scan *st, uint32_t t, uint32_t h, uint32_t base)
+{
+	unsigned k = t ? 31 - (unsigned)__builtin_clz(t) : 0;
+
+	st->last = t ? base + k : st->last;
+	st->high = t ? h & (uint32_t)~((2ull << k) - 1) : st->high | h;
+}
 
 /*
  * One block of w (16 or 32) bytes at offset base: t holds a bit per TAB,
@@ -555,17 +571,10 @@ static inline void scan_block(gdelt_split *sp, struct scan *st, uint32_t t, uint
 			store_offsets(&sp->pos[st->nt], b, base + j);
 			st->nt += bit_counts[b];
 		}
-		if (st->nt >= GDELT_SPLIT_POS) {
-			/* The bytes of this block past the last kept TAB. */
-			unsigned k = sp->pos[GDELT_SPLIT_POS - 1] - base;
-			st->high |= h & (uint32_t)~((2ull << k) - 1);
-		}
 	} else {
 		st->nt += (size_t)__builtin_popcount(t);
-		st->high |= h;
 	}
-	if (t)
-		st->last = base + 31 - (uint32_t)__builtin_clz(t);
+	scan_last(st, t, h, base);
 }
 
 /* The scan of the rest, after the last whole block: the end of a read,
@@ -629,17 +638,9 @@ __attribute__((target("avx2,popcnt"))) static inline void scan_block32(gdelt_spl
 		STORE_BYTE(2, __builtin_popcount(t & 0xFFFFu));
 		STORE_BYTE(3, __builtin_popcount(t & 0xFFFFFFu));
 #undef STORE_BYTE
-		st->nt += (size_t)__builtin_popcount(t);
-		if (st->nt >= GDELT_SPLIT_POS) {
-			unsigned k = sp->pos[GDELT_SPLIT_POS - 1] - base;
-			st->high |= h & (uint32_t)~((2ull << k) - 1);
-		}
-	} else {
-		st->nt += (size_t)__builtin_popcount(t);
-		st->high |= h;
 	}
-	if (t)
-		st->last = base + 31 - (uint32_t)__builtin_clz(t);
+	st->nt += (size_t)__builtin_popcount(t);
+	scan_last(st, t, h, base);
 }
 
 /* Thirty-two bytes at a time, on processors that have AVX2 (the

@@ -22,8 +22,8 @@ enum gdelt_resolved {
 /* The TABs of a row, found in the pass that finds its end: where the
  * first GDELT_SPLIT_POS are (enough to end column 31, NumMentions, the
  * last one read by position), how many there are in all, where the last
- * one is (the URL follows it), and whether every byte after the last kept
- * one is ASCII (true too when there are fewer TABs than that). */
+ * one is (the URL follows it), and whether every byte after the last one
+ * (or of the row, when it has none) is ASCII. */
 #define GDELT_SPLIT_POS 32
 
 typedef struct gdelt_split {
