@@ -477,6 +477,71 @@ static void test_rows_and_counts(void **state)
 	geo_dict_free(d);
 }
 
+/* Every event's doc and URL, "doc url;" each, and the stats. */
+static void read_urls(const char *name, const geo_dict *dict, char *out, size_t outlen, geo_source_stats *st)
+{
+	char path[256];
+	const char *paths[1] = {path};
+	geo_source_opts opts = {.dict = dict};
+	geo_source *src;
+	const geo_event *ev;
+	geo_error err;
+
+	path_of(path, sizeof path, name);
+	out[0] = '\0';
+	assert_int_equal(geo_source_open(&src, paths, 1, &opts, &err), GEO_OK);
+	while (geo_source_next(src, &ev, &err) == GEO_OK && ev) {
+		size_t used = strlen(out);
+		snprintf(out + used, outlen - used, "%s %s;", ev->doc, ev->url ? ev->url : "-");
+	}
+	*st = *geo_source_get_stats(src);
+	geo_source_free(src);
+}
+
+/* Row ends and URLs, read from a plain file (mapped: its lines have no
+ * NUL after them) and from a gzip copy (read into a buffer): LF, CRLF, a
+ * last row without its newline, an ASCII, a UTF-8 and a malformed URL,
+ * an empty one. */
+static void test_line_ends(void **state)
+{
+	static const char *const urls[] = {"https://example.com/a", "https://example.com/caf\xc3\xa9",
+					   "https://example.com/\xff", "", "https://example.com/last"};
+	static const char *const ends[] = {"\n", "\r\n", "\n", "\r\n", ""};
+	char text[8192], got[1024], gz[256];
+	geo_source_stats st;
+	geo_dict *d;
+	geo_error err;
+	gzFile g;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	for (int r = 0; r < 5; r++) {
+		char *url;
+		make_row(text + n, sizeof text - n, r + 1, "USA", "CHN", "163", "-8.0", 61);
+		url = strstr(text + n, "https://example.com/a\n");
+		assert_non_null(url);
+		n = (size_t)(url - text);
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", urls[r], ends[r]);
+	}
+	write_bytes("ends.CSV", text, n);
+	path_of(gz, sizeof gz, "ends.CSV.gz");
+	assert_non_null(g = gzopen(gz, "wb"));
+	assert_int_equal(gzwrite(g, text, (unsigned)n), (int)n);
+	assert_int_equal(gzclose(g), Z_OK);
+	for (int k = 0; k < 2; k++) {
+		read_urls(k ? "ends.CSV.gz" : "ends.CSV", d, got, sizeof got, &st);
+		assert_string_equal(got, "1 https://example.com/a;2 https://example.com/caf\xc3\xa9;4 -;"
+					 "5 https://example.com/last;");
+		assert_int_equal(st.records, 5);
+		assert_int_equal(st.events, 4);
+		assert_int_equal(st.skipped[GEO_SKIP_MALFORMED], 1);
+		if (k == 0)
+			assert_int_equal(st.bytes, n);
+	}
+	geo_dict_free(d);
+}
+
 /* Many rows, so that gzip input and output cross several buffers. */
 static size_t many_rows(char **out, size_t rows)
 {
@@ -624,6 +689,7 @@ int main(void)
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_no_dictionary),
 		cmocka_unit_test(test_rows_and_counts),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_gzip),
 		cmocka_unit_test(test_zip),
 	};
