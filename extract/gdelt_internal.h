@@ -27,7 +27,7 @@ enum gdelt_resolved {
 #define GDELT_SPLIT_POS 32
 
 typedef struct gdelt_split {
-	uint32_t pos[GDELT_SPLIT_POS + 32]; /* past GDELT_SPLIT_POS: scratch;
+	uint32_t pos[GDELT_SPLIT_POS + 64]; /* past GDELT_SPLIT_POS: scratch;
 					     * rows are below GEO_MAX_LINE */
 	size_t ntabs;
 	uint32_t last; /* offset of the last TAB, when ntabs > 0 */
@@ -50,6 +50,8 @@ size_t gdelt_scan_scalar(void *sp, const char *s, size_t n);
 size_t gdelt_scan_sse2(void *sp, const char *s, size_t n);
 size_t gdelt_scan_avx2(void *sp, const char *s, size_t n);
 bool gdelt_have_avx2(void);
+size_t gdelt_scan_avx512(void *sp, const char *s, size_t n);
+bool gdelt_have_avx512(void);
 #endif
 #endif
 

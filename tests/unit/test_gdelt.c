@@ -246,6 +246,8 @@ static void assert_scan(const unsigned char *s, size_t n)
 	assert_scan_with(gdelt_scan_sse2, s, n, end, &want);
 	if (gdelt_have_avx2())
 		assert_scan_with(gdelt_scan_avx2, s, n, end, &want);
+	if (gdelt_have_avx512())
+		assert_scan_with(gdelt_scan_avx512, s, n, end, &want);
 #endif
 }
 
@@ -270,7 +272,7 @@ static void test_scan(void **state)
 	/* Every length and alignment, TABs dense and sparse, with bytes next
 	 * to TAB's value (0x08, 0x0a: a line end) and high bytes (0x80,
 	 * 0x89, 0xff) on either side of the last TAB, which may fall
-	 * anywhere in a 16- or 32-byte block. */
+	 * anywhere in a 16-, 32- or 64-byte block. */
 	for (size_t round = 0; round < 3000; round++) {
 		static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x80, 0x89, 0xff, 0x00, 'A', 0x19, 'z'};
 		size_t n = (round * 7) % 700, dense = round % 5;
