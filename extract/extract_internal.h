@@ -41,16 +41,30 @@ void geo_stream_close(geo_stream *s);
  * sit between a stream and the line reader. */
 typedef ssize_t (*geo_read_fn)(void *ctx, void *buf, size_t n);
 
+/* Finds the end of a line in p[0..n): the offset of the first '\n', or n
+ * when there is none.  A reader may use one to learn more of the line in
+ * the same pass (where its fields start). */
+typedef size_t (*geo_scan_fn)(void *sctx, const char *p, size_t n);
+
 /* Splits what a geo_read_fn returns into lines.  Zero-initialise, then set
- * read, ctx and max (0: GEO_MAX_LINE). */
+ * read, ctx and max (0: GEO_MAX_LINE), and scan and sctx to find line ends
+ * with a scan function instead of memchr: it is called on the bytes from
+ * the line's start, and its last call before a line is returned covered
+ * exactly that line (up to its '\n', or all of it at the end of input). */
 typedef struct geo_lines {
 	geo_read_fn read;
 	void *ctx;
+	geo_scan_fn scan; /* NULL: memchr */
+	void *sctx;
 	size_t max;     /* longest line accepted, in bytes */
 	size_t lineno;  /* 1-based number of the line last returned */
 	char *buf;
 	size_t cap, start, end;
 	bool eof;
+	/* a file read through its pages (geo_lines_map): a window of it */
+	geo_stream *map_stream;
+	char *map;
+	size_t map_off, map_len, pos; /* file offsets: window, next line */
 } geo_lines;
 
 /*
@@ -61,6 +75,18 @@ typedef struct geo_lines {
  */
 geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *err);
 void geo_lines_free(geo_lines *l);
+
+/*
+ * Makes l read s, a regular file nothing was read from yet (peeking is
+ * fine), through windows of its pages mapped in turn instead of copies
+ * (read and ctx are then not used).  The lines geo_lines_next() returns
+ * are then NOT NUL-terminated, and stay valid until the next call.  The
+ * file's size is looked at again at its end, so a file that grows while
+ * read is read to its new end, as with read().  Returns false, l
+ * unchanged, when s cannot be mapped (standard input, a pipe, a device,
+ * an empty file): then read as before.
+ */
+bool geo_lines_map(geo_lines *l, geo_stream *s);
 
 /* ------------------------------------------------------------------ */
 /* Readers: one per input format, one instance per file                */

@@ -38,7 +38,7 @@
  * A zip archive is read with libzip, which needs the file's path: a zip
  * on standard input is refused with a message saying what to do instead.
  */
-#define _GNU_SOURCE /* memrchr */
+#define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
@@ -111,6 +111,8 @@ struct geo_reader {
 	zip_uint64_t zip_comp_size;
 	/* EventCode -> relation, filled as codes are met: see relation_of() */
 	const geo_relation_info **relcache;
+	gdelt_split split; /* of the row last read, by the line reader's scan */
+	geo_buf url;       /* the URL, NUL-terminated, when lines are not */
 	/* the current event and the strings it borrows */
 	geo_event ev;
 	char doc[24];
@@ -397,6 +399,45 @@ GEO_STATIC bool gdelt_parse_decimal(const char *s, size_t n, double *out)
 	return true;
 }
 
+/*
+ * GoldsteinScale as GDELT writes nearly every value: an optional minus,
+ * one digit, a point and one digit, or "10.0".  A table-free shortcut in
+ * front of gdelt_parse_decimal(), whose loop over the digits (exits at
+ * counts no predictor foresees) and range check were a third of a row's
+ * field checks.  The value is the one gdelt_parse_decimal() gives: tenths
+ * divided by 10, negated after, so "-0.0" stays -0.0.  False when s has
+ * another form (then the general parse decides).
+ */
+static inline bool parse_goldstein_short(const char *s, size_t n, double *out)
+{
+	/* Without branches on the bytes: the sign and the form are as good
+	 * as random from row to row, and each mispredicted branch cost more
+	 * than the checks.  Four bytes are read after the sign: the field is
+	 * followed by 26 or more more columns, so they are in the row. */
+	unsigned neg = s[0] == '-';
+	const unsigned char *d = (const unsigned char *)s + neg;
+	size_t k = n - neg;
+	unsigned d0 = (unsigned)d[0] - '0', d2 = (unsigned)d[2] - '0';
+	unsigned short3 = (k == 3) & (d[1] == '.') & (d0 <= 9) & (d2 <= 9);
+	unsigned ten = (k == 4) & (d[0] == '1') & (d[1] == '0') & (d[2] == '.') & (d[3] == '0');
+	unsigned t = ten ? 100 : d0 * 10 + d2;
+	double v = (double)t / 10;
+	uint64_t bits;
+
+	memcpy(&bits, &v, sizeof bits);
+	bits ^= (uint64_t)neg << 63; /* the negation, -0.0 included */
+	memcpy(out, &bits, sizeof bits);
+	return (short3 | ten) != 0;
+}
+
+/* GoldsteinScale: a decimal number in -10..10.  s must have five bytes
+ * that can be read (a field followed by others has). */
+GEO_STATIC bool gdelt_parse_goldstein(const char *s, size_t n, double *out)
+{
+	return parse_goldstein_short(s, n, out) ||
+	       (gdelt_parse_decimal(s, n, out) && *out >= -10 && *out <= 10);
+}
+
 /* A non-negative count below one billion. */
 static bool parse_count(const char *s, size_t n, double *out)
 {
@@ -409,6 +450,299 @@ static bool parse_count(const char *s, size_t n, double *out)
 	*out = (double)v;
 	return true;
 }
+
+/* ------------------------------------------------------------------ */
+/* Finding a row's end and its TABs                                    */
+
+/*
+ * Scanning a row.  Only twelve of the first 32 columns are read, but
+ * every TAB must be counted (the column count tells the version, and a
+ * wrong count is a malformed row), so the scan keeps the offsets of the
+ * first GDELT_SPLIT_POS TABs and only counts the rest, noting on the way
+ * where the last TAB is (the URL follows it) and whether any byte after
+ * it is non-ASCII (an ASCII URL needs no UTF-8 check).  The same pass finds the row's end for the line
+ * reader (a geo_scan_fn), so a row is read once, not three times
+ * (memchr for its end, the split, memrchr for the URL).
+ */
+
+/* The scan of s[i..n) continued one byte at a time, from nt TABs seen. */
+static size_t scan_bytes(const char *s, size_t n, size_t i, size_t nt, uint32_t last, bool ascii,
+			 gdelt_split *sp)
+{
+	for (; i < n && s[i] != '\n'; i++) {
+		if (s[i] == '\t') {
+			if (nt < GDELT_SPLIT_POS)
+				sp->pos[nt] = (uint32_t)i;
+			nt++;
+			last = (uint32_t)i;
+			ascii = true;
+		} else if ((unsigned char)s[i] >= 0x80) {
+			ascii = false;
+		}
+	}
+	sp->ntabs = nt;
+	sp->last = last;
+	sp->ascii = ascii;
+	return i;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#define GDELT_SSE2 1
+#include <immintrin.h>
+#endif
+
+#if !defined(GDELT_SSE2) || defined(GEO_TESTING)
+/* The portable scan, and the reference the vector ones are tested
+ * against. */
+GEO_STATIC size_t gdelt_scan_scalar(void *sp, const char *s, size_t n)
+{
+	return scan_bytes(s, n, 0, 0, 0, true, sp);
+}
+#endif
+
+#ifdef GDELT_SSE2
+
+/* bit_offsets[b]: in byte k, the offset of the k-th bit set in b (the
+ * bytes past b's count are 0); bit_counts[b]: how many bits b has. */
+static uint64_t bit_offsets[256];
+static uint8_t bit_counts[256];
+/* The same offsets as 32-bit numbers, for the AVX2 scan to add and store
+ * in one instruction each. */
+static uint32_t bit_offsets32[256][8] __attribute__((aligned(32)));
+static pthread_once_t bit_tables_once = PTHREAD_ONCE_INIT;
+
+static void bit_tables_init(void)
+{
+	for (unsigned b = 0; b < 256; b++) {
+		unsigned k = 0;
+		for (unsigned bit = 0; bit < 8; bit++) {
+			if (b >> bit & 1) {
+				bit_offsets32[b][k] = bit;
+				bit_offsets[b] |= (uint64_t)bit << (8 * k++);
+			}
+		}
+		bit_counts[b] = (uint8_t)k;
+	}
+}
+
+/* The offsets of the bits of byte b, plus base, into out[0..8) (only the
+ * first bit_counts[b] mean anything): no branch on how many there are. */
+static inline void store_offsets(uint32_t *out, unsigned b, uint32_t base)
+{
+	const __m128i zero = _mm_setzero_si128(), add = _mm_set1_epi32((int)base);
+	__m128i x = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)&bit_offsets[b]), zero);
+
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_add_epi32(_mm_unpacklo_epi16(x, zero), add));
+	_mm_storeu_si128((__m128i *)(void *)(out + 4), _mm_add_epi32(_mm_unpackhi_epi16(x, zero), add));
+}
+
+/* What a vector scan carries from block to block. */
+struct scan {
+	size_t nt;     /* TABs so far */
+	uint32_t last; /* offset of the last one */
+	uint32_t high; /* high bits seen past the last TAB */
+};
+
+/* The last TAB and the high bytes after it, past a block whose TABs are t
+ * and high bytes h: no branch, and no read of an offset just stored. */
+static inline void scan_last(struct scan *st, uint32_t t, uint32_t h, uint32_t base)
+{
+	unsigned k = t ? 31 - (unsigned)__builtin_clz(t) : 0;
+
+	st->last = t ? base + k : st->last;
+	st->high = t ? h & (uint32_t)~((2ull << k) - 1) : st->high | h;
+}
+
+/*
+ * One block of w (16 or 32) bytes at offset base: t holds a bit per TAB,
+ * h per byte >= 0x80, both cut at the row's end.  While TABs are kept,
+ * each byte of t stores eight offsets from a table and the count moves on
+ * by its bit count (a loop over t's bits ended at an unforeseeable count
+ * in every block: its mispredicted exits were most of the split); pos has
+ * room for 32 entries past GDELT_SPLIT_POS, so a block is stored whole
+ * without checking the count.  After that, TABs are only counted.
+ */
+static inline void scan_block(gdelt_split *sp, struct scan *st, uint32_t t, uint32_t h, uint32_t base,
+			      unsigned w)
+{
+	if (st->nt < GDELT_SPLIT_POS) {
+		for (unsigned j = 0; j < w; j += 8) {
+			unsigned b = t >> j & 0xFF;
+			store_offsets(&sp->pos[st->nt], b, base + j);
+			st->nt += bit_counts[b];
+		}
+	} else {
+		/* By table: x86-64 without popcnt makes __builtin_popcount a call. */
+		for (unsigned j = 0; j < w; j += 8)
+			st->nt += bit_counts[t >> j & 0xFF];
+	}
+	scan_last(st, t, h, base);
+}
+
+/* The scan of the rest, after the last whole block: the end of a read,
+ * not of a row, so rare. */
+static size_t scan_finish(const char *s, size_t n, size_t i, const struct scan *st, gdelt_split *sp)
+{
+	return scan_bytes(s, n, i, st->nt, st->last, st->high == 0, sp);
+}
+
+static size_t scan_found(size_t end, const struct scan *st, gdelt_split *sp)
+{
+	sp->ntabs = st->nt;
+	sp->last = st->last;
+	sp->ascii = st->high == 0;
+	return end;
+}
+
+/* Sixteen bytes at a time. */
+GEO_STATIC size_t gdelt_scan_sse2(void *spv, const char *s, size_t n)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+	gdelt_split *sp = spv;
+	struct scan st = {0, 0, 0};
+	size_t i = 0;
+
+	(void)pthread_once(&bit_tables_once, bit_tables_init);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		uint32_t t = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+		uint32_t e = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+		uint32_t h = (uint32_t)_mm_movemask_epi8(v);
+
+		if (e) {
+			uint32_t before = (e & -e) - 1;
+			scan_block(sp, &st, t & before, h & before, (uint32_t)i, 16);
+			return scan_found(i + (size_t)__builtin_ctz(e), &st, sp);
+		}
+		scan_block(sp, &st, t, h, (uint32_t)i, 16);
+	}
+	return scan_finish(s, n, i, &st, sp);
+}
+
+/* scan_block() for 32 bytes with AVX2: the four bytes of t store their
+ * offsets at places counted independently (popcnt of t's lower bytes),
+ * not one after the other. */
+__attribute__((target("avx2,popcnt"))) static inline void scan_block32(gdelt_split *sp, struct scan *st,
+									 uint32_t t, uint32_t h,
+									 uint32_t base)
+{
+	if (st->nt < GDELT_SPLIT_POS) {
+		uint32_t *o = &sp->pos[st->nt];
+		const __m256i b0 = _mm256_set1_epi32((int)base);
+
+#define STORE_BYTE(j, before)                                                                        \
+	_mm256_storeu_si256((__m256i *)(void *)(o + (before)),                                       \
+			    _mm256_add_epi32(_mm256_load_si256((const __m256i *)(const void *)           \
+								bit_offsets32[t >> (8 * (j)) & 0xFF]), \
+					     _mm256_add_epi32(b0, _mm256_set1_epi32(8 * (j)))))
+		STORE_BYTE(0, 0);
+		STORE_BYTE(1, __builtin_popcount(t & 0xFFu));
+		STORE_BYTE(2, __builtin_popcount(t & 0xFFFFu));
+		STORE_BYTE(3, __builtin_popcount(t & 0xFFFFFFu));
+#undef STORE_BYTE
+	}
+	st->nt += (size_t)__builtin_popcount(t);
+	scan_last(st, t, h, base);
+}
+
+/* Thirty-two bytes at a time, on processors that have AVX2 (the
+ * dispatch is at run time: the build targets plain x86-64). */
+__attribute__((target("avx2,popcnt"))) GEO_STATIC size_t gdelt_scan_avx2(void *spv, const char *s,
+									   size_t n)
+{
+	const __m256i tab = _mm256_set1_epi8('\t'), nl = _mm256_set1_epi8('\n');
+	gdelt_split *sp = spv;
+	struct scan st = {0, 0, 0};
+	size_t i = 0;
+
+	(void)pthread_once(&bit_tables_once, bit_tables_init);
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		uint32_t t = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab));
+		uint32_t e = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl));
+		uint32_t h = (uint32_t)_mm256_movemask_epi8(v);
+
+		if (e) {
+			uint32_t before = (e & -e) - 1;
+			scan_block32(sp, &st, t & before, h & before, (uint32_t)i);
+			return scan_found(i + (size_t)__builtin_ctz(e), &st, sp);
+		}
+		scan_block32(sp, &st, t, h, (uint32_t)i);
+	}
+	return scan_finish(s, n, i, &st, sp);
+}
+
+/* Sixty-four bytes at a time with AVX-512 (BW for the masks, VBMI2 for
+ * vpcompressw): the offsets of a block's TABs come from compressing the
+ * numbers 0..31 of each half under its mask, four stores a block instead
+ * of eight table reads and stores. */
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi2,popcnt"))) GEO_STATIC size_t
+gdelt_scan_avx512(void *spv, const char *s, size_t n)
+{
+	const __m512i tab = _mm512_set1_epi8('\t'), nl = _mm512_set1_epi8('\n');
+	const __m512i iota = _mm512_set_epi16(31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15,
+					      14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+	gdelt_split *sp = spv;
+	size_t i = 0, nt = 0;
+	uint32_t last = 0;
+	uint64_t high = 0;
+
+	for (; i < n; i += 64) {
+		/* The last block is loaded under a mask: no byte past n is read. */
+		__mmask64 in = n - i >= 64 ? ~(__mmask64)0 : ((__mmask64)1 << (n - i)) - 1;
+		__m512i v = _mm512_maskz_loadu_epi8(in, s + i);
+		uint64_t t = _mm512_mask_cmpeq_epi8_mask(in, v, tab);
+		uint64_t e = _mm512_mask_cmpeq_epi8_mask(in, v, nl);
+		uint64_t h = _mm512_movepi8_mask(v);
+		unsigned k;
+
+		if (e) {
+			uint64_t before = (e & -e) - 1;
+			t &= before;
+			h &= before;
+		}
+		if (nt < GDELT_SPLIT_POS) {
+			uint32_t *o = &sp->pos[nt];
+			const __m512i b0 = _mm512_set1_epi32((int)i), b1 = _mm512_set1_epi32((int)i + 32);
+			__m512i c0 = _mm512_maskz_compress_epi16((__mmask32)t, iota);
+			__m512i c1 = _mm512_maskz_compress_epi16((__mmask32)(t >> 32), iota);
+			unsigned n0 = (unsigned)__builtin_popcount((uint32_t)t);
+
+			_mm512_storeu_si512(o, _mm512_add_epi32(_mm512_cvtepu16_epi32(_mm512_castsi512_si256(c0)), b0));
+			_mm512_storeu_si512(o + 16, _mm512_add_epi32(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(c0, 1)), b0));
+			_mm512_storeu_si512(o + n0, _mm512_add_epi32(_mm512_cvtepu16_epi32(_mm512_castsi512_si256(c1)), b1));
+			_mm512_storeu_si512(o + n0 + 16,
+					    _mm512_add_epi32(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(c1, 1)), b1));
+		}
+		nt += (size_t)__builtin_popcountll(t);
+		k = t ? 63 - (unsigned)__builtin_clzll(t) : 0;
+		last = t ? (uint32_t)i + k : last;
+		high = t ? h & ~((2ull << k) - 1) : high | h; /* k = 63: 2 << 63 is 0, none past */
+		if (e || n - i <= 64) {
+			sp->ntabs = nt;
+			sp->last = last;
+			sp->ascii = high == 0;
+			return e ? i + (size_t)__builtin_ctzll(e) : n;
+		}
+	}
+	sp->ntabs = nt;
+	sp->last = last;
+	sp->ascii = true;
+	return n;
+}
+
+GEO_STATIC bool gdelt_have_avx512(void)
+{
+	return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+	       __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi2");
+}
+
+GEO_STATIC bool gdelt_have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+}
+
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Decompression: read functions for geo_lines                         */
@@ -587,6 +921,7 @@ static void gdelt_close(geo_reader *r)
 		inflateEnd(&r->z);
 	free(r->zin);
 	free(r->relcache);
+	geo_buf_free(&r->url);
 	geo_lines_free(&r->lines);
 	free(r);
 }
@@ -632,10 +967,16 @@ static geo_err gdelt_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 		r->z_ready = true;
 		r->lines.read = read_gzip;
 		r->lines.ctx = r;
-	} else {
+	} else if (!geo_lines_map(&r->lines, ctx->stream)) {
 		r->lines.read = read_plain;
 		r->lines.ctx = ctx->stream;
 	}
+#ifdef GDELT_SSE2
+	r->lines.scan = gdelt_have_avx512() ? gdelt_scan_avx512 : gdelt_have_avx2() ? gdelt_scan_avx2 : gdelt_scan_sse2;
+#else
+	r->lines.scan = gdelt_scan_scalar;
+#endif
+	r->lines.sctx = &r->split;
 out:
 	if (rc != GEO_OK) {
 		gdelt_close(r);
@@ -648,147 +989,6 @@ out:
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
-/*
- * Splitting a row.  Only twelve of the first 32 columns are read, but
- * every TAB must be counted (the column count tells the version, and a
- * wrong count is a malformed row), so the split keeps the offsets of the
- * first GDELT_SPLIT_POS TABs and only counts the rest, noting on the way
- * whether any byte after the last kept TAB is non-ASCII (the URL is in
- * that part, and ASCII needs no UTF-8 check).
- */
-
-/* The split of s[i..n) continued one byte at a time, from nt TABs seen. */
-static void split_bytes(const char *s, size_t n, size_t i, size_t nt, bool ascii, gdelt_split *sp)
-{
-	for (; i < n; i++) {
-		if (s[i] == '\t') {
-			if (nt < GDELT_SPLIT_POS)
-				sp->pos[nt] = (uint32_t)i;
-			nt++;
-		} else if (nt >= GDELT_SPLIT_POS && (unsigned char)s[i] >= 0x80) {
-			ascii = false;
-		}
-	}
-	sp->ntabs = nt;
-	sp->ascii = ascii;
-}
-
-#if defined(__SSE2__) && defined(__GNUC__)
-#define GDELT_SSE2 1
-#include <emmintrin.h>
-#endif
-
-#if !defined(GDELT_SSE2) || defined(GEO_TESTING)
-/* The portable split, and the reference the SSE2 one is tested against. */
-GEO_STATIC void gdelt_split_scalar(const char *s, size_t n, gdelt_split *sp)
-{
-	split_bytes(s, n, 0, 0, true, sp);
-}
-#endif
-
-#ifdef GDELT_SSE2
-
-/* bit_offsets[b]: in byte k, the offset of the k-th bit set in b (the
- * bytes past b's count are 0); bit_counts[b]: how many bits b has. */
-static uint64_t bit_offsets[256];
-static uint8_t bit_counts[256];
-static pthread_once_t bit_tables_once = PTHREAD_ONCE_INIT;
-
-static void bit_tables_init(void)
-{
-	for (unsigned b = 0; b < 256; b++) {
-		unsigned k = 0;
-		for (unsigned bit = 0; bit < 8; bit++)
-			if (b >> bit & 1)
-				bit_offsets[b] |= (uint64_t)bit << (8 * k++);
-		bit_counts[b] = (uint8_t)k;
-	}
-}
-
-/* The offsets of the bits of byte b, plus base, into out[0..8) (only the
- * first bit_counts[b] mean anything): no branch on how many there are. */
-static inline void store_offsets(uint32_t *out, unsigned b, uint32_t base)
-{
-	const __m128i zero = _mm_setzero_si128(), add = _mm_set1_epi32((int)base);
-	__m128i x = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)&bit_offsets[b]), zero);
-
-	_mm_storeu_si128((__m128i *)(void *)out, _mm_add_epi32(_mm_unpacklo_epi16(x, zero), add));
-	_mm_storeu_si128((__m128i *)(void *)(out + 4), _mm_add_epi32(_mm_unpackhi_epi16(x, zero), add));
-}
-
-/* The same split sixteen bytes at a time: about a third of the CPU time
- * of the byte loop on real export rows, which are 400 bytes long. */
-GEO_STATIC void gdelt_split_sse2(const char *s, size_t n, gdelt_split *sp)
-{
-	const __m128i tab = _mm_set1_epi8('\t'), zero = _mm_setzero_si128();
-	__m128i acc = zero, high = zero;
-	size_t i = 0, nt = 0, blocks = 0;
-	bool ascii = true;
-
-	(void)pthread_once(&bit_tables_once, bit_tables_init);
-	/* The kept offsets: each byte of a block's TAB mask stores eight
-	 * offsets from a table and moves on by its count.  (A loop over the
-	 * mask's bits ended at an unforeseeable count in every block: its
-	 * mispredicted exits were most of the split.)  pos has room for 16
-	 * entries past GDELT_SPLIT_POS, so a block is stored whole without
-	 * checking the count. */
-	while (nt < GDELT_SPLIT_POS && i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
-
-		store_offsets(&sp->pos[nt], m & 0xFF, (uint32_t)i);
-		nt += bit_counts[m & 0xFF];
-		store_offsets(&sp->pos[nt], m >> 8, (uint32_t)i + 8);
-		nt += bit_counts[m >> 8];
-		if (nt >= GDELT_SPLIT_POS) {
-			/* The rest of this block is past the last kept TAB. */
-			unsigned past = ~((2u << (sp->pos[GDELT_SPLIT_POS - 1] - i)) - 1) & 0xFFFFu;
-			ascii = ((unsigned)_mm_movemask_epi8(v) & past) == 0;
-		}
-		i += 16;
-	}
-	if (nt < GDELT_SPLIT_POS) {
-		split_bytes(s, n, i, nt, true, sp);
-		return;
-	}
-	/* The rest: TABs counted per byte lane (at most 255 blocks between
-	 * two sums, so a lane cannot overflow), high bits or'ed together. */
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-
-		acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, tab));
-		high = _mm_or_si128(high, v);
-		if (++blocks == 255) {
-			__m128i sum = _mm_sad_epu8(acc, zero);
-			nt += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
-			acc = zero;
-			blocks = 0;
-		}
-	}
-	{
-		__m128i sum = _mm_sad_epu8(acc, zero);
-		nt += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
-	}
-	if (_mm_movemask_epi8(high))
-		ascii = false;
-	if (i < n) {
-		/* The row's last 16 bytes (i >= 16 here), less those counted. */
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-		unsigned keep = (0xFFFFu << (i - (n - 16))) & 0xFFFFu;
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) & keep;
-
-		for (; m; m &= m - 1)
-			nt++;
-		if ((unsigned)_mm_movemask_epi8(v) & keep)
-			ascii = false;
-	}
-	sp->ntabs = nt;
-	sp->ascii = ascii;
-}
-#define split_row gdelt_split_sse2
-#else
-#define split_row gdelt_split_scalar
-#endif
 
 /*
  * The relation of an EventCode (2 to 4 digits), through a table with one
@@ -828,26 +1028,25 @@ static inline bool same_id(const char *x, const char *y)
 
 /* Outcome of one row: an event, a row to skip quietly, or a malformed row
  * (with its message in msg). */
-enum row { ROW_EVENT, ROW_NO_ACTORS, ROW_MALFORMED, ROW_COLUMNS };
+enum row { ROW_EVENT, ROW_NO_ACTORS, ROW_MALFORMED, ROW_COLUMNS, ROW_NOMEM };
 
 static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg, size_t msglen)
 {
-	gdelt_split sp;
+	const gdelt_split *sp = &r->split;
 	size_t nf;
 	const geo_relation_info *rel;
 	geo_event *ev = &r->ev;
 	enum gdelt_resolved a1, a2;
 
-	split_row(line, len, &sp);
-	nf = sp.ntabs + 1;
+	nf = sp->ntabs + 1;
 	if (nf != 57 && nf != 58 && nf != 61) {
 		snprintf(msg, msglen, "%zu column%s; a GDELT export row has 57, 58 or 61", nf,
 			 nf == 1 ? "" : "s");
 		return ROW_COLUMNS;
 	}
 	/* Column k of the row (k <= COL_MENTIONS; the row has 57 or more). */
-#define F(k) (line + ((k) ? sp.pos[(k) - 1] + 1 : 0))
-#define FL(k) (sp.pos[k] - ((k) ? sp.pos[(k) - 1] + 1 : 0))
+#define F(k) (line + ((k) ? sp->pos[(k) - 1] + 1 : 0))
+#define FL(k) (sp->pos[k] - ((k) ? sp->pos[(k) - 1] + 1 : 0))
 
 	/* The event was initialised once, when the reader opened; here every
 	 * field a row sets is set again (the URL below, or NULL), so no
@@ -881,8 +1080,7 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 		return ROW_MALFORMED;
 	}
 	ev->quad = F(COL_QUAD)[0] - '0';
-	if (!gdelt_parse_decimal(F(COL_GOLDSTEIN), FL(COL_GOLDSTEIN), &ev->goldstein) ||
-	    ev->goldstein < -10 || ev->goldstein > 10) {
+	if (!gdelt_parse_goldstein(F(COL_GOLDSTEIN), FL(COL_GOLDSTEIN), &ev->goldstein)) {
 		snprintf(msg, msglen, "GoldsteinScale is not a number in -10..10: \"%.*s\"",
 			 (int)(FL(COL_GOLDSTEIN) < 40 ? FL(COL_GOLDSTEIN) : 40), F(COL_GOLDSTEIN));
 		return ROW_MALFORMED;
@@ -920,14 +1118,22 @@ static enum row parse_row(geo_reader *r, const char *line, size_t len, char *msg
 	}
 	ev->relation = rel->label;
 	if (nf >= 58) {
-		/* The last column; it runs to the line's NUL. */
-		const char *last = memrchr(line + sp.pos[COL_MENTIONS], '\t', len - sp.pos[COL_MENTIONS]);
-		const char *url = last + 1;
-		if (*url && !sp.ascii && !geo_utf8_valid(url, strlen(url))) {
+		/* The last column, after the last TAB (before a CR: the
+		 * scan saw the line with it, len does not count it). */
+		const char *url = line + sp->last + 1;
+		size_t url_len = len - (sp->last + 1);
+		if (url_len > 0 && !sp->ascii && !geo_utf8_valid(url, url_len)) {
 			snprintf(msg, msglen, "SOURCEURL is not valid UTF-8");
 			return ROW_MALFORMED;
 		}
-		ev->url = *url ? url : NULL;
+		if (url_len > 0 && r->lines.map_stream) {
+			/* A mapped line has no NUL after it: a copy that has. */
+			geo_buf_reset(&r->url);
+			if (geo_buf_append(&r->url, url, url_len) != GEO_OK)
+				return ROW_NOMEM;
+			url = r->url.data;
+		}
+		ev->url = url_len > 0 ? url : NULL;
 	}
 	return ROW_EVENT;
 #undef F
@@ -983,6 +1189,8 @@ static geo_err gdelt_next(geo_reader *r, const geo_event **out, geo_error *err)
 			if (rc != GEO_OK)
 				return rc;
 			break;
+		case ROW_NOMEM:
+			return geo_error_set(err, GEO_ENOMEM, "out of memory");
 		}
 	}
 }

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -156,23 +157,174 @@ static ssize_t lines_fill(geo_lines *l)
 	return r;
 }
 
+/*
+ * Mapped input.  A window of the file from the page of the next line,
+ * LINES_WINDOW bytes or more, populated as it is mapped (one call maps its
+ * pages in, instead of a fault per 16 pages) and unmapped when the lines
+ * move past it, so memory stays bounded whatever the file's size.  The
+ * kernel's copy into a read buffer, and the page-cache lookups behind it,
+ * were a third of the GDELT reader's time on plain files.
+ */
+#define LINES_WINDOW ((size_t)4 << 20)
+
+bool geo_lines_map(geo_lines *l, geo_stream *s)
+{
+	struct stat st;
+
+	if (s->fd == STDIN_FILENO || s->offset != 0 || s->peek_pos != 0 || fstat(s->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size <= 0)
+		return false;
+	l->map_stream = s;
+	l->map = NULL;
+	l->map_off = l->map_len = l->pos = 0;
+	return true;
+}
+
+/* Maps the window for the bytes from l->pos, at least want of them when
+ * the file has them; the file's size is taken now, so a window never
+ * reaches past the end (where a read would fault).  Returns the bytes
+ * mapped from l->pos (0 at the end), or -1 with errno. */
+static ssize_t map_window(geo_lines *l, size_t want)
+{
+	static size_t page;
+	struct stat st;
+	size_t off, len, size;
+	void *m;
+
+	if (!page) {
+		long ps = sysconf(_SC_PAGESIZE);
+		page = ps > 0 ? (size_t)ps : 4096;
+	}
+	if (fstat(l->map_stream->fd, &st) != 0)
+		return -1;
+	size = st.st_size > 0 ? (size_t)st.st_size : 0;
+	off = l->pos - l->pos % page;
+	len = (l->pos - off) + (want > LINES_WINDOW ? want : LINES_WINDOW);
+	if (off >= size)
+		len = 0;
+	else if (len > size - off)
+		len = size - off;
+	if (l->map)
+		munmap(l->map, l->map_len);
+	l->map = NULL;
+	l->map_off = off;
+	l->map_len = 0;
+	if (len <= l->pos - off)
+		return 0;
+	m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, l->map_stream->fd, (off_t)off);
+	if (m == MAP_FAILED)
+		return -1;
+	l->map = m;
+	l->map_len = len;
+	return (ssize_t)(off + len - l->pos);
+}
+
+/* geo_lines_next() on a mapped file. */
+static geo_err lines_next_mapped(geo_lines *l, const char **line, size_t *len, geo_error *err)
+{
+	size_t max = l->max ? l->max : GEO_MAX_LINE;
+	size_t scanned = 0; /* bytes from pos known to hold no newline */
+	bool too_long = false;
+
+	*line = NULL;
+	*len = 0;
+	for (;;) {
+		size_t avail = l->map ? l->map_off + l->map_len - l->pos : 0;
+		char *p = avail ? l->map + (l->pos - l->map_off) : NULL;
+		char *nl = NULL;
+		ssize_t r;
+
+		if (avail > scanned) {
+			if (l->scan) {
+				size_t k = l->scan(l->sctx, p + scanned, avail - scanned);
+				if (k < avail - scanned) {
+					nl = p + scanned + k;
+					if (scanned > 0 && !too_long)
+						(void)l->scan(l->sctx, p, scanned + k + 1);
+				}
+			} else {
+				nl = memchr(p + scanned, '\n', avail - scanned);
+			}
+		}
+		if (nl || (l->eof && avail > 0)) {
+			size_t n = nl ? (size_t)(nl - p) : avail;
+
+			if (!nl && l->scan && !too_long) /* the last line, without its '\n' */
+				(void)l->scan(l->sctx, p, n);
+			l->pos += n + (nl ? 1 : 0);
+			l->map_stream->offset = l->pos;
+			l->lineno++;
+			if (n > 0 && p[n - 1] == '\r')
+				n--;
+			if (too_long || n > max)
+				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
+			*line = p;
+			*len = n;
+			return GEO_OK;
+		}
+		if (l->eof) {
+			if (!too_long)
+				return GEO_OK;
+			l->lineno++;
+			return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
+		}
+		scanned = avail;
+		if (scanned > max + 1) { /* + 1: room for the CR of a CRLF line */
+			/* Pass over what we have of an over-long line, keep
+			 * looking for its end. */
+			too_long = true;
+			l->pos += scanned;
+			l->map_stream->offset = l->pos;
+			scanned = 0;
+		}
+		/* A line that crosses the window's end: a window from its
+		 * start, twice as long as what was seen of it. */
+		r = map_window(l, 2 * scanned);
+		if (r < 0)
+			return geo_error_set(err, GEO_EIO, "read failed: %s", strerror(errno));
+		if ((size_t)r <= scanned)
+			l->eof = true;
+	}
+}
+
 geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *err)
 {
 	size_t max = l->max ? l->max : GEO_MAX_LINE;
 	size_t scanned = 0; /* bytes from start known to hold no newline */
 	bool too_long = false;
 
+	if (l->map_stream)
+		return lines_next_mapped(l, line, len, err);
 	*line = NULL;
 	*len = 0;
 	for (;;) {
 		char *nl = NULL;
 		ssize_t r;
 
-		if (l->end > l->start + scanned)
-			nl = memchr(l->buf + l->start + scanned, '\n', l->end - l->start - scanned);
+		if (l->end > l->start + scanned) {
+			char *from = l->buf + l->start + scanned;
+			size_t avail = l->end - l->start - scanned;
+
+			if (l->scan) {
+				size_t k = l->scan(l->sctx, from, avail);
+				/* The scan's last call must cover the line from
+				 * its start: again, when the line crossed the
+				 * end of what was read before (rare). */
+				if (k < avail) {
+					nl = from + k;
+					if (scanned > 0 && !too_long)
+						(void)l->scan(l->sctx, l->buf + l->start, scanned + k + 1);
+				}
+			} else {
+				nl = memchr(from, '\n', avail);
+			}
+		}
 		if (nl || (l->eof && l->end > l->start)) {
 			size_t n = nl ? (size_t)(nl - (l->buf + l->start)) : l->end - l->start;
 			char *p = l->buf + l->start;
+
+			if (!nl && l->scan && !too_long) /* the last line, without its '\n' */
+				(void)l->scan(l->sctx, p, n);
 			l->start += n + (nl ? 1 : 0);
 			l->lineno++;
 			/* The limit is on the line's content: a CRLF line of max
@@ -209,6 +361,10 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 
 void geo_lines_free(geo_lines *l)
 {
+	if (l->map)
+		munmap(l->map, l->map_len);
+	l->map = NULL;
+	l->map_len = 0;
 	free(l->buf);
 	l->buf = NULL;
 	l->cap = l->start = l->end = 0;

@@ -1,6 +1,7 @@
 /* test_gdelt.c - the GDELT reader: actor resolution, field parsing, and
  * whole files read through geo_source (plain, gzip, zip, and their
  * failures). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -133,6 +134,46 @@ static void test_parse_decimal(void **state)
 	assert_false(gdelt_parse_decimal(" 1", 2, &v));
 }
 
+/* The GoldsteinScale parse: its shortcut for "-D.D", "D.D" and "10.0"
+ * gives the very bits the general parse gives (-0.0 included), and every
+ * other string what the general parse and the range check say: every
+ * byte at every place of strings of three to five bytes built around the
+ * short forms. */
+static void test_parse_goldstein(void **state)
+{
+	static const char *const forms[] = {"-0.0", "0.0", "10.0", "-10.0", "9.9", "-9.9", "3.5", "10", "-10",
+					    "10.1", "-10.5", "1.25", "11.0", "+3.4", "09.5", "-", ""};
+	char s[8];
+
+	(void)state;
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+		size_t n = strlen(forms[f]);
+		for (size_t at = 0; at <= n; at++)
+			for (int c = at < n ? 0 : 256; c < 257; c++) {
+				double want = 0, got = 0;
+				bool ok_want, ok_got;
+
+				memset(s, '\t', sizeof s); /* the row goes on after the field */
+				memcpy(s, forms[f], n);
+				if (c < 256)
+					s[at] = (char)c;
+				ok_want = gdelt_parse_decimal(s, n, &want) && want >= -10 && want <= 10;
+				ok_got = gdelt_parse_goldstein(s, n, &got);
+				assert_int_equal(ok_got, ok_want);
+				if (ok_want)
+					assert_memory_equal(&got, &want, sizeof got);
+			}
+	}
+	{
+		double v = 1;
+		assert_true(gdelt_parse_goldstein("-0.0", 4, &v));
+		assert_true(v == 0 && signbit(v));
+		assert_true(gdelt_parse_goldstein("-10.0", 5, &v) && v == -10.0);
+		assert_true(gdelt_parse_goldstein("7.4", 3, &v) && v == 7.4);
+		assert_false(gdelt_parse_goldstein("10.1", 4, &v));
+	}
+}
+
 /* Every byte value at every position of digit strings 1 to 20 long (the
  * check goes eight bytes at a time, then one by one). */
 static void test_all_digits(void **state)
@@ -154,62 +195,84 @@ static void test_all_digits(void **state)
 	}
 }
 
-/* The split a byte at a time, as the test states it. */
-static void naive_split(const unsigned char *s, size_t n, gdelt_split *want)
+/* The scan a byte at a time, as the test states it: up to the first
+ * '\n', the first GDELT_SPLIT_POS TABs kept, all counted, the last one's
+ * offset, and whether a byte past the last TAB is >= 0x80. */
+static size_t naive_scan(const unsigned char *s, size_t n, gdelt_split *want)
 {
+	size_t i;
+
 	memset(want, 0, sizeof *want);
 	want->ascii = true;
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n && s[i] != '\n'; i++) {
 		if (s[i] == '\t') {
 			if (want->ntabs < GDELT_SPLIT_POS)
-				want->pos[want->ntabs] = i;
+				want->pos[want->ntabs] = (uint32_t)i;
 			want->ntabs++;
-		} else if (want->ntabs >= GDELT_SPLIT_POS && s[i] >= 0x80) {
+			want->last = (uint32_t)i;
+			want->ascii = true;
+		} else if (s[i] >= 0x80) {
 			want->ascii = false;
 		}
 	}
+	return i;
 }
 
-static void assert_split(const unsigned char *s, size_t n)
-{
-	gdelt_split want, got;
+typedef size_t (*scan_fn)(void *sp, const char *s, size_t n);
 
-	naive_split(s, n, &want);
+static void assert_scan_with(scan_fn scan, const unsigned char *s, size_t n, size_t want_end,
+			     const gdelt_split *want)
+{
+	gdelt_split got;
+
 	memset(&got, 0xA5, sizeof got);
-	gdelt_split_scalar((const char *)s, n, &got);
-	assert_int_equal(got.ntabs, want.ntabs);
-	assert_int_equal(got.ascii, want.ascii);
-	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
-		assert_int_equal(got.pos[k], want.pos[k]);
+	assert_int_equal(scan(&got, (const char *)s, n), want_end);
+	assert_int_equal(got.ntabs, want->ntabs);
+	assert_int_equal(got.ascii, want->ascii);
+	if (want->ntabs > 0)
+		assert_int_equal(got.last, want->last);
+	for (size_t k = 0; k < want->ntabs && k < GDELT_SPLIT_POS; k++)
+		assert_int_equal(got.pos[k], want->pos[k]);
+}
+
+/* Every scanner this build has agrees with the naive one. */
+static void assert_scan(const unsigned char *s, size_t n)
+{
+	gdelt_split want;
+	size_t end = naive_scan(s, n, &want);
+
+	assert_scan_with(gdelt_scan_scalar, s, n, end, &want);
 #if defined(__SSE2__) && defined(__GNUC__)
-	memset(&got, 0xA5, sizeof got);
-	gdelt_split_sse2((const char *)s, n, &got);
-	assert_int_equal(got.ntabs, want.ntabs);
-	assert_int_equal(got.ascii, want.ascii);
-	for (size_t k = 0; k < want.ntabs && k < GDELT_SPLIT_POS; k++)
-		assert_int_equal(got.pos[k], want.pos[k]);
+	assert_scan_with(gdelt_scan_sse2, s, n, end, &want);
+	if (gdelt_have_avx2())
+		assert_scan_with(gdelt_scan_avx2, s, n, end, &want);
+	if (gdelt_have_avx512())
+		assert_scan_with(gdelt_scan_avx512, s, n, end, &want);
 #endif
 }
 
-static void test_split(void **state)
+static void test_scan(void **state)
 {
 	static unsigned char buf[9000];
 	unsigned seed = 12345;
 	gdelt_split sp;
 
 	(void)state;
-	gdelt_split_scalar("", 0, &sp);
+	assert_int_equal(gdelt_scan_scalar(&sp, "", 0), 0);
 	assert_int_equal(sp.ntabs, 0);
 	assert_true(sp.ascii);
-	gdelt_split_scalar("a\tb\t\tc", 6, &sp);
+	assert_int_equal(gdelt_scan_scalar(&sp, "a\tb\t\tc", 6), 6);
 	assert_int_equal(sp.ntabs, 3);
 	assert_int_equal(sp.pos[0], 1);
 	assert_int_equal(sp.pos[1], 3);
 	assert_int_equal(sp.pos[2], 4);
+	assert_int_equal(sp.last, 4);
+	assert_int_equal(gdelt_scan_scalar(&sp, "a\tb\nc\td", 7), 3);
+	assert_int_equal(sp.ntabs, 1);
 	/* Every length and alignment, TABs dense and sparse, with bytes next
-	 * to TAB's value (0x08, 0x0a) and high bytes (0x80, 0x89, 0xff) on
-	 * either side of the last kept TAB, which may fall anywhere in a
-	 * 16-byte block. */
+	 * to TAB's value (0x08, 0x0a: a line end) and high bytes (0x80,
+	 * 0x89, 0xff) on either side of the last TAB, which may fall
+	 * anywhere in a 16-, 32- or 64-byte block. */
 	for (size_t round = 0; round < 3000; round++) {
 		static const unsigned char pick[] = {'\t', 0x08, 0x0a, 0x80, 0x89, 0xff, 0x00, 'A', 0x19, 'z'};
 		size_t n = (round * 7) % 700, dense = round % 5;
@@ -217,29 +280,41 @@ static void test_split(void **state)
 			seed = seed * 1103515245u + 12345u;
 			if ((seed >> 16) % (dense + 1) == 0)
 				buf[i] = '\t';
-			else if ((seed >> 8) % 23 == 0)
+			else if ((seed >> 8) % (round % 3 ? 23 : 4000) == 0)
 				buf[i] = pick[(seed >> 20) % sizeof pick];
 			else
 				buf[i] = (unsigned char)('a' + (seed >> 24) % 26);
 		}
-		assert_split(buf, n);
+		assert_scan(buf, n);
 	}
-	/* More than 255 blocks after the kept TABs: the lane counts are
-	 * summed before they can wrap. */
+	/* Long TAB runs, the line end at every place in the last blocks. */
 	memset(buf, '\t', sizeof buf);
-	assert_split(buf, sizeof buf);
+	assert_scan(buf, sizeof buf);
 	buf[sizeof buf - 1] = 0xC3;
-	assert_split(buf, sizeof buf);
-	/* A row as GDELT writes it: 61 columns, a UTF-8 URL at the end. */
+	assert_scan(buf, sizeof buf);
+	for (size_t at = 0; at < 80; at++) {
+		memset(buf, '\t', 200);
+		buf[at] = 0xC3;
+		buf[at + 40] = '\n';
+		assert_scan(buf, 200);
+		assert_scan(buf, at + 41);
+		assert_scan(buf, at + 40);
+	}
+	/* A row as GDELT writes it: 61 columns, a UTF-8 URL at the end, then
+	 * the next row. */
 	{
 		size_t n = 0;
 		for (int c = 0; c < 60; c++)
 			n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "c%d\t", c);
 		n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "https://example.org/caf\xc3\xa9");
-		assert_split(buf, n);
-		gdelt_split_scalar((const char *)buf, n, &sp);
+		assert_scan(buf, n);
+		assert_int_equal(gdelt_scan_scalar(&sp, (const char *)buf, n), n);
 		assert_int_equal(sp.ntabs, 60);
 		assert_false(sp.ascii);
+		memcpy(buf + n, "\r\n1\t2\t\xff\n", 9);
+		assert_scan(buf, n + 9);
+		assert_int_equal(gdelt_scan_scalar(&sp, (const char *)buf, n + 9), n + 1);
+		assert_int_equal(sp.ntabs, 60);
 	}
 }
 
@@ -404,6 +479,71 @@ static void test_rows_and_counts(void **state)
 	geo_dict_free(d);
 }
 
+/* Every event's doc and URL, "doc url;" each, and the stats. */
+static void read_urls(const char *name, const geo_dict *dict, char *out, size_t outlen, geo_source_stats *st)
+{
+	char path[256];
+	const char *paths[1] = {path};
+	geo_source_opts opts = {.dict = dict};
+	geo_source *src;
+	const geo_event *ev;
+	geo_error err;
+
+	path_of(path, sizeof path, name);
+	out[0] = '\0';
+	assert_int_equal(geo_source_open(&src, paths, 1, &opts, &err), GEO_OK);
+	while (geo_source_next(src, &ev, &err) == GEO_OK && ev) {
+		size_t used = strlen(out);
+		snprintf(out + used, outlen - used, "%s %s;", ev->doc, ev->url ? ev->url : "-");
+	}
+	*st = *geo_source_get_stats(src);
+	geo_source_free(src);
+}
+
+/* Row ends and URLs, read from a plain file (mapped: its lines have no
+ * NUL after them) and from a gzip copy (read into a buffer): LF, CRLF, a
+ * last row without its newline, an ASCII, a UTF-8 and a malformed URL,
+ * an empty one. */
+static void test_line_ends(void **state)
+{
+	static const char *const urls[] = {"https://example.com/a", "https://example.com/caf\xc3\xa9",
+					   "https://example.com/\xff", "", "https://example.com/last"};
+	static const char *const ends[] = {"\n", "\r\n", "\n", "\r\n", ""};
+	char text[8192], got[1024], gz[256];
+	geo_source_stats st;
+	geo_dict *d;
+	geo_error err;
+	gzFile g;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	for (int r = 0; r < 5; r++) {
+		char *url;
+		make_row(text + n, sizeof text - n, r + 1, "USA", "CHN", "163", "-8.0", 61);
+		url = strstr(text + n, "https://example.com/a\n");
+		assert_non_null(url);
+		n = (size_t)(url - text);
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", urls[r], ends[r]);
+	}
+	write_bytes("ends.CSV", text, n);
+	path_of(gz, sizeof gz, "ends.CSV.gz");
+	assert_non_null(g = gzopen(gz, "wb"));
+	assert_int_equal(gzwrite(g, text, (unsigned)n), (int)n);
+	assert_int_equal(gzclose(g), Z_OK);
+	for (int k = 0; k < 2; k++) {
+		read_urls(k ? "ends.CSV.gz" : "ends.CSV", d, got, sizeof got, &st);
+		assert_string_equal(got, "1 https://example.com/a;2 https://example.com/caf\xc3\xa9;4 -;"
+					 "5 https://example.com/last;");
+		assert_int_equal(st.records, 5);
+		assert_int_equal(st.events, 4);
+		assert_int_equal(st.skipped[GEO_SKIP_MALFORMED], 1);
+		if (k == 0)
+			assert_int_equal(st.bytes, n);
+	}
+	geo_dict_free(d);
+}
+
 /* Many rows, so that gzip input and output cross several buffers. */
 static size_t many_rows(char **out, size_t rows)
 {
@@ -545,11 +685,13 @@ int main(void)
 		cmocka_unit_test(test_resolve_actor),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_decimal),
+		cmocka_unit_test(test_parse_goldstein),
 		cmocka_unit_test(test_all_digits),
-		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_no_dictionary),
 		cmocka_unit_test(test_rows_and_counts),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_gzip),
 		cmocka_unit_test(test_zip),
 	};
