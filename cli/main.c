@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -50,6 +51,26 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
+/*
+ * SIGBUS: a plain GDELT export is read through a mapping of its pages,
+ * and a page that another program cuts from the file while geograph
+ * reads it can no longer be read.  That is no bug of geograph's but a
+ * file that changed under it: it says so, removes its temporary outputs
+ * and ends as for bad input (only async-signal-safe calls here).
+ */
+static void on_input_cut(int sig)
+{
+	static const char msg[] = "geograph: an input file was cut short while it was read "
+				  "(changed by another program); stopped, unfinished outputs removed\n";
+	ssize_t w;
+
+	(void)sig;
+	geo_outfile_remove_temporaries();
+	w = write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)w;
+	_exit(EXIT_DATA);
+}
+
 /* Catches sig unless it is ignored (nohup, a background job): that choice
  * stays the caller's. */
 static void catch_signal(int sig)
@@ -83,6 +104,7 @@ int main(int argc, char **argv)
 	catch_signal(SIGINT);
 	catch_signal(SIGTERM);
 	catch_signal(SIGHUP);
+	signal(SIGBUS, on_input_cut);
 	if (argc < 2)
 		return main_usage_error("%s", "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
