@@ -13,17 +13,12 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests", "graph"))
+from taplib import failed, tap  # noqa: E402  (the path is set just above)
+
 GEOGRAPH = os.environ.get("GEOGRAPH") or os.path.join(ROOT, "build", "geograph")
 GEN = os.path.join(ROOT, "bench", "gen.py")
 EXPORT = os.path.join(ROOT, "..", "shared", "data", "gdelt", "20191024143000.export.CSV")
-failures = 0
-
-
-def tap(ok, name, detail=""):
-    global failures
-    print(("ok - " if ok else "not ok - ") + name + (": " + detail if detail and not ok else ""))
-    if not ok:
-        failures += 1
 
 
 def gen(out, *args):
@@ -88,7 +83,7 @@ def main():
         r = gen(os.path.join(tmp, "y.CSV"), "--rows", "10", "--like", empty)
         tap(r.returncode != 0 and "has no GDELT 2.0 rows of 61 columns" in r.stderr,
             "gen-like-no-real-rows-refused", r.stderr[-200:])
-    return 1 if failures else 0
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":
