@@ -58,13 +58,14 @@ typedef struct geo_lines {
 	void *sctx;
 	size_t max;     /* longest line accepted, in bytes */
 	size_t lineno;  /* 1-based number of the line last returned */
-	char *buf;
+	char *buf;      /* what is read; for a mapped file, the window */
 	size_t cap, start, end;
 	bool eof;
-	/* a file read through its pages (geo_lines_map): a window of it */
+	/* a file read through its pages (geo_lines_map): the window mapped
+	 * (NULL when none), its offset in the file and its length */
 	geo_stream *map_stream;
 	char *map;
-	size_t map_off, map_len, pos; /* file offsets: window, next line */
+	size_t map_off, map_len;
 } geo_lines;
 
 /*

@@ -163,7 +163,9 @@ static ssize_t lines_fill(geo_lines *l)
  * pages in, instead of a fault per 16 pages) and unmapped when the lines
  * move past it, so memory stays bounded whatever the file's size.  The
  * kernel's copy into a read buffer, and the page-cache lookups behind it,
- * were a third of the GDELT reader's time on plain files.
+ * were a third of the GDELT reader's time on plain files.  The window is
+ * the lines' buffer (buf, start, end), so geo_lines_next() reads both the
+ * same way.
  */
 #define LINES_WINDOW ((size_t)4 << 20)
 
@@ -171,24 +173,24 @@ bool geo_lines_map(geo_lines *l, geo_stream *s)
 {
 	struct stat st;
 
-	if (s->fd == STDIN_FILENO || s->offset != 0 || s->peek_pos != 0 || fstat(s->fd, &st) != 0 ||
+	if (l->buf || s->fd == STDIN_FILENO || s->offset != 0 || s->peek_pos != 0 || fstat(s->fd, &st) != 0 ||
 	    !S_ISREG(st.st_mode) || st.st_size <= 0)
 		return false;
 	l->map_stream = s;
 	l->map = NULL;
-	l->map_off = l->map_len = l->pos = 0;
+	l->map_off = l->map_len = l->start = l->end = 0;
 	return true;
 }
 
-/* Maps the window for the bytes from l->pos, at least want of them when
- * the file has them; the file's size is taken now, so a window never
- * reaches past the end (where a read would fault).  Returns the bytes
- * mapped from l->pos (0 at the end), or -1 with errno. */
+/* Maps the window for the bytes from the next line on, at least want of
+ * them when the file has them; the file's size is taken now, so a window
+ * never reaches past the end (where a read would fault).  Returns the
+ * bytes mapped from the next line (0 at the end), or -1 with errno. */
 static ssize_t map_window(geo_lines *l, size_t want)
 {
 	static size_t page;
 	struct stat st;
-	size_t off, len, size;
+	size_t pos = l->map_off + l->start, off, len, size;
 	void *m;
 
 	if (!page) {
@@ -198,93 +200,57 @@ static ssize_t map_window(geo_lines *l, size_t want)
 	if (fstat(l->map_stream->fd, &st) != 0)
 		return -1;
 	size = st.st_size > 0 ? (size_t)st.st_size : 0;
-	off = l->pos - l->pos % page;
-	len = (l->pos - off) + (want > LINES_WINDOW ? want : LINES_WINDOW);
+	off = pos - pos % page;
+	len = (pos - off) + (want > LINES_WINDOW ? want : LINES_WINDOW);
 	if (off >= size)
 		len = 0;
 	else if (len > size - off)
 		len = size - off;
 	if (l->map)
 		munmap(l->map, l->map_len);
-	l->map = NULL;
-	l->map_off = off;
+	l->buf = l->map = NULL;
 	l->map_len = 0;
-	if (len <= l->pos - off)
+	if (len <= pos - off) {
+		l->map_off = pos;
+		l->start = l->end = 0;
 		return 0;
+	}
 	m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, l->map_stream->fd, (off_t)off);
-	if (m == MAP_FAILED)
+	if (m == MAP_FAILED) {
+		l->map_off = pos;
+		l->start = l->end = 0;
 		return -1;
-	l->map = m;
+	}
+	l->buf = l->map = m;
+	l->map_off = off;
 	l->map_len = len;
-	return (ssize_t)(off + len - l->pos);
+	l->start = pos - off;
+	l->end = len;
+	return (ssize_t)(len - l->start);
 }
 
-/* geo_lines_next() on a mapped file. */
-static geo_err lines_next_mapped(geo_lines *l, const char **line, size_t *len, geo_error *err)
+/* More input after the scanned bytes of the line at start: the bytes
+ * added (0 at the end of the input), or -1 with errno. */
+static ssize_t lines_more(geo_lines *l, size_t scanned)
 {
-	size_t max = l->max ? l->max : GEO_MAX_LINE;
-	size_t scanned = 0; /* bytes from pos known to hold no newline */
-	bool too_long = false;
+	ssize_t r;
 
-	*line = NULL;
-	*len = 0;
-	for (;;) {
-		size_t avail = l->map ? l->map_off + l->map_len - l->pos : 0;
-		char *p = avail ? l->map + (l->pos - l->map_off) : NULL;
-		char *nl = NULL;
-		ssize_t r;
+	if (!l->map_stream)
+		return lines_fill(l);
+	/* A line that crosses the window's end: a window from its start,
+	 * twice as long as what was seen of it. */
+	r = map_window(l, 2 * scanned);
+	if (r < 0)
+		return -1;
+	return (size_t)r > scanned ? r - (ssize_t)scanned : 0;
+}
 
-		if (avail > scanned) {
-			if (l->scan) {
-				size_t k = l->scan(l->sctx, p + scanned, avail - scanned);
-				if (k < avail - scanned) {
-					nl = p + scanned + k;
-					if (scanned > 0 && !too_long)
-						(void)l->scan(l->sctx, p, scanned + k + 1);
-				}
-			} else {
-				nl = memchr(p + scanned, '\n', avail - scanned);
-			}
-		}
-		if (nl || (l->eof && avail > 0)) {
-			size_t n = nl ? (size_t)(nl - p) : avail;
-
-			if (!nl && l->scan && !too_long) /* the last line, without its '\n' */
-				(void)l->scan(l->sctx, p, n);
-			l->pos += n + (nl ? 1 : 0);
-			l->map_stream->offset = l->pos;
-			l->lineno++;
-			if (n > 0 && p[n - 1] == '\r')
-				n--;
-			if (too_long || n > max)
-				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
-			*line = p;
-			*len = n;
-			return GEO_OK;
-		}
-		if (l->eof) {
-			if (!too_long)
-				return GEO_OK;
-			l->lineno++;
-			return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
-		}
-		scanned = avail;
-		if (scanned > max + 1) { /* + 1: room for the CR of a CRLF line */
-			/* Pass over what we have of an over-long line, keep
-			 * looking for its end. */
-			too_long = true;
-			l->pos += scanned;
-			l->map_stream->offset = l->pos;
-			scanned = 0;
-		}
-		/* A line that crosses the window's end: a window from its
-		 * start, twice as long as what was seen of it. */
-		r = map_window(l, 2 * scanned);
-		if (r < 0)
-			return geo_error_set(err, GEO_EIO, "read failed: %s", strerror(errno));
-		if ((size_t)r <= scanned)
-			l->eof = true;
-	}
+/* The next line starts at start: the stream's offset says so for a
+ * mapped file (a read moves it for the others). */
+static void lines_moved(geo_lines *l)
+{
+	if (l->map_stream)
+		l->map_stream->offset = l->map_off + l->start;
 }
 
 geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *err)
@@ -293,8 +259,6 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 	size_t scanned = 0; /* bytes from start known to hold no newline */
 	bool too_long = false;
 
-	if (l->map_stream)
-		return lines_next_mapped(l, line, len, err);
 	*line = NULL;
 	*len = 0;
 	for (;;) {
@@ -326,6 +290,7 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 			if (!nl && l->scan && !too_long) /* the last line, without its '\n' */
 				(void)l->scan(l->sctx, p, n);
 			l->start += n + (nl ? 1 : 0);
+			lines_moved(l);
 			l->lineno++;
 			/* The limit is on the line's content: a CRLF line of max
 			 * bytes is as good as an LF one. */
@@ -333,7 +298,8 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 				n--;
 			if (too_long || n > max)
 				return geo_error_set(err, GEO_ELIMIT, "line longer than %zu bytes", max);
-			p[n] = '\0';
+			if (!l->map_stream) /* a mapped file's pages are read-only */
+				p[n] = '\0';
 			*line = p;
 			*len = n;
 			return GEO_OK;
@@ -348,10 +314,11 @@ geo_err geo_lines_next(geo_lines *l, const char **line, size_t *len, geo_error *
 		if (scanned > max + 1) { /* + 1: room for the CR of a CRLF line */
 			/* Drop what we have of an over-long line, keep looking for its end. */
 			too_long = true;
-			l->start = l->end = 0;
+			l->start = l->end;
+			lines_moved(l);
 			scanned = 0;
 		}
-		r = lines_fill(l);
+		r = lines_more(l, scanned);
 		if (r < 0)
 			return geo_error_set(err, GEO_EIO, "read failed: %s", strerror(errno));
 		if (r == 0)
@@ -363,9 +330,10 @@ void geo_lines_free(geo_lines *l)
 {
 	if (l->map)
 		munmap(l->map, l->map_len);
+	else if (!l->map_stream)
+		free(l->buf);
 	l->map = NULL;
 	l->map_len = 0;
-	free(l->buf);
 	l->buf = NULL;
 	l->cap = l->start = l->end = 0;
 }
