@@ -342,11 +342,17 @@ static geo_err add_form(geo_lex *lx, const char *head, const char *rest, size_t 
 			int32_t ref, int form)
 {
 	char buf[256];
-	int k = snprintf(buf, sizeof buf, "%s%.*s", head, (int)restlen, rest);
+	size_t hn = strlen(head);
 
-	if (k < 0 || (size_t)k >= sizeof buf)
+	/* Copied by length, not snprintf(): this runs for every form of every
+	 * trigger at start-up, and printf takes glibc's slow positional path
+	 * in this process (libquadmath's hooks). */
+	if (hn + restlen >= sizeof buf)
 		return GEO_OK;
-	return geo_lex_add(lx, buf, (size_t)k, kind, ref, form);
+	memcpy(buf, head, hn);
+	memcpy(buf + hn, rest, restlen);
+	buf[hn + restlen] = '\0';
+	return geo_lex_add(lx, buf, hn + restlen, kind, ref, form);
 }
 
 /* Adds a trigger phrase: verbs inflect their first word, nouns their last;
@@ -3775,8 +3781,12 @@ static geo_err emit(geo_extractor *x, emit_ctx *ec, const actor *src, geo_span s
 	}
 	ev.doc = ec->doc;
 	ev.sent = ec->sent;
-	if (ec->date)
-		snprintf(ev.date, sizeof ev.date, "%s", ec->date);
+	if (ec->date) {
+		/* Not snprintf(): printf is slow in this process (see add_form()). */
+		size_t dn = strnlen(ec->date, sizeof ev.date - 1);
+		memcpy(ev.date, ec->date, dn);
+		ev.date[dn] = '\0';
+	}
 	ev.relation = r->info->label;
 	ev.cameo = r->info->cameo;
 	ev.goldstein = r->info->goldstein;
