@@ -135,6 +135,10 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	if (t->n == 0 || t->n > 0xFFFF)
 		return GEO_OK;
 	lx->first[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
+	{
+		uint32_t m = geo_lex_refmix(t->v[0].hash, ref);
+		lx->firstref[geo_lex_fword(m)] |= geo_lex_fbit(m);
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		const geo_tok *k = &t->v[i];
 		if (klen + k->len + 1 >= sizeof key)

@@ -446,6 +446,11 @@ typedef struct geo_lex {
 	 * its own key has no item, and the scan goes straight to the key of
 	 * two words, which exists only if that of one does. */
 	uint64_t whole[GEO_LEX_FIRST];
+	/* The same bits for a first token and an item's ref together
+	 * (geo_lex_refmix()): geo_lex_find_ref() asks for one ref, and a word
+	 * that starts phrases of other refs only ("to" of "sell ... to" when
+	 * the gap of "force ... out of" asks) needs no scan. */
+	uint64_t firstref[GEO_LEX_FIRST];
 	geo_tmap map; /* key -> index in keys */
 	struct geo_lex_key *keys;
 	size_t nkeys, capkeys;
@@ -500,6 +505,13 @@ static inline uint64_t geo_lex_fbit(uint32_t h)
 	return UINT64_C(1) << ((h >> 16) % 64);
 }
 
+/* A first token's hash and a ref, mixed for geo_lex.firstref: the ref
+ * lands in the high bits that geo_lex_fword() and geo_lex_fbit() read. */
+static inline uint32_t geo_lex_refmix(uint32_t h, int32_t ref)
+{
+	return h ^ ((uint32_t)ref * UINT32_C(0x9E3779B1));
+}
+
 /* True when token i may start a phrase of lx: false means none does. */
 static inline bool geo_lex_may_start(const geo_lex *lx, const geo_tokens *t, size_t i)
 {
@@ -524,7 +536,9 @@ static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const ge
 static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 				       int32_t ref, size_t *ntok)
 {
-	if (!geo_lex_may_start(lx, t, i)) {
+	uint32_t m = i < t->n ? geo_lex_refmix(t->v[i].hash, ref) : 0;
+
+	if (!geo_lex_may_start(lx, t, i) || !(lx->firstref[geo_lex_fword(m)] & geo_lex_fbit(m))) {
 		*ntok = 0;
 		return -1;
 	}
