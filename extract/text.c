@@ -1242,24 +1242,49 @@ static geo_err add_mention(geo_extractor *x, size_t t0, size_t t1, int kind, con
  * seats, adjectives, then roles.  Returns false when none. */
 static void dict_lookup(geo_extractor *x, size_t i)
 {
-	static const int order[] = {AK_MEDIA, AK_NOT, AK_NAME, AK_SEAT, AK_ADJ, AK_ROLE};
+	/* Each kind's place in that order, from 1; 0 for the kinds never
+	 * chosen here (bare aliases, institutions). */
+	static const uint8_t place[16] = {[AK_MEDIA] = 1, [AK_NOT] = 2, [AK_NAME] = 3,
+					  [AK_SEAT] = 4,  [AK_ADJ] = 5, [AK_ROLE] = 6};
+	const geo_lex_item *best = NULL;
+	unsigned best_place = 7;
 	size_t len;
 	int32_t first = geo_lex_longest(x->actors, x->s, &x->toks, i, &len);
 
 	x->dc[i].kind = 0;
 	if (first < 0 || len > 0xFFFF)
 		return;
-	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
-		for (int32_t it = first; it >= 0; it = geo_lex_item_at(x->actors, it)->next) {
-			const geo_lex_item *li = geo_lex_item_at(x->actors, it);
-			if (li->kind == order[o] && geo_lex_case_ok(x->actors, li, x->s, &x->toks, i)) {
-				x->dc[i].kind = (uint8_t)li->kind;
-				x->dc[i].ref = li->ref;
-				x->dc[i].len = (uint16_t)len;
-				x->dc[i].city = li->aux == 1;
-				return;
-			}
+	/* One walk of the phrase's items: the one of the best-placed kind
+	 * that fits the text's capitals, the first in file order among
+	 * equals (as a walk per kind, in that order, would find). */
+	for (int32_t it = first; it >= 0 && best_place > 1; it = geo_lex_item_at(x->actors, it)->next) {
+		const geo_lex_item *li = geo_lex_item_at(x->actors, it);
+		unsigned p = li->kind < 16 ? place[li->kind] : 0;
+		if (p && p < best_place && geo_lex_case_ok(x->actors, li, x->s, &x->toks, i)) {
+			best = li;
+			best_place = p;
 		}
+	}
+#ifdef GEO_TESTING
+	{
+		/* The walk per kind that the one walk replaces. */
+		static const int order[] = {AK_MEDIA, AK_NOT, AK_NAME, AK_SEAT, AK_ADJ, AK_ROLE};
+		const geo_lex_item *want = NULL;
+		for (size_t o = 0; o < sizeof order / sizeof order[0] && !want; o++)
+			for (int32_t it = first; it >= 0 && !want; it = geo_lex_item_at(x->actors, it)->next) {
+				const geo_lex_item *li = geo_lex_item_at(x->actors, it);
+				if (li->kind == order[o] && geo_lex_case_ok(x->actors, li, x->s, &x->toks, i))
+					want = li;
+			}
+		if (want != best)
+			abort();
+	}
+#endif
+	if (best) {
+		x->dc[i].kind = (uint8_t)best->kind;
+		x->dc[i].ref = best->ref;
+		x->dc[i].len = (uint16_t)len;
+		x->dc[i].city = best->aux == 1;
 	}
 }
 
@@ -2201,7 +2226,7 @@ static geo_err trigger_pass(geo_extractor *x)
 			i++;
 			continue;
 		}
-		if (i > 0 && x->tmen[i - 1] >= 0 &&
+		if (i > 0 && x->tmen[i - 1] >= 0 && (x->bits[i] & GEO_W_HYP) &&
 		    ((x->rel_demand >= 0 && tok_is(x, i, "must")) || (x->rel_appeal >= 0 && tok_is(x, i, "should")))) {
 			/* "must": a demand; "should": an appeal */
 			rc = add_trig(x, i, i + 1, tok_is(x, i, "must") ? x->rel_demand : x->rel_appeal, FORM_MUST);
@@ -5269,8 +5294,14 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 		 * grammar's own (trigger_pass), not of the lexicon.  One
 		 * such word is enough to know. */
 		if (!may_trig)
-			may_trig = geo_lex_may_start(x->trigs, &x->toks, i) || tok_is(x, i, "must") ||
-				   tok_is(x, i, "should");
+			may_trig = geo_lex_may_start(x->trigs, &x->toks, i) ||
+				   ((b & GEO_W_HYP) && (tok_is(x, i, "must") || tok_is(x, i, "should")));
+#ifdef GEO_TESTING
+		/* "must" and "should" are hypothetical modals of the word
+		 * classes: the two tests above rely on that bit. */
+		if ((tok_is(x, i, "must") || tok_is(x, i, "should")) && !(b & GEO_W_HYP))
+			abort();
+#endif
 		/* "if" and "unless" are clause barriers of the word classes:
 		 * most words are turned away by that bit. */
 		if (x->cond == NTOK && (x->bits[i] & GEO_W_BARRIER) &&
