@@ -1082,7 +1082,9 @@ static int person_known(geo_extractor *x, size_t i, size_t *end)
 {
 	size_t ne = name_run(x, i);
 
-	if (ne == i)
+	/* No one met yet: nothing to find (and no index to reset at every
+	 * capitalised word). */
+	if (ne == i || !x->npeople)
 		return -1;
 	index_people(x);
 	{
