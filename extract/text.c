@@ -1251,18 +1251,25 @@ static void dict_lookup(geo_extractor *x, size_t i)
 	const geo_lex_item *best = NULL;
 	unsigned best_place = 7;
 	size_t len;
-	int32_t first = geo_lex_longest(x->actors, x->s, &x->toks, i, &len);
+	int32_t fit;
+	int32_t first = geo_lex_longest_fit(x->actors, x->s, &x->toks, i, &len, &fit);
+	bool checked = true; /* the scan found the items before fit unfit */
 
 	x->dc[i].kind = 0;
 	if (first < 0 || len > 0xFFFF)
 		return;
 	/* One walk of the phrase's items: the one of the best-placed kind
 	 * that fits the text's capitals, the first in file order among
-	 * equals (as a walk per kind, in that order, would find). */
+	 * equals (as a walk per kind, in that order, would find).  The scan
+	 * checked the capitals up to the first item that fits. */
 	for (int32_t it = first; it >= 0 && best_place > 1; it = geo_lex_item_at(x->actors, it)->next) {
 		const geo_lex_item *li = geo_lex_item_at(x->actors, it);
 		unsigned p = li->kind < 16 ? place[li->kind] : 0;
-		if (p && p < best_place && geo_lex_case_ok(x->actors, li, x->s, &x->toks, i)) {
+		if (it == fit)
+			checked = false;
+		else if (checked)
+			continue;
+		if (p && p < best_place && (it == fit || geo_lex_case_ok(x->actors, li, x->s, &x->toks, i))) {
 			best = li;
 			best_place = p;
 		}

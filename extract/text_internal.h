@@ -487,12 +487,19 @@ static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const ge
 static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 				       int32_t ref, size_t *ntok);
 
-/* match.c: the scan behind both.  The longest phrase of lx at token i with
+/* As geo_lex_longest(), and *fit gets the first item of the phrase (in
+ * the order of its next links from the one returned) that fits the
+ * text's capitals, or -1: the items before it do not fit, so a caller
+ * that walks them need not check them again. */
+static inline int32_t geo_lex_longest_fit(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+					  size_t *ntok, int32_t *fit);
+
+/* match.c: the scan behind them.  The longest phrase of lx at token i with
  * an item that matches the case rules and, unless any, has that ref.
  * Returns the phrase's first item (any) or the matching item, or -1;
- * *ntok its length. */
+ * *ntok its length, *fit the item that matched (-1 for none). */
 int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any, int32_t ref,
-		     size_t *ntok);
+		     size_t *ntok, int32_t *fit);
 
 /* The first-token filter's bit of a token hash, as word index and mask. */
 static inline size_t geo_lex_fword(uint32_t h)
@@ -523,26 +530,36 @@ static inline bool geo_lex_may_start(const geo_lex *lx, const geo_tokens *t, siz
 	return (lx->first[geo_lex_fword(h)] & geo_lex_fbit(h)) != 0;
 }
 
-static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
-				      size_t *ntok)
+static inline int32_t geo_lex_longest_fit(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+					  size_t *ntok, int32_t *fit)
 {
 	if (!geo_lex_may_start(lx, t, i)) {
 		*ntok = 0;
+		*fit = -1;
 		return -1;
 	}
-	return geo_lex_scan(lx, s, t, i, true, -1, ntok);
+	return geo_lex_scan(lx, s, t, i, true, -1, ntok, fit);
+}
+
+static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				      size_t *ntok)
+{
+	int32_t fit;
+
+	return geo_lex_longest_fit(lx, s, t, i, ntok, &fit);
 }
 
 static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 				       int32_t ref, size_t *ntok)
 {
 	uint32_t m = i < t->n ? geo_lex_refmix(t->v[i].hash, ref) : 0;
+	int32_t fit;
 
 	if (!geo_lex_may_start(lx, t, i) || !(lx->firstref[geo_lex_fword(m)] & geo_lex_fbit(m))) {
 		*ntok = 0;
 		return -1;
 	}
-	return geo_lex_scan(lx, s, t, i, false, ref, ntok);
+	return geo_lex_scan(lx, s, t, i, false, ref, ntok, &fit);
 }
 
 static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx)

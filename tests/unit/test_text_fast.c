@@ -854,6 +854,18 @@ static void test_lex_filter_same(void **state)
 			assert_int_equal(a, b);
 			assert_int_equal(n1, n2);
 			hits += a >= 0;
+			{
+				/* fit: the first item of the phrase whose
+				 * capitals fit, the same phrase and length */
+				int32_t fit = 77, want = -1;
+				size_t n3 = 97;
+				assert_int_equal(geo_lex_longest_fit(lx, buf, &t, i, &n3, &fit), a);
+				assert_int_equal(n3, n1);
+				for (int32_t it = a; it >= 0 && want < 0; it = lx->items[it].next)
+					if (ref_case_ok(lx, &lx->items[it], buf, &t, i))
+						want = it;
+				assert_int_equal(fit, want);
+			}
 			/* refs 3 and 4 have no phrase: the per-ref first-token
 			 * filter must turn them away, never a phrase of 0-2 */
 			for (int32_t ref = 0; ref < 5; ref++) {
