@@ -589,6 +589,9 @@ static inline bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, co
  * replaced bytes; each geo_text_doc_step() reads the next
  * sentence, calling emit for its events, and sets *more while sentences
  * are left.  The extractor holds doc (borrowed) until the document ends.
+ * The strings of the events a step emits (the evidence, the people met,
+ * the dictionary's) stay as they are until the next call of the three or
+ * geo_extractor_free(): the text reader hands them out without a copy.
  */
 geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
 			   bool continues, geo_event_fn emit, void *user, size_t *nsent, size_t *replaced,
