@@ -5161,7 +5161,7 @@ static bool skip_sentence(const char *s, size_t n)
 	if (e > 0 && s[e - 1] == '?')
 		return true;
 	/* Every teaser starts with R, S, C, W or A: most sentences need no compare. */
-	if (!n || !strchr("RSCWA", s[0]))
+	if (!n || (s[0] != 'R' && s[0] != 'S' && s[0] != 'C' && s[0] != 'W' && s[0] != 'A'))
 		return false;
 	for (size_t t = 0; t < sizeof teasers / sizeof teasers[0]; t++)
 		if (n >= teasers[t].n && memcmp(s, teasers[t].s, teasers[t].n) == 0)
