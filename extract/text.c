@@ -5282,14 +5282,16 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	 * tokens only, and the "if" test reads this token and the one
 	 * before. */
 	x->cond = NTOK;
+	/* No mention or trigger at any token yet, pads included (-1: every
+	 * byte 0xFF). */
+	memset(x->tmen, 0xFF, (NTOK + TOK_PAD) * sizeof *x->tmen);
+	memset(x->ttrig, 0xFF, (NTOK + TOK_PAD) * sizeof *x->ttrig);
 	for (size_t i = 0; i < NTOK; i++) {
 		uint64_t lists = 0;
 		uint32_t b = geo_words_get_lists(&x->words, low_at(x, i), x->toks.v[i].len, x->toks.v[i].hash, &lists);
 		uint32_t f = x->toks.v[i].flags;
 		x->bits[i] = b & ~GEO_W_MARKED;
 		x->marked[i] = lists;
-		x->tmen[i] = -1;
-		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
 		if (f & GEO_TOK_PUNCT)
 			continue;
@@ -5320,8 +5322,6 @@ static geo_err do_sentence(geo_extractor *x, emit_ctx *ec, size_t si, geo_error 
 	for (size_t i = NTOK; i < NTOK + TOK_PAD; i++) {
 		x->bits[i] = 0;
 		x->marked[i] = 0;
-		x->tmen[i] = -1;
-		x->ttrig[i] = -1;
 		x->dc[i].kind = 0;
 	}
 	if (gsi <= 1)
