@@ -135,6 +135,10 @@ geo_err geo_lex_add(geo_lex *lx, const char *phrase, size_t n, int kind, int32_t
 	if (t->n == 0 || t->n > 0xFFFF)
 		return GEO_OK;
 	lx->first[geo_lex_fword(t->v[0].hash)] |= geo_lex_fbit(t->v[0].hash);
+	{
+		uint32_t m = geo_lex_refmix(t->v[0].hash, ref);
+		lx->firstref[geo_lex_fword(m)] |= geo_lex_fbit(m);
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		const geo_tok *k = &t->v[i];
 		if (klen + k->len + 1 >= sizeof key)
@@ -324,13 +328,14 @@ static inline bool key_child(const geo_lex *lx, uint32_t parent, const char *fir
 }
 
 int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any,
-			int32_t ref, size_t *ntok)
+			int32_t ref, size_t *ntok, int32_t *fit)
 {
 	size_t klen = 0;
 	uint32_t idx = NO_KEY, h = GEO_TMAP_SEED;
 	int32_t best = -1;
 
 	*ntok = 0;
+	*fit = -1;
 	for (size_t k = i; k < t->n; k++) {
 		const geo_tok *tok = &t->v[k];
 		const char *tl = t->low + tok->start;
@@ -358,6 +363,7 @@ int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size
 			if ((any || lx->items[it].ref == ref) && geo_lex_case_ok(lx, &lx->items[it], s, t, i)) {
 				best = any ? lx->keys[idx].first : it;
 				*ntok = k - i + 1;
+				*fit = it;
 				break;
 			}
 		}

@@ -446,6 +446,11 @@ typedef struct geo_lex {
 	 * its own key has no item, and the scan goes straight to the key of
 	 * two words, which exists only if that of one does. */
 	uint64_t whole[GEO_LEX_FIRST];
+	/* The same bits for a first token and an item's ref together
+	 * (geo_lex_refmix()): geo_lex_find_ref() asks for one ref, and a word
+	 * that starts phrases of other refs only ("to" of "sell ... to" when
+	 * the gap of "force ... out of" asks) needs no scan. */
+	uint64_t firstref[GEO_LEX_FIRST];
 	geo_tmap map; /* key -> index in keys */
 	struct geo_lex_key *keys;
 	size_t nkeys, capkeys;
@@ -482,12 +487,19 @@ static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const ge
 static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 				       int32_t ref, size_t *ntok);
 
-/* match.c: the scan behind both.  The longest phrase of lx at token i with
+/* As geo_lex_longest(), and *fit gets the first item of the phrase (in
+ * the order of its next links from the one returned) that fits the
+ * text's capitals, or -1: the items before it do not fit, so a caller
+ * that walks them need not check them again. */
+static inline int32_t geo_lex_longest_fit(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+					  size_t *ntok, int32_t *fit);
+
+/* match.c: the scan behind them.  The longest phrase of lx at token i with
  * an item that matches the case rules and, unless any, has that ref.
  * Returns the phrase's first item (any) or the matching item, or -1;
- * *ntok its length. */
+ * *ntok its length, *fit the item that matched (-1 for none). */
 int32_t geo_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i, bool any, int32_t ref,
-		     size_t *ntok);
+		     size_t *ntok, int32_t *fit);
 
 /* The first-token filter's bit of a token hash, as word index and mask. */
 static inline size_t geo_lex_fword(uint32_t h)
@@ -498,6 +510,13 @@ static inline size_t geo_lex_fword(uint32_t h)
 static inline uint64_t geo_lex_fbit(uint32_t h)
 {
 	return UINT64_C(1) << ((h >> 16) % 64);
+}
+
+/* A first token's hash and a ref, mixed for geo_lex.firstref: the ref
+ * lands in the high bits that geo_lex_fword() and geo_lex_fbit() read. */
+static inline uint32_t geo_lex_refmix(uint32_t h, int32_t ref)
+{
+	return h ^ ((uint32_t)ref * UINT32_C(0x9E3779B1));
 }
 
 /* True when token i may start a phrase of lx: false means none does. */
@@ -511,24 +530,36 @@ static inline bool geo_lex_may_start(const geo_lex *lx, const geo_tokens *t, siz
 	return (lx->first[geo_lex_fword(h)] & geo_lex_fbit(h)) != 0;
 }
 
-static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
-				      size_t *ntok)
+static inline int32_t geo_lex_longest_fit(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+					  size_t *ntok, int32_t *fit)
 {
 	if (!geo_lex_may_start(lx, t, i)) {
 		*ntok = 0;
+		*fit = -1;
 		return -1;
 	}
-	return geo_lex_scan(lx, s, t, i, true, -1, ntok);
+	return geo_lex_scan(lx, s, t, i, true, -1, ntok, fit);
+}
+
+static inline int32_t geo_lex_longest(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
+				      size_t *ntok)
+{
+	int32_t fit;
+
+	return geo_lex_longest_fit(lx, s, t, i, ntok, &fit);
 }
 
 static inline int32_t geo_lex_find_ref(const geo_lex *lx, const char *s, const geo_tokens *t, size_t i,
 				       int32_t ref, size_t *ntok)
 {
-	if (!geo_lex_may_start(lx, t, i)) {
+	uint32_t m = i < t->n ? geo_lex_refmix(t->v[i].hash, ref) : 0;
+	int32_t fit;
+
+	if (!geo_lex_may_start(lx, t, i) || !(lx->firstref[geo_lex_fword(m)] & geo_lex_fbit(m))) {
 		*ntok = 0;
 		return -1;
 	}
-	return geo_lex_scan(lx, s, t, i, false, ref, ntok);
+	return geo_lex_scan(lx, s, t, i, false, ref, ntok, &fit);
 }
 
 static inline const geo_lex_item *geo_lex_item_at(const geo_lex *lx, int32_t idx)
@@ -558,6 +589,9 @@ static inline bool geo_lex_case_ok(const geo_lex *lx, const geo_lex_item *it, co
  * replaced bytes; each geo_text_doc_step() reads the next
  * sentence, calling emit for its events, and sets *more while sentences
  * are left.  The extractor holds doc (borrowed) until the document ends.
+ * The strings of the events a step emits (the evidence, the people met,
+ * the dictionary's) stay as they are until the next call of the three or
+ * geo_extractor_free(): the text reader hands them out without a copy.
  */
 geo_err geo_text_doc_begin(geo_extractor *x, const char *doc, const char *date, geo_buf *text,
 			   bool continues, geo_event_fn emit, void *user, size_t *nsent, size_t *replaced,

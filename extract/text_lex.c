@@ -83,7 +83,9 @@ void geo_inflect_verb(const char *w, size_t n, geo_inflections *f)
 		return;
 	add(f, w, n, "", GEO_FORM_BASE);
 	for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
-		if (strlen(irregular[i][0]) == n && memcmp(irregular[i][0], w, n) == 0) {
+		/* The first byte before strlen(): this runs for every verb of
+		 * the lexicons at start-up, against every irregular verb. */
+		if (irregular[i][0][0] == w[0] && strlen(irregular[i][0]) == n && memcmp(irregular[i][0], w, n) == 0) {
 			const char *past = irregular[i][1], *part = irregular[i][2];
 			if (n == 2 && memcmp(w, "be", 2) == 0) {
 				add(f, "is", 2, "", GEO_FORM_S);

@@ -9,22 +9,14 @@
 
 #include "text_internal.h"
 
-/* The string fields of an event, in one order for collect() and
- * text_next(). */
-enum { NSTR = 12 };
-#define NO_STR SIZE_MAX
-#define DOC_STR (SIZE_MAX - 1) /* the reader's ctx->doc */
-
 struct geo_reader {
 	geo_reader_ctx *ctx;
-	/* The events of the sentence last read, with their strings in
-	 * pool: one copy of each, not twelve allocations per event.
-	 * events[i]'s string fields are set from off[i] when it is handed
-	 * out (pool may move while the sentence is read). */
+	/* The events of the sentence last read.  Their strings are not
+	 * copied: they are the extractor's, which stay as they are until
+	 * the next sentence is read (geo_text_doc_step()), and the reader
+	 * reads the next one only once these are all handed out. */
 	geo_event *events;
-	size_t (*off)[NSTR]; /* offsets in pool, NO_STR for NULL */
 	size_t n, cap, next;
-	geo_buf pool;
 	bool done;  /* the document was opened */
 	bool more;  /* sentences are left to read in the window */
 	/* A document read in windows: text follows the window, what was read
@@ -46,76 +38,19 @@ static geo_err text_open(geo_reader **out, geo_reader_ctx *ctx, geo_error *err)
 	return GEO_OK;
 }
 
-static void str_fields(geo_event *ev, const char **f[NSTR])
-{
-	f[0] = &ev->doc;
-	f[1] = &ev->source.id;
-	f[2] = &ev->source.label;
-	f[3] = &ev->source.affiliation;
-	f[4] = &ev->target.id;
-	f[5] = &ev->target.label;
-	f[6] = &ev->target.affiliation;
-	f[7] = &ev->relation;
-	f[8] = &ev->cameo;
-	f[9] = &ev->evidence;
-	f[10] = &ev->via;
-	f[11] = &ev->url;
-}
-
 static geo_err collect(void *user, const geo_event *ev, geo_error *err)
 {
 	geo_reader *r = user;
-	const char **f[NSTR];
-	size_t len[NSTR], total = 0;
-	geo_event *c;
 
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 16;
 		geo_event *p = realloc(r->events, cap * sizeof *p);
-		size_t(*o)[NSTR];
 		if (!p)
 			return geo_error_set(err, GEO_ENOMEM, "out of memory");
 		r->events = p;
-		if (!(o = realloc(r->off, cap * sizeof *o)))
-			return geo_error_set(err, GEO_ENOMEM, "out of memory");
-		r->off = o;
 		r->cap = cap;
 	}
-	c = &r->events[r->n];
-	*c = *ev;
-	str_fields(c, f);
-	/* The lengths first, for one reservation: the copies below then
-	 * cannot fail, nor move the pool under the comparisons. */
-	for (int k = 0; k < NSTR; k++) {
-		const char *s = *f[k];
-		len[k] = 0;
-		/* The document's name is the reader's own (ctx->doc), alive
-		 * as long as the reader: it is kept as a pointer, not copied
-		 * for each sentence. */
-		if (s && s != r->ctx->doc)
-			total += (len[k] = strlen(s)) + 1;
-	}
-	if (geo_buf_reserve(&r->pool, total) != GEO_OK)
-		return geo_error_set(err, GEO_ENOMEM, "out of memory");
-	for (int k = 0; k < NSTR; k++) {
-		const char *s = *f[k];
-		size_t prev = r->n ? r->off[r->n - 1][k] : NO_STR;
-		*f[k] = NULL;
-		if (!s || s == r->ctx->doc) {
-			r->off[r->n][k] = s ? DOC_STR : NO_STR;
-			continue;
-		}
-		/* A sentence with several events, a side that acts again: a
-		 * string equal to the previous event's is kept once. */
-		if (prev < DOC_STR && memcmp(r->pool.data + prev, s, len[k] + 1) == 0) {
-			r->off[r->n][k] = prev;
-			continue;
-		}
-		r->off[r->n][k] = r->pool.len;
-		memcpy(r->pool.data + r->pool.len, s, len[k] + 1);
-		r->pool.len += len[k] + 1;
-	}
-	r->n++;
+	r->events[r->n++] = *ev;
 	return GEO_OK;
 }
 
@@ -392,7 +327,6 @@ static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
 	while (r->next == r->n && (r->more || r->continues)) {
 		geo_err rc;
 		r->n = r->next = 0;
-		geo_buf_reset(&r->pool);
 		if (!r->more) {
 			if ((rc = text_more(r, err)) != GEO_OK) {
 				r->more = r->continues = false;
@@ -405,17 +339,8 @@ static geo_err text_next(geo_reader *r, const geo_event **ev, geo_error *err)
 			return rc;
 		}
 	}
-	if (r->next < r->n) {
-		geo_event *c = &r->events[r->next];
-		const char **f[NSTR];
-		str_fields(c, f);
-		for (int k = 0; k < NSTR; k++) {
-			size_t o = r->off[r->next][k];
-			*f[k] = o == NO_STR ? NULL : o == DOC_STR ? r->ctx->doc : r->pool.data + o;
-		}
-		r->next++;
-		*ev = c;
-	}
+	if (r->next < r->n)
+		*ev = &r->events[r->next++];
 	return GEO_OK;
 }
 
@@ -424,8 +349,6 @@ static void text_close(geo_reader *r)
 	if (!r)
 		return;
 	free(r->events);
-	free(r->off);
-	geo_buf_free(&r->pool);
 	geo_buf_free(&r->rest);
 	free(r);
 }

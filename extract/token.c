@@ -93,7 +93,8 @@ static inline uint32_t word_flags(const unsigned char *p, size_t len)
 	/* The class bits are the flag bits (checked below): no branch. */
 	uint32_t f = GEO_TOK_WORD | (c0 & (C_UPPER | C_DIGIT));
 
-	if (!(c0 & C_LOWER)) {
+	/* "Republic": a capital, then a lower-case letter. */
+	if (!(c0 & C_LOWER) && !(len >= 2 && (cls[p[1]] & C_LOWER))) {
 		size_t up = 0;
 		bool lo = false;
 		for (size_t i = 0; i < len && !lo; i++) {
@@ -264,8 +265,9 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 		 * it; the word is hashed once its end is known. */
 		for (;;) {
 			j = word_end(lw, j);
-			/* Only , . and ' may join more to the word. */
-			if (j + 1 >= n || (lw[j] != ',' && lw[j] != '.' && lw[j] != '\''))
+			/* Only , . and ' may join more to the word (most words
+			 * end at a space: one test). */
+			if (lw[j] == ' ' || j + 1 >= n || (lw[j] != ',' && lw[j] != '.' && lw[j] != '\''))
 				break;
 			/* 25,000 and 5.1 stay one number. */
 			if ((s[j] == ',' || s[j] == '.') && (cc & C_DIGIT) && (cls[u[j + 1]] & C_DIGIT)) {
@@ -305,7 +307,8 @@ geo_err geo_tokenize(const char *s, size_t n, geo_tokens *t)
 				return rc;
 			j++;
 		}
-		i = j;
+		/* The space after a word, as the loop's first test would skip it. */
+		i = j < n && u[j] == ' ' ? j + 1 : j;
 	}
 	return rc;
 }

@@ -827,8 +827,9 @@ static int32_t ref_lex_scan(const geo_lex *lx, const char *s, const geo_tokens *
 	return best;
 }
 
-/* The first-token filter and the filter test before each longer key
- * change no answer: every token of many strings, against the plain scan. */
+/* The first-token filters (of any phrase, and of a phrase with a given
+ * ref) and the filter test before each longer key change no answer:
+ * every token of many strings, against the plain scan. */
 static void test_lex_filter_same(void **state)
 {
 	static const char *const phrases[] = {"a", "ab", "A B", "b a", "nN", "Ed", "s", "US", "U.S.", "n't",
@@ -853,7 +854,21 @@ static void test_lex_filter_same(void **state)
 			assert_int_equal(a, b);
 			assert_int_equal(n1, n2);
 			hits += a >= 0;
-			for (int32_t ref = 0; ref < 3; ref++) {
+			{
+				/* fit: the first item of the phrase whose
+				 * capitals fit, the same phrase and length */
+				int32_t fit = 77, want = -1;
+				size_t n3 = 97;
+				assert_int_equal(geo_lex_longest_fit(lx, buf, &t, i, &n3, &fit), a);
+				assert_int_equal(n3, n1);
+				for (int32_t it = a; it >= 0 && want < 0; it = lx->items[it].next)
+					if (ref_case_ok(lx, &lx->items[it], buf, &t, i))
+						want = it;
+				assert_int_equal(fit, want);
+			}
+			/* refs 3 and 4 have no phrase: the per-ref first-token
+			 * filter must turn them away, never a phrase of 0-2 */
+			for (int32_t ref = 0; ref < 5; ref++) {
 				n1 = 99;
 				n2 = 98;
 				a = geo_lex_find_ref(lx, buf, &t, i, ref, &n1);

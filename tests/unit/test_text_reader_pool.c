@@ -1,8 +1,8 @@
-/* test_text_reader_pool.c - the text reader keeps a sentence's events with
- * their strings in one pool (a string equal to the previous event's once,
- * the document's name as the reader's own pointer) and hands them out one
- * at a time: the events it gives must be those the extractor emits, byte
- * for byte, at both actor levels. */
+/* test_text_reader_pool.c - the text reader keeps a sentence's events
+ * (their strings are the extractor's, which stay as they are until the
+ * next sentence is read) and hands them out one at a time: the events it
+ * gives must be those the extractor emits, byte for byte, at both actor
+ * levels, in sentences with several events and across sentences. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
