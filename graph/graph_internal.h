@@ -114,6 +114,15 @@ typedef struct geo_agg_pending {
 	char cameo[13];         /* the event's code, when has_cameo */
 } geo_agg_pending;
 
+/* A zero-filled array the aggregate grows (region_grow in agg.c): on
+ * the heap while small, past 2 MiB a mapping of its own on a 2 MiB
+ * boundary, with transparent huge pages asked for. */
+typedef struct geo_agg_region {
+	void *p;      /* NULL until the first growth */
+	size_t bytes; /* usable, all of it zero until written */
+	bool mapped;  /* p is an mmap'd area, not a heap block */
+} geo_agg_region;
+
 #define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
 #define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
 #define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
@@ -150,14 +159,16 @@ struct geo_agg {
 	} codehint[GEO_AGG_HINTS];
 	size_t nevidence_edges;  /* edges with an evidence array */
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
+	geo_agg_region eindex_mem;
 	size_t ecap;             /* slots in eindex, a power of two */
 	unsigned ebits;          /* log2(ecap) */
 	geo_agg_vertex *v;
 	size_t nv, capv;
-	geo_agg_edge *e;         /* 64-byte aligned, in e_raw */
-	void *e_raw;
+	geo_agg_edge *e;         /* 64-byte aligned, in e_mem */
+	geo_agg_region e_mem;
 	size_t ne, cape;
-	geo_agg_edge_cold *ec;   /* the cold half of each edge */
+	geo_agg_edge_cold *ec;   /* the cold half of each edge, in ec_mem */
+	geo_agg_region ec_mem;
 	size_t capec;
 	bool wide_counts;        /* some counter passed 2^32 - 1 */
 	geo_strmap *odd_dates;   /* date string -> index in odd */
