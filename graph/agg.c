@@ -138,9 +138,10 @@ void geo_agg_free(geo_agg *a)
 		return;
 	/* Evidence strings are interned: only the slot arrays are the edges'. */
 	for (size_t i = 0; i < a->ne && a->nevidence_edges; i++)
-		free(a->ec[i].evidence);
+		free(a->er[i].evidence);
 	region_free(&a->e_mem);
 	region_free(&a->ec_mem);
+	region_free(&a->er_mem);
 	free(a->odd);
 	geo_strmap_free(a->odd_dates);
 	free(a->v);
@@ -500,12 +501,27 @@ static geo_err grow_edges(geo_agg *a, size_t need)
 		return GEO_OK;
 	while (n < need)
 		n *= 2;
-	if (region_grow(&a->e_mem, n * sizeof *a->e) != GEO_OK || region_grow(&a->ec_mem, n * sizeof *a->ec) != GEO_OK)
+	if (region_grow(&a->e_mem, n * sizeof *a->e) != GEO_OK || region_grow(&a->ec_mem, n * sizeof *a->ec) != GEO_OK ||
+	    (a->er && region_grow(&a->er_mem, n * sizeof *a->er) != GEO_OK))
 		return GEO_ENOMEM;
 	a->e = a->e_mem.p;
 	a->ec = a->ec_mem.p;
-	a->cape = a->capec = n;
+	if (a->er)
+		a->er = a->er_mem.p;
+	a->cape = n;
 	return GEO_OK;
+}
+
+/* The rare half of edge i, its array made on first need; NULL when out
+ * of memory. */
+static geo_agg_edge_rare *rare(geo_agg *a, size_t i)
+{
+	if (!a->er) {
+		if (region_grow(&a->er_mem, a->cape * sizeof *a->er) != GEO_OK)
+			return NULL;
+		a->er = a->er_mem.p;
+	}
+	return &a->er[i];
 }
 
 /* The edge (from, to, rel), whose edge_hash32() is hash, made when new. */
@@ -529,7 +545,7 @@ static geo_err edge_get_hashed(geo_agg *a, uint32_t from, uint32_t to, uint32_t 
 	if (a->ne % POPULATE_EDGES == 0) {
 		size_t n = a->cape - a->ne < POPULATE_EDGES ? a->cape - a->ne : POPULATE_EDGES;
 		populate(&a->e[a->ne], n * sizeof *a->e);
-		populate(&a->ec[a->ne], (a->capec - a->ne < n ? a->capec - a->ne : n) * sizeof *a->ec);
+		populate(&a->ec[a->ne], n * sizeof *a->ec);
 	}
 	*s = (struct geo_agg_eslot){.hash = hash, .edge1 = (uint32_t)a->ne + 1};
 	/* The rest of both records is zero already. */
@@ -656,39 +672,81 @@ static void note_dates(const geo_agg *a, geo_agg_edge *e, uint32_t first, uint32
 }
 
 /* Counter updates: the high halves live in the cold record. */
-static void set_count(geo_agg *a, size_t i, uint64_t c)
+static geo_err set_count(geo_agg *a, size_t i, uint64_t c)
 {
+	geo_agg_edge_rare *r;
+
 	a->e[i].count = (uint32_t)c;
-	if (c >> 32)
-		a->wide_counts = true;
-	a->ec[i].count_hi = (uint32_t)(c >> 32);
+	if (!(c >> 32)) {
+		if (a->wide_counts)
+			a->er[i].count_hi = 0;
+		return GEO_OK;
+	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	r->count_hi = (uint32_t)(c >> 32);
+	return GEO_OK;
 }
 
-static void set_docs(geo_agg *a, size_t i, uint64_t c)
+static geo_err set_docs(geo_agg *a, size_t i, uint64_t c)
 {
+	geo_agg_edge_rare *r;
+
 	a->e[i].docs = (uint32_t)c;
-	if (c >> 32)
-		a->wide_counts = true;
-	a->ec[i].docs_hi = (uint32_t)(c >> 32);
+	if (!(c >> 32)) {
+		if (a->wide_counts)
+			a->er[i].docs_hi = 0;
+		return GEO_OK;
+	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	r->docs_hi = (uint32_t)(c >> 32);
+	return GEO_OK;
 }
 
-static void set_quad(geo_agg *a, size_t i, int quad)
+static geo_err set_quad(geo_agg *a, size_t i, int quad)
 {
+	geo_agg_edge_rare *r;
+
 	if (quad >= INT16_MIN && quad <= INT16_MAX) {
 		a->e[i].quad = (int16_t)quad;
-		return;
+		return GEO_OK;
 	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
 	a->e[i].quad = 1;
 	a->e[i].flags |= GEO_AGG_E_WIDE_QUAD;
-	a->ec[i].quad = quad;
+	r->quad = quad;
+	return GEO_OK;
+}
+
+/* A counter's low half wrapped to 0: its high half goes up. */
+static geo_err carry(geo_agg *a, size_t i, bool docs)
+{
+	geo_agg_edge_rare *r = rare(a, i);
+
+	if (!r)
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	if (docs)
+		r->docs_hi++;
+	else
+		r->count_hi++;
+	return GEO_OK;
 }
 
 static geo_err add_evidence(geo_agg *a, size_t ei, const geo_evidence *ev)
 {
-	geo_agg_edge_cold *e = &a->ec[ei];
+	geo_agg_edge_rare *e;
 	geo_evidence *to;
 
-	if (e->nevidence == GEO_EVIDENCE_MAX || !ev->text)
+	if (!ev->text)
+		return GEO_OK;
+	if (!(e = rare(a, ei)))
+		return GEO_ENOMEM;
+	if (e->nevidence == GEO_EVIDENCE_MAX)
 		return GEO_OK;
 	if (!e->evidence) {
 		if (!(e->evidence = malloc(GEO_EVIDENCE_MAX * sizeof *e->evidence)))
@@ -786,10 +844,8 @@ static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const 
 
 	if (fresh)
 		a->ec[ei].first_run = run;
-	if ((fresh || e->last_run != run) && ++e->docs == 0) {
-		a->wide_counts = true;
-		a->ec[ei].docs_hi++;
-	}
+	if ((fresh || e->last_run != run) && ++e->docs == 0 && carry(a, ei, true) != GEO_OK)
+		return GEO_ENOMEM;
 	e->last_run = run;
 	/* The first code seen stays: only an edge without one interns. */
 	if (!(e->flags & GEO_AGG_E_CAMEO) && cameo) {
@@ -797,12 +853,10 @@ static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const 
 			return GEO_ENOMEM;
 		e->flags |= GEO_AGG_E_CAMEO;
 	}
-	if (!e->quad)
-		set_quad(a, ei, quad);
-	if (++e->count == 0) {
-		a->wide_counts = true;
-		a->ec[ei].count_hi++;
-	}
+	if (!e->quad && set_quad(a, ei, quad) != GEO_OK)
+		return GEO_ENOMEM;
+	if (++e->count == 0 && carry(a, ei, false) != GEO_OK)
+		return GEO_ENOMEM;
 	e->weight += weight;
 	e->goldstein_sum += goldstein;
 	e->goldstein_abs_sum += fabs(goldstein);
@@ -1005,22 +1059,23 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 			if (joined && e->last_run == into->runs && fc->first_run == 1)
 				docs--;
 		}
-		set_docs(into, ei, docs);
+		if (set_docs(into, ei, docs) != GEO_OK)
+			goto nomem;
 		e->last_run = fe->last_run + offset;
 		if (!(e->flags & GEO_AGG_E_CAMEO) && fc->cameo) {
 			if (intern(into, fc->cameo, &c->cameo) != GEO_OK)
 				goto nomem;
 			e->flags |= GEO_AGG_E_CAMEO;
 		}
-		if (!e->quad)
-			set_quad(into, ei, geo_agg_edge_quad(from, i));
-		set_count(into, ei, geo_agg_edge_count(into, ei) + geo_agg_edge_count(from, i));
+		if ((!e->quad && set_quad(into, ei, geo_agg_edge_quad(from, i)) != GEO_OK) ||
+		    set_count(into, ei, geo_agg_edge_count(into, ei) + geo_agg_edge_count(from, i)) != GEO_OK)
+			goto nomem;
 		e->weight += fe->weight;
 		e->goldstein_sum += fe->goldstein_sum;
 		e->goldstein_abs_sum += fe->goldstein_abs_sum;
 		note_dates(into, e, first, last);
-		for (size_t k = 0; k < fc->nevidence; k++)
-			if (add_evidence(into, ei, &fc->evidence[k]) != GEO_OK)
+		for (size_t k = 0; k < geo_agg_edge_nevidence(from, i); k++)
+			if (add_evidence(into, ei, &geo_agg_edge_evidence(from, i)[k]) != GEO_OK)
 				goto nomem;
 	}
 	if (from->runs) {

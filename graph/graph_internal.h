@@ -75,18 +75,25 @@ typedef struct geo_agg_edge {
 _Static_assert(sizeof(geo_agg_edge) == 64, "an edge record is one cache line");
 
 #define GEO_AGG_E_CAMEO 1u     /* cold.cameo is set */
-#define GEO_AGG_E_WIDE_QUAD 2u /* the quad is cold.quad (quad is 1) */
+#define GEO_AGG_E_WIDE_QUAD 2u /* the quad is rare.quad (quad is 1) */
 
+/* What only a new edge, a merge or the graph build reads: 16 bytes. */
 typedef struct geo_agg_edge_cold {
 	uint64_t first_run;      /* document run of its first event */
 	const char *cameo;       /* first code seen, interned, or NULL */
+} geo_agg_edge_cold;
+
+/* What most aggregates never need (GDELT rows none of it): in an array
+ * beside the others made the first time an edge needs it (geo_agg.er),
+ * zero for every other edge. */
+typedef struct geo_agg_edge_rare {
 	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
-				  * first evidence (GDELT rows have none);
-				  * text and doc interned in geo_agg.strings */
+				  * first evidence; text and doc interned in
+				  * geo_agg.strings */
 	uint32_t nevidence;
 	uint32_t count_hi, docs_hi; /* high 32 bits of the counters */
 	int quad;                /* when GEO_AGG_E_WIDE_QUAD */
-} geo_agg_edge_cold;
+} geo_agg_edge_rare;
 
 /* A date code: 0 for "", 1 + YYYYMMDD for "YYYY-MM-DD" (so codes compare
  * as the strings do), GEO_AGG_ODD_DATE | i for any other string, the i-th
@@ -169,8 +176,10 @@ struct geo_agg {
 	size_t ne, cape;
 	geo_agg_edge_cold *ec;   /* the cold half of each edge, in ec_mem */
 	geo_agg_region ec_mem;
-	size_t capec;
-	bool wide_counts;        /* some counter passed 2^32 - 1 */
+	geo_agg_edge_rare *er;   /* NULL until an edge needs it, then cape
+				  * records in er_mem */
+	geo_agg_region er_mem;
+	bool wide_counts;        /* some counter passed 2^32 - 1 (so er is set) */
 	geo_strmap *odd_dates;   /* date string -> index in odd */
 	char (*odd)[11];         /* dates not "YYYY-MM-DD", NUL-padded */
 	size_t nodd, capodd;
@@ -188,17 +197,28 @@ struct geo_agg {
 /* An edge's counters and quad, wherever they are kept. */
 static inline uint64_t geo_agg_edge_count(const geo_agg *a, size_t i)
 {
-	return a->wide_counts ? (uint64_t)a->ec[i].count_hi << 32 | a->e[i].count : a->e[i].count;
+	return a->wide_counts ? (uint64_t)a->er[i].count_hi << 32 | a->e[i].count : a->e[i].count;
 }
 
 static inline uint64_t geo_agg_edge_docs(const geo_agg *a, size_t i)
 {
-	return a->wide_counts ? (uint64_t)a->ec[i].docs_hi << 32 | a->e[i].docs : a->e[i].docs;
+	return a->wide_counts ? (uint64_t)a->er[i].docs_hi << 32 | a->e[i].docs : a->e[i].docs;
 }
 
 static inline int geo_agg_edge_quad(const geo_agg *a, size_t i)
 {
-	return a->e[i].flags & GEO_AGG_E_WIDE_QUAD ? a->ec[i].quad : a->e[i].quad;
+	return a->e[i].flags & GEO_AGG_E_WIDE_QUAD ? a->er[i].quad : a->e[i].quad;
+}
+
+/* Edge i's evidence and its number (0 and NULL without). */
+static inline uint32_t geo_agg_edge_nevidence(const geo_agg *a, size_t i)
+{
+	return a->er ? a->er[i].nevidence : 0;
+}
+
+static inline const geo_evidence *geo_agg_edge_evidence(const geo_agg *a, size_t i)
+{
+	return a->er ? a->er[i].evidence : NULL;
 }
 
 /* The date of code into out, NUL-padded to its 11 bytes. */

@@ -254,9 +254,9 @@ static void test_pipe_keeps_order(void **state)
 	geo_agg_date_str(a, e->last_date, date);
 	assert_string_equal(date, "2020-01-03");
 	assert_true(e->goldstein_sum == 2.5 && e->goldstein_abs_sum == 6.5);
-	assert_int_equal(a->ec[0].nevidence, 2);
-	assert_string_equal(a->ec[0].evidence[0].text, "first");
-	assert_string_equal(a->ec[0].evidence[1].text, "second");
+	assert_int_equal(geo_agg_edge_nevidence(a, 0), 2);
+	assert_string_equal(geo_agg_edge_evidence(a, 0)[0].text, "first");
+	assert_string_equal(geo_agg_edge_evidence(a, 0)[1].text, "second");
 	geo_agg_free(a);
 
 	/* A code too long to wait is kept whole; an empty one is a code. */
