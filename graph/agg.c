@@ -24,33 +24,7 @@ geo_actor_type geo_graph_guess_type(const char *id)
 	return GEO_ACTOR_UNKNOWN;
 }
 
-#define REGION_HUGE ((size_t)2 << 20) /* a transparent huge page */
-
-/* A fresh zero-filled mapping of bytes (a multiple of REGION_HUGE) on a
- * REGION_HUGE boundary, or NULL. */
-static void *region_map(size_t bytes)
-{
-#if defined(__linux__)
-	size_t len = bytes + REGION_HUGE;
-	char *raw = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *p;
-
-	if (raw == MAP_FAILED)
-		return NULL;
-	p = (char *)(((uintptr_t)raw + REGION_HUGE - 1) & ~(uintptr_t)(REGION_HUGE - 1));
-	if (p > raw)
-		(void)munmap(raw, (size_t)(p - raw));
-	if (raw + len > p + bytes)
-		(void)munmap(p + bytes, (size_t)(raw + len - (p + bytes)));
-#if defined(MADV_HUGEPAGE)
-	/* Advice: without huge pages the area works with 4 KiB ones. */
-	(void)madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	return p;
-#else
-	(void)bytes;
-	return NULL;
-#endif
-}
+#define REGION_MAP ((size_t)2 << 20) /* arrays past this get a mapping */
 
 static void region_free(geo_agg_region *r)
 {
@@ -67,13 +41,11 @@ static void region_free(geo_agg_region *r)
 
 /*
  * Grows r to at least bytes, its old bytes kept, the new ones zero.
- * Small arrays stay on the heap (64-byte aligned); past REGION_HUGE an
- * array gets a mapping of its own with huge pages asked for, so that the
- * kernel maps (and zeroes) 2 MiB per fault instead of 4 KiB, and unmaps
- * it as cheaply at the end (on 10^6 generated GDELT rows the faults of
- * about 100 MB of aggregate were an eighth of `stats`).  A mapped array
- * grows by moving its pages into the new mapping (mremap), not by
- * copying them.
+ * Small arrays stay on the heap (64-byte aligned); past REGION_MAP an
+ * array is a mapping of its own, whose pages the kernel gives zeroed (so
+ * new records are not written twice) and which grows by moving its pages
+ * (mremap), not by copying them.  (Transparent huge pages for these
+ * mappings were tried: see bench/README.md, fifth round.)
  */
 static geo_err region_grow(geo_agg_region *r, size_t bytes)
 {
@@ -82,17 +54,17 @@ static geo_err region_grow(geo_agg_region *r, size_t bytes)
 	if (bytes <= r->bytes)
 		return GEO_OK;
 #if defined(__linux__)
-	if (bytes > REGION_HUGE) {
-		bytes = (bytes + REGION_HUGE - 1) & ~(REGION_HUGE - 1);
-		if (!(q = region_map(bytes)))
-			return GEO_ENOMEM;
+	if (bytes > REGION_MAP) {
+		bytes = (bytes + REGION_MAP - 1) & ~(REGION_MAP - 1);
 		if (r->mapped) {
-			if (mremap(r->p, r->bytes, r->bytes, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED) {
+			if ((q = mremap(r->p, r->bytes, bytes, MREMAP_MAYMOVE)) == MAP_FAILED)
+				return GEO_ENOMEM;
+		} else {
+			q = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (q == MAP_FAILED)
+				return GEO_ENOMEM;
+			if (r->p)
 				memcpy(q, r->p, r->bytes);
-				(void)munmap(r->p, r->bytes);
-			}
-		} else if (r->p) {
-			memcpy(q, r->p, r->bytes);
 			free(r->p);
 		}
 		*r = (geo_agg_region){.p = q, .bytes = bytes, .mapped = true};
@@ -810,12 +782,12 @@ static bool in_range(const geo_agg *a, const char *date)
  * uses a few hundred codes, so a small table by the code's bytes finds
  * the interned copy without hashing the string again.
  */
-static geo_err intern_code(geo_agg *a, const char *code, const char **out)
+/* intern_code() of code, whose short_key() is key when short_code. */
+static geo_err intern_code_as(geo_agg *a, const char *code, bool short_code, uint64_t key, const char **out)
 {
 	struct geo_agg_codehint *h = NULL;
-	uint64_t key;
 
-	if (short_key(code, &key)) {
+	if (short_code) {
 		for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS); i <= GEO_AGG_HINT_PROBES;
 		     i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
 			if (a->codehint[pos].key == key) {
@@ -835,10 +807,44 @@ static geo_err intern_code(geo_agg *a, const char *code, const char **out)
 	return GEO_OK;
 }
 
-/* One event's share of edge ei; fresh: the event made it.  date is a
- * date code. */
-static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const char *cameo, int quad,
-			 double weight, double goldstein, uint32_t date)
+static geo_err intern_code(geo_agg *a, const char *code, const char **out)
+{
+	uint64_t key;
+	bool short_code = short_key(code, &key);
+
+	return intern_code_as(a, code, short_code, key, out);
+}
+
+/* The pipe's GEO_AGG_CODE key of code, n = strlen(code) < 8: its bytes
+ * read without a branch on the length (bytes past the NUL read as the
+ * NUL), since GDELT mixes 3- and 4-digit codes at random.  (memcpy of the
+ * code was a `rep movsb`, a fifth of geo_agg_add's samples.) */
+static uint64_t code_key(const char *code, size_t n)
+{
+	uint64_t k = GEO_AGG_CODE;
+
+	for (size_t i = 0; i < 7; i++)
+		k |= (uint64_t)(unsigned char)code[i < n ? i : n] << (8 * i);
+	return k;
+}
+
+/* intern_code() of the code whose key (code_key) is key. */
+static geo_err intern_code_key(geo_agg *a, uint64_t key, const char **out)
+{
+	char code[8];
+
+	key &= ~GEO_AGG_CODE;
+	for (size_t i = 0; i < 8; i++)
+		code[i] = (char)(key >> (8 * i) & 0xff);
+	/* The key is the code's short_key(): no byte loop over it again. */
+	return intern_code_as(a, code, key != 0, key, out);
+}
+
+/* One event's share of edge ei; fresh: the event made it.  The event's
+ * code is cameo or, when code is not 0, the code of that key (code_key);
+ * date is a date code. */
+static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const char *cameo, uint64_t code,
+			 int quad, double weight, double goldstein, uint32_t date)
 {
 	geo_agg_edge *e = &a->e[ei];
 
@@ -848,8 +854,9 @@ static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const 
 		return GEO_ENOMEM;
 	e->last_run = run;
 	/* The first code seen stays: only an edge without one interns. */
-	if (!(e->flags & GEO_AGG_E_CAMEO) && cameo) {
-		if (intern_code(a, cameo, &a->ec[ei].cameo) != GEO_OK)
+	if (!(e->flags & GEO_AGG_E_CAMEO) && (cameo || code)) {
+		if ((code ? intern_code_key(a, code, &a->ec[ei].cameo) : intern_code(a, cameo, &a->ec[ei].cameo)) !=
+		    GEO_OK)
 			return GEO_ENOMEM;
 		e->flags |= GEO_AGG_E_CAMEO;
 	}
@@ -908,11 +915,10 @@ static geo_err pipe_pop(geo_agg *a)
 	a->pipe_len--;
 	if ((rc = edge_get_hashed(a, p->from, p->to, p->rel, p->hash, &ei, &fresh)) != GEO_OK)
 		return rc;
-	return edge_note(a, ei, fresh, p->run, p->has_cameo ? p->cameo : NULL, p->quad, p->weight, p->goldstein,
-			 p->date);
+	return edge_note(a, ei, fresh, p->run, NULL, p->code, p->quad, p->weight, p->goldstein, p->date);
 }
 
-/* cameo_len: strlen(ev->cameo), shorter than the pipe's copy. */
+/* cameo_len: strlen(ev->cameo), less than 8. */
 static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev,
 			 size_t cameo_len)
 {
@@ -935,8 +941,7 @@ static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, c
 		a->pipe_len--;
 		return GEO_ENOMEM;
 	}
-	if ((p->has_cameo = ev->cameo != NULL))
-		memcpy(p->cameo, ev->cameo, cameo_len + 1);
+	p->code = ev->cameo ? code_key(ev->cameo, cameo_len) : 0;
 	pipe_prefetch_slot(a, p->hash);
 	return GEO_OK;
 }
@@ -980,8 +985,8 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	}
 	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK)
 		goto nomem;
-	cameo_len = ev->cameo ? strnlen(ev->cameo, sizeof a->pipe[0].cameo) : 0;
-	if (!ev->evidence && cameo_len < sizeof a->pipe[0].cameo && from < UINT32_MAX &&
+	cameo_len = ev->cameo ? strnlen(ev->cameo, 8) : 0;
+	if (!ev->evidence && cameo_len < 8 && from < UINT32_MAX &&
 	    to < UINT32_MAX) {
 		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev, cameo_len) != GEO_OK)
 			goto nomem;
@@ -993,7 +998,7 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	if (geo_agg_flush(a) != GEO_OK || edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
 		goto nomem;
 	if (date_code(a, ev->date, &date) != GEO_OK ||
-	    edge_note(a, ei, fresh, a->runs, ev->cameo, ev->quad, ev->weight, ev->goldstein, date) != GEO_OK)
+	    edge_note(a, ei, fresh, a->runs, ev->cameo, 0, ev->quad, ev->weight, ev->goldstein, date) != GEO_OK)
 		goto nomem;
 	if (ev->evidence) {
 		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};

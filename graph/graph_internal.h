@@ -117,13 +117,13 @@ typedef struct geo_agg_pending {
 	double weight, goldstein;
 	int quad;
 	uint32_t date;          /* date code */
-	bool has_cameo;
-	char cameo[13];         /* the event's code, when has_cameo */
+	uint64_t code;          /* the event's code (at most 7 bytes) as
+				 * GEO_AGG_CODE | its bytes, or 0: none */
 } geo_agg_pending;
+#define GEO_AGG_CODE (1ULL << 63) /* a code is set (it may be "") */
 
 /* A zero-filled array the aggregate grows (region_grow in agg.c): on
- * the heap while small, past 2 MiB a mapping of its own on a 2 MiB
- * boundary, with transparent huge pages asked for. */
+ * the heap while small, past 2 MiB a mapping of its own. */
 typedef struct geo_agg_region {
 	void *p;      /* NULL until the first growth */
 	size_t bytes; /* usable, all of it zero until written */

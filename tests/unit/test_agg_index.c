@@ -278,6 +278,44 @@ static void test_pipe_keeps_order(void **state)
 	geo_agg_free(a);
 }
 
+/* Codes of every length the pipe carries (0 to 7 bytes, as a number of
+ * their bytes) and past it, each the first code of its own edge, with
+ * codes that share a prefix in between: each edge keeps its own, whole. */
+static void test_pipe_code_lengths(void **state)
+{
+	static const char *codes[] = {"", "1", "12", "123", "1234", "12345", "123456", "1234567",
+				      "12345678", "0", "04", "043", "0431", "043", "04"};
+	size_t n = sizeof codes / sizeof *codes;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	char rel[8];
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	for (size_t i = 0; i < n; i++) {
+		geo_event ev;
+
+		geo_event_init(&ev);
+		snprintf(rel, sizeof rel, "r%zu", i);
+		ev.doc = "d";
+		ev.source.id = "A0000";
+		ev.target.id = "A0001";
+		ev.relation = rel;
+		ev.cameo = codes[i];
+		assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+		/* A later code on the same edge does not replace the first. */
+		ev.cameo = "999";
+		assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+	}
+	assert_int_equal(geo_agg_ecount(a), n);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(a->e[i].flags & GEO_AGG_E_CAMEO);
+		assert_string_equal(a->ec[i].cameo, codes[i]);
+		assert_int_equal(geo_agg_edge_count(a, i), 2);
+	}
+	geo_agg_free(a);
+}
+
 /* An actor's type is the first one an event gives, whether its id is
  * found in the table of short ids or not: untyped sides before and
  * between, a different type after, a long id beside a short one. */
@@ -327,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_growth_keeps_every_edge),
 		cmocka_unit_test(test_graph_sort_both_ways),
 		cmocka_unit_test(test_pipe_keeps_order),
+		cmocka_unit_test(test_pipe_code_lengths),
 		cmocka_unit_test(test_first_type_wins),
 	};
 
