@@ -848,9 +848,27 @@ static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const 
 {
 	geo_agg_edge *e = &a->e[ei];
 
-	if (fresh)
+	if (fresh) {
+		/* A new record is zero (region_grow) and, four events in five
+		 * on generated GDELT rows, not in cache: its fields are stored,
+		 * not read and updated, so nothing waits for its line.  "0.0 +"
+		 * gives what adding to the zero sums gives (-0.0 becomes 0.0). */
 		a->ec[ei].first_run = run;
-	if ((fresh || e->last_run != run) && ++e->docs == 0 && carry(a, ei, true) != GEO_OK)
+		e->docs = e->count = 1;
+		e->last_run = run;
+		e->weight = 0.0 + weight;
+		e->goldstein_sum = 0.0 + goldstein;
+		e->goldstein_abs_sum = 0.0 + fabs(goldstein);
+		e->first_date = e->last_date = date;
+		if (cameo || code) {
+			if ((code ? intern_code_key(a, code, &a->ec[ei].cameo)
+				  : intern_code(a, cameo, &a->ec[ei].cameo)) != GEO_OK)
+				return GEO_ENOMEM;
+			e->flags = GEO_AGG_E_CAMEO;
+		}
+		return set_quad(a, ei, quad);
+	}
+	if (e->last_run != run && ++e->docs == 0 && carry(a, ei, true) != GEO_OK)
 		return GEO_ENOMEM;
 	e->last_run = run;
 	/* The first code seen stays: only an edge without one interns. */
