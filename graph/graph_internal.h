@@ -147,9 +147,11 @@ struct geo_agg {
 	geo_strmap *relindex;    /* relation label -> index in rels */
 	const char **rels;       /* distinct relations, interned, first seen first */
 	size_t nrels, caprels;
-	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
+	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp
+				  * unless the address is the dictionary's */
 		const char *label;
 		uint32_t rel;
+		bool dict_owned; /* label is dict's own string for the relation */
 	} relhint[GEO_AGG_RELHINTS];
 	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
 	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.

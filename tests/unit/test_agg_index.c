@@ -316,6 +316,58 @@ static void test_pipe_code_lengths(void **state)
 	geo_agg_free(a);
 }
 
+/* Relations found by their label's address: the dictionary's own label
+ * strings (trusted by address) and a buffer reused for another label
+ * (checked by its bytes) each reach their own relation. */
+static void add_rel(geo_agg *a, const char *rel)
+{
+	geo_event ev;
+	geo_error err = {0};
+
+	geo_event_init(&ev);
+	ev.doc = "d";
+	ev.source.id = "USA";
+	ev.target.id = "CHN";
+	ev.relation = rel;
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+static void test_relation_by_address(void **state)
+{
+	geo_dict *d = NULL;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	const geo_relation_info *sanction, *meet;
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	sanction = geo_dict_relation(d, "sanction");
+	meet = geo_dict_relation(d, "meet");
+	assert_non_null(sanction);
+	assert_non_null(meet);
+	assert_int_equal(geo_agg_new(&a, d, NULL, &err), GEO_OK);
+	add_rel(a, sanction->label);
+	add_rel(a, sanction->label);
+	snprintf(buf, sizeof buf, "%s", "meet");
+	add_rel(a, buf);
+	snprintf(buf, sizeof buf, "%s", "sanction");
+	add_rel(a, buf);
+	snprintf(buf, sizeof buf, "%s", "custom");
+	add_rel(a, buf);
+	add_rel(a, meet->label);
+	add_rel(a, sanction->label);
+	assert_int_equal(geo_agg_ecount(a), 3);
+	assert_string_equal(a->rels[a->e[0].rel], "sanction");
+	assert_int_equal(geo_agg_edge_count(a, 0), 4);
+	assert_string_equal(a->rels[a->e[1].rel], "meet");
+	assert_int_equal(geo_agg_edge_count(a, 1), 2);
+	assert_string_equal(a->rels[a->e[2].rel], "custom");
+	assert_int_equal(geo_agg_edge_count(a, 2), 1);
+	geo_agg_free(a);
+	geo_dict_free(d);
+}
+
 /* An actor's type is the first one an event gives, whether its id is
  * found in the table of short ids or not: untyped sides before and
  * between, a different type after, a long id beside a short one. */
@@ -366,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_graph_sort_both_ways),
 		cmocka_unit_test(test_pipe_keeps_order),
 		cmocka_unit_test(test_pipe_code_lengths),
+		cmocka_unit_test(test_relation_by_address),
 		cmocka_unit_test(test_first_type_wins),
 	};
 
