@@ -130,7 +130,9 @@ typedef struct geo_agg_region {
 	bool mapped;  /* p is an mmap'd area, not a heap block */
 } geo_agg_region;
 
-#define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
+#define GEO_AGG_HINT_BITS 10 /* entries of the id and code tables: 1024
+			     * (with 512, ~220 GDELT actors made probe
+			     * runs long enough to mispredict) */
 #define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
 #define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
 #define GEO_AGG_RELHINT_BITS 8 /* entries of the relation table: 256 */
