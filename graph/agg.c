@@ -856,18 +856,18 @@ static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const 
 		 * on generated GDELT rows, not in cache: its fields are stored,
 		 * not read and updated, so nothing waits for its line.  "0.0 +"
 		 * gives what adding to the zero sums gives (-0.0 becomes 0.0). */
-		a->ec[ei].first_run = run;
 		e->docs = e->count = 1;
 		e->last_run = run;
 		e->weight = 0.0 + weight;
 		e->goldstein_sum = 0.0 + goldstein;
 		e->goldstein_abs_sum = 0.0 + fabs(goldstein);
 		e->first_date = e->last_date = date;
+		e->flags = run == 1 ? GEO_AGG_E_RUN1 : 0;
 		if (cameo || code) {
 			if ((code ? intern_code_key(a, code, &a->ec[ei].cameo)
 				  : intern_code(a, cameo, &a->ec[ei].cameo)) != GEO_OK)
 				return GEO_ENOMEM;
-			e->flags = GEO_AGG_E_CAMEO;
+			e->flags |= GEO_AGG_E_CAMEO;
 		}
 		return set_quad(a, ei, quad);
 	}
@@ -1079,10 +1079,12 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 		c = &into->ec[ei];
 		docs = geo_agg_edge_docs(from, i);
 		if (fresh) {
-			c->first_run = fc->first_run + offset;
+			/* Its first run is from's plus offset. */
+			if ((fe->flags & GEO_AGG_E_RUN1) && offset == 0)
+				e->flags |= GEO_AGG_E_RUN1;
 		} else {
 			docs += geo_agg_edge_docs(into, ei);
-			if (joined && e->last_run == into->runs && fc->first_run == 1)
+			if (joined && e->last_run == into->runs && (fe->flags & GEO_AGG_E_RUN1))
 				docs--;
 		}
 		if (set_docs(into, ei, docs) != GEO_OK)

@@ -76,10 +76,11 @@ _Static_assert(sizeof(geo_agg_edge) == 64, "an edge record is one cache line");
 
 #define GEO_AGG_E_CAMEO 1u     /* cold.cameo is set */
 #define GEO_AGG_E_WIDE_QUAD 2u /* the quad is rare.quad (quad is 1) */
+#define GEO_AGG_E_RUN1 4u      /* its first event was in document run 1 (all
+				* a merge needs to know of its first run) */
 
-/* What only a new edge, a merge or the graph build reads: 16 bytes. */
+/* What only a new edge, a merge or the graph build reads. */
 typedef struct geo_agg_edge_cold {
-	uint64_t first_run;      /* document run of its first event */
 	const char *cameo;       /* first code seen, interned, or NULL */
 } geo_agg_edge_cold;
 
