@@ -124,7 +124,7 @@ typedef struct geo_agg_pending {
 #define GEO_AGG_CODE (1ULL << 63) /* a code is set (it may be "") */
 
 /* A zero-filled array the aggregate grows (region_grow in agg.c): on
- * the heap while small, past 2 MiB a mapping of its own. */
+ * the heap while small, past 64 KiB a mapping of its own. */
 typedef struct geo_agg_region {
 	void *p;      /* NULL until the first growth */
 	size_t bytes; /* usable, all of it zero until written */
