@@ -43,12 +43,13 @@ static void region_free(geo_agg_region *r)
 }
 
 /*
- * Grows r to at least bytes, its old bytes kept, the new ones zero.
- * Small arrays stay on the heap (64-byte aligned); past REGION_MAP an
- * array is a mapping of its own, whose pages the kernel gives zeroed (so
- * new records are not written twice) and which grows by moving its pages
- * (mremap), not by copying or touching them.  (Transparent huge pages for these
- * mappings were tried: see bench/README.md, fifth round.)
+ * Grows r to at least bytes, its old bytes kept, the new ones zero; on
+ * failure r is as it was.  Small arrays stay on the heap (64-byte
+ * aligned); past REGION_MAP an array is a mapping of its own, whose pages
+ * the kernel gives zeroed (so new records are not written twice) and
+ * which grows by moving its pages (mremap), not by copying or touching
+ * them.  (Transparent huge pages for these mappings were tried: see
+ * bench/README.md, fifth round.)
  */
 static geo_err region_grow(geo_agg_region *r, size_t bytes)
 {
@@ -474,18 +475,23 @@ static uint32_t edge_hash32(uint32_t from, uint32_t to, uint32_t rel)
 static geo_err grow_edges(geo_agg *a, size_t need)
 {
 	size_t n = a->cape ? a->cape : 16;
+	bool ok;
 
 	if (need <= a->cape)
 		return GEO_OK;
 	while (n < need)
 		n *= 2;
-	if (region_grow(&a->e_mem, n * sizeof *a->e) != GEO_OK || region_grow(&a->ec_mem, n * sizeof *a->ec) != GEO_OK ||
-	    (a->er && region_grow(&a->er_mem, n * sizeof *a->er) != GEO_OK))
-		return GEO_ENOMEM;
+	/* An array that grew may have moved even if the next one fails. */
+	ok = region_grow(&a->e_mem, n * sizeof *a->e) == GEO_OK;
 	a->e = a->e_mem.p;
+	ok = ok && region_grow(&a->ec_mem, n * sizeof *a->ec) == GEO_OK;
 	a->ec = a->ec_mem.p;
-	if (a->er)
+	if (a->er) {
+		ok = ok && region_grow(&a->er_mem, n * sizeof *a->er) == GEO_OK;
 		a->er = a->er_mem.p;
+	}
+	if (!ok)
+		return GEO_ENOMEM;
 	a->cape = n;
 	return GEO_OK;
 }
@@ -649,7 +655,7 @@ static void note_dates(const geo_agg *a, geo_agg_edge *e, uint32_t first, uint32
 		e->last_date = last;
 }
 
-/* Counter updates: the high halves live in the cold record. */
+/* Counter updates: the high halves live in the rare record. */
 static geo_err set_count(geo_agg *a, size_t i, uint64_t c)
 {
 	geo_agg_edge_rare *r;

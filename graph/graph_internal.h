@@ -60,8 +60,9 @@ typedef struct geo_agg_id {
 /* An edge of the aggregate: 64 bytes, one cache line (the array is
  * 64-byte aligned), holding all that an event reads and writes - the key
  * the index checks, the counters, the last run, the dates as codes - so
- * an event touches one line of it.  What only a new edge, an overflow or
- * the graph build reads is in its geo_agg_edge_cold, same index. */
+ * an event touches one line of it.  Its code is in geo_agg_edge_cold,
+ * and what most aggregates never need (evidence, counters past 32 bits,
+ * a wide quad) in geo_agg_edge_rare, both at the same index. */
 typedef struct geo_agg_edge {
 	uint32_t from, to;       /* geo_agg.v indices */
 	uint32_t rel;            /* index in geo_agg.rels */

@@ -1,7 +1,9 @@
 /* test_agg_record.c - the aggregate's 64-byte edge record: dates kept as
  * 4-byte codes must compare and read back as the strings do, counters
- * past 2^32 - 1 and quads past 16 bits must carry into the cold half,
- * and the record array must stay aligned to a cache line as it grows. */
+ * past 2^32 - 1 and quads past 16 bits must carry into the rare half,
+ * the record array must stay aligned to a cache line as it grows, and
+ * the one bit kept of an edge's first run must count documents right
+ * through merges. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
