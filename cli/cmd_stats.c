@@ -132,14 +132,11 @@ static void note_dates(summary *s, const char *first_date, const char *last_date
 	}
 }
 
-/* An edge's share of the counts but its dates; rel is its row in s->rels. */
-static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count)
+/* nedges edges of nevents events, of quad and trade, in the families. */
+static void note_family(summary *s, int quad, bool trade, size_t nedges, size_t nevents)
 {
 	unsigned fam = 0;
 
-	s->events += count;
-	rel->edges++;
-	rel->events += count;
 	if (quad == 1 || quad == 2)
 		fam |= 1;
 	if (quad == 3 || quad == 4)
@@ -152,9 +149,18 @@ static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t cou
 		fam |= 16;
 	for (int k = 0; k < 5; k++)
 		if (fam & (1u << k)) {
-			s->fam_edges[k]++;
-			s->fam_events[k] += count;
+			s->fam_edges[k] += nedges;
+			s->fam_events[k] += nevents;
 		}
+}
+
+/* An edge's share of the counts but its dates; rel is its row in s->rels. */
+static void note_edge(summary *s, rel_row *rel, int quad, bool trade, size_t count)
+{
+	s->events += count;
+	rel->edges++;
+	rel->events += count;
+	note_family(s, quad, trade, 1, count);
 }
 
 static void note_type(summary *s, geo_actor_type t)
@@ -414,7 +420,14 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		if (i + PAIR_AHEAD < a->ne)
 			GEO_PREFETCH(&pt.slot[pair_home(&pt, a->e[i + PAIR_AHEAD].from, a->e[i + PAIR_AHEAD].to)]);
 
-		note_edge(s, &s->rels[e->rel], r ? r->quad : geo_agg_edge_quad(a, i), r && r->trade, count);
+		/* The families of a relation the dictionary knows are its
+		 * own, counted once per relation below; others go by the
+		 * edge's quad. */
+		s->events += count;
+		s->rels[e->rel].edges++;
+		s->rels[e->rel].events += count;
+		if (!r)
+			note_family(s, geo_agg_edge_quad(a, i), false, 1, count);
 		/* Dates are compared as the aggregate's codes, read out once. */
 		if (!e->first_date)
 			s->undated++;
@@ -430,6 +443,9 @@ static geo_err summarise_agg(const geo_agg *a, summary *s, geo_error *err)
 		p->events += count;
 		p->nedges++;
 	}
+	for (size_t r = 0; r < nrel; r++)
+		if (ri[r])
+			note_family(s, ri[r]->quad, ri[r]->trade, s->rels[r].edges, s->rels[r].events);
 	geo_agg_date_str(a, first, s->first);
 	geo_agg_date_str(a, last, s->last);
 	s->ne = a->ne;

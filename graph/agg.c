@@ -24,6 +24,67 @@ geo_actor_type geo_graph_guess_type(const char *id)
 	return GEO_ACTOR_UNKNOWN;
 }
 
+/* Arrays past this get a mapping of their own, in multiples of it.  (At
+ * 2 MiB the heap blocks below it, copied and zeroed at each doubling,
+ * took 3,500 page faults of their own on 10^6 generated GDELT rows.) */
+#define REGION_MAP ((size_t)64 << 10)
+
+static void region_free(geo_agg_region *r)
+{
+#if defined(__linux__)
+	if (r->mapped) {
+		(void)munmap(r->p, r->bytes);
+		*r = (geo_agg_region){0};
+		return;
+	}
+#endif
+	free(r->p);
+	*r = (geo_agg_region){0};
+}
+
+/*
+ * Grows r to at least bytes, its old bytes kept, the new ones zero; on
+ * failure r is as it was.  Small arrays stay on the heap (64-byte
+ * aligned); past REGION_MAP an array is a mapping of its own, whose pages
+ * the kernel gives zeroed (so new records are not written twice) and
+ * which grows by moving its pages (mremap), not by copying or touching
+ * them.  (Transparent huge pages for these mappings were tried: see
+ * bench/README.md, fifth round.)
+ */
+static geo_err region_grow(geo_agg_region *r, size_t bytes)
+{
+	void *q = NULL;
+
+	if (bytes <= r->bytes)
+		return GEO_OK;
+#if defined(__linux__)
+	if (bytes > REGION_MAP) {
+		bytes = (bytes + REGION_MAP - 1) & ~(REGION_MAP - 1);
+		if (r->mapped) {
+			if ((q = mremap(r->p, r->bytes, bytes, MREMAP_MAYMOVE)) == MAP_FAILED)
+				return GEO_ENOMEM;
+		} else {
+			q = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (q == MAP_FAILED)
+				return GEO_ENOMEM;
+			if (r->p)
+				memcpy(q, r->p, r->bytes);
+			free(r->p);
+		}
+		*r = (geo_agg_region){.p = q, .bytes = bytes, .mapped = true};
+		return GEO_OK;
+	}
+#endif
+	if (posix_memalign(&q, 64, bytes) != 0)
+		return GEO_ENOMEM;
+	if (r->p)
+		memcpy(q, r->p, r->bytes);
+	memset((char *)q + r->bytes, 0, bytes - r->bytes);
+	free(r->p);
+	*r = (geo_agg_region){.p = q, .bytes = bytes};
+	return GEO_OK;
+}
+
 geo_err geo_agg_new(geo_agg **out, const geo_dict *dict, const geo_agg_opts *opts, geo_error *err)
 {
 	geo_agg *a = calloc(1, sizeof *a);
@@ -53,9 +114,10 @@ void geo_agg_free(geo_agg *a)
 		return;
 	/* Evidence strings are interned: only the slot arrays are the edges'. */
 	for (size_t i = 0; i < a->ne && a->nevidence_edges; i++)
-		free(a->ec[i].evidence);
-	free(a->e_raw);
-	free(a->ec);
+		free(a->er[i].evidence);
+	region_free(&a->e_mem);
+	region_free(&a->ec_mem);
+	region_free(&a->er_mem);
 	free(a->odd);
 	geo_strmap_free(a->odd_dates);
 	free(a->v);
@@ -63,7 +125,7 @@ void geo_agg_free(geo_agg *a)
 	free(a->rels);
 	free(a->first_doc);
 	free(a->last_doc);
-	free(a->eindex);
+	region_free(&a->eindex_mem);
 	geo_strmap_free(a->relindex);
 	geo_strmap_free(a->ids);
 	geo_strmap_free(a->strings);
@@ -263,33 +325,36 @@ static geo_err resolve_actor(geo_agg *a, const geo_actor_ref *ref, size_t *out)
 /*
  * The index of relation label in a->rels, added when new.  Readers pass
  * the dictionary's own label strings, so a label's address mostly names
- * it: a table by address, confirmed by a strcmp (an address may be a
- * reused buffer), comes before the hash of the label.  (With 64 entries
- * the labels GDELT rows use shared entries often enough that the hash
- * was 2% of `stats`.)
+ * it: a table by address comes before the hash of the label.  An address
+ * may be a reused buffer, so a hit is confirmed by a strcmp - unless the
+ * address is the dictionary's own string for that label, which cannot
+ * change while the aggregate lives (the dictionary outlives it): then the
+ * address alone names the label (a strcmp per event was 1.5% of `stats`
+ * on generated GDELT rows).  (With 64 entries the labels GDELT rows use
+ * shared entries often enough that the hash was 2% of `stats`.)
  */
 static geo_err rel_get(geo_agg *a, const char *label, uint32_t *out)
 {
 	struct geo_agg_relhint *hint =
 		&a->relhint[(uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL >> (64 - GEO_AGG_RELHINT_BITS)];
+	const geo_relation_info *ri;
 	size_t len, idx = a->nrels;
 	const char *key;
 
-	if (hint->label == label && strcmp(a->rels[hint->rel], label) == 0) {
+	if (hint->label == label && (hint->dict_owned || strcmp(a->rels[hint->rel], label) == 0)) {
 		*out = hint->rel;
 		return GEO_OK;
 	}
 	len = strlen(label);
-	if (geo_strmap_get(a->relindex, label, len, &idx)) {
-		*hint = (struct geo_agg_relhint){.label = label, .rel = (uint32_t)idx};
-		*out = (uint32_t)idx;
-		return GEO_OK;
+	if (!geo_strmap_get(a->relindex, label, len, &idx)) {
+		if (a->nrels >= UINT32_MAX ||
+		    grow((void **)&a->rels, &a->caprels, a->nrels + 1, sizeof *a->rels) != GEO_OK ||
+		    intern(a, label, &key) != GEO_OK || geo_strmap_put(a->relindex, label, len, &idx, NULL) != GEO_OK)
+			return GEO_ENOMEM;
+		a->rels[a->nrels++] = key;
 	}
-	if (a->nrels >= UINT32_MAX ||
-	    grow((void **)&a->rels, &a->caprels, a->nrels + 1, sizeof *a->rels) != GEO_OK ||
-	    intern(a, label, &key) != GEO_OK || geo_strmap_put(a->relindex, label, len, &idx, NULL) != GEO_OK)
-		return GEO_ENOMEM;
-	a->rels[a->nrels++] = key;
+	ri = a->dict ? geo_dict_relation(a->dict, label) : NULL;
+	*hint = (struct geo_agg_relhint){.label = label, .rel = (uint32_t)idx, .dict_owned = ri && ri->label == label};
 	*out = (uint32_t)idx;
 	return GEO_OK;
 }
@@ -374,10 +439,12 @@ static geo_err edge_index_grow(geo_agg *a)
 	unsigned bits = a->ecap ? a->ebits + 1 : 10;
 	size_t cap = (size_t)1 << bits, mask = cap - 1;
 	struct geo_agg_eslot *slots;
+	geo_agg_region mem = {0};
 
 	/* Positions come from the 32 bits a slot keeps. */
-	if (bits > 32 || !(slots = calloc(cap, sizeof *slots)))
+	if (bits > 32 || region_grow(&mem, cap * sizeof *slots) != GEO_OK)
 		return GEO_ENOMEM;
+	slots = mem.p;
 	/* The rehash below writes all over the new table. */
 	if (a->ecap)
 		populate(slots, cap * sizeof *slots);
@@ -390,7 +457,8 @@ static geo_err edge_index_grow(geo_agg *a)
 			;
 		slots[k] = *s;
 	}
-	free(a->eindex);
+	region_free(&a->eindex_mem);
+	a->eindex_mem = mem;
 	a->eindex = slots;
 	a->ecap = cap;
 	a->ebits = bits;
@@ -402,29 +470,42 @@ static uint32_t edge_hash32(uint32_t from, uint32_t to, uint32_t rel)
 	return (uint32_t)(agg_edge_hash(from, to, rel) >> 32);
 }
 
-/* Room for need edges: e stays 64-byte aligned in e_raw, so that a
- * record is one cache line.  A large block keeps its offset from one
- * realloc to the next (glibc maps it), so the move is seldom needed. */
+/* Room for need edges (records zero until written); e is 64-byte
+ * aligned, so that a record is one cache line. */
 static geo_err grow_edges(geo_agg *a, size_t need)
 {
-	size_t n = a->cape ? a->cape : 16, old_off = a->e ? (size_t)((char *)a->e - (char *)a->e_raw) : 0, off;
-	char *raw;
+	size_t n = a->cape ? a->cape : 16;
+	bool ok;
 
-	if (grow((void **)&a->ec, &a->capec, need, sizeof *a->ec) != GEO_OK)
-		return GEO_ENOMEM;
 	if (need <= a->cape)
 		return GEO_OK;
 	while (n < need)
 		n *= 2;
-	if (!(raw = realloc(a->e_raw, n * sizeof *a->e + 63)))
+	/* An array that grew may have moved even if the next one fails. */
+	ok = region_grow(&a->e_mem, n * sizeof *a->e) == GEO_OK;
+	a->e = a->e_mem.p;
+	ok = ok && region_grow(&a->ec_mem, n * sizeof *a->ec) == GEO_OK;
+	a->ec = a->ec_mem.p;
+	if (a->er) {
+		ok = ok && region_grow(&a->er_mem, n * sizeof *a->er) == GEO_OK;
+		a->er = a->er_mem.p;
+	}
+	if (!ok)
 		return GEO_ENOMEM;
-	off = (64 - ((uintptr_t)raw & 63)) & 63;
-	if (off != old_off && a->ne)
-		memmove(raw + off, raw + old_off, a->ne * sizeof *a->e);
-	a->e_raw = raw;
-	a->e = (geo_agg_edge *)(void *)(raw + off);
 	a->cape = n;
 	return GEO_OK;
+}
+
+/* The rare half of edge i, its array made on first need; NULL when out
+ * of memory. */
+static geo_agg_edge_rare *rare(geo_agg *a, size_t i)
+{
+	if (!a->er) {
+		if (region_grow(&a->er_mem, a->cape * sizeof *a->er) != GEO_OK)
+			return NULL;
+		a->er = a->er_mem.p;
+	}
+	return &a->er[i];
 }
 
 /* The edge (from, to, rel), whose edge_hash32() is hash, made when new. */
@@ -448,11 +529,13 @@ static geo_err edge_get_hashed(geo_agg *a, uint32_t from, uint32_t to, uint32_t 
 	if (a->ne % POPULATE_EDGES == 0) {
 		size_t n = a->cape - a->ne < POPULATE_EDGES ? a->cape - a->ne : POPULATE_EDGES;
 		populate(&a->e[a->ne], n * sizeof *a->e);
-		populate(&a->ec[a->ne], (a->capec - a->ne < n ? a->capec - a->ne : n) * sizeof *a->ec);
+		populate(&a->ec[a->ne], n * sizeof *a->ec);
 	}
 	*s = (struct geo_agg_eslot){.hash = hash, .edge1 = (uint32_t)a->ne + 1};
-	a->e[a->ne] = (geo_agg_edge){.from = from, .to = to, .rel = rel};
-	a->ec[a->ne++] = (geo_agg_edge_cold){0};
+	/* The rest of both records is zero already. */
+	a->e[a->ne].from = from;
+	a->e[a->ne].to = to;
+	a->e[a->ne++].rel = rel;
 	*out = a->ne - 1;
 	*fresh = true;
 	return GEO_OK;
@@ -572,40 +655,82 @@ static void note_dates(const geo_agg *a, geo_agg_edge *e, uint32_t first, uint32
 		e->last_date = last;
 }
 
-/* Counter updates: the high halves live in the cold record. */
-static void set_count(geo_agg *a, size_t i, uint64_t c)
+/* Counter updates: the high halves live in the rare record. */
+static geo_err set_count(geo_agg *a, size_t i, uint64_t c)
 {
+	geo_agg_edge_rare *r;
+
 	a->e[i].count = (uint32_t)c;
-	if (c >> 32)
-		a->wide_counts = true;
-	a->ec[i].count_hi = (uint32_t)(c >> 32);
+	if (!(c >> 32)) {
+		if (a->wide_counts)
+			a->er[i].count_hi = 0;
+		return GEO_OK;
+	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	r->count_hi = (uint32_t)(c >> 32);
+	return GEO_OK;
 }
 
-static void set_docs(geo_agg *a, size_t i, uint64_t c)
+static geo_err set_docs(geo_agg *a, size_t i, uint64_t c)
 {
+	geo_agg_edge_rare *r;
+
 	a->e[i].docs = (uint32_t)c;
-	if (c >> 32)
-		a->wide_counts = true;
-	a->ec[i].docs_hi = (uint32_t)(c >> 32);
+	if (!(c >> 32)) {
+		if (a->wide_counts)
+			a->er[i].docs_hi = 0;
+		return GEO_OK;
+	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	r->docs_hi = (uint32_t)(c >> 32);
+	return GEO_OK;
 }
 
-static void set_quad(geo_agg *a, size_t i, int quad)
+static geo_err set_quad(geo_agg *a, size_t i, int quad)
 {
+	geo_agg_edge_rare *r;
+
 	if (quad >= INT16_MIN && quad <= INT16_MAX) {
 		a->e[i].quad = (int16_t)quad;
-		return;
+		return GEO_OK;
 	}
+	if (!(r = rare(a, i)))
+		return GEO_ENOMEM;
 	a->e[i].quad = 1;
 	a->e[i].flags |= GEO_AGG_E_WIDE_QUAD;
-	a->ec[i].quad = quad;
+	r->quad = quad;
+	return GEO_OK;
+}
+
+/* A counter's low half wrapped to 0: its high half goes up. */
+static geo_err carry(geo_agg *a, size_t i, bool docs)
+{
+	geo_agg_edge_rare *r = rare(a, i);
+
+	if (!r)
+		return GEO_ENOMEM;
+	a->wide_counts = true;
+	if (docs)
+		r->docs_hi++;
+	else
+		r->count_hi++;
+	return GEO_OK;
 }
 
 static geo_err add_evidence(geo_agg *a, size_t ei, const geo_evidence *ev)
 {
-	geo_agg_edge_cold *e = &a->ec[ei];
+	geo_agg_edge_rare *e;
 	geo_evidence *to;
 
-	if (e->nevidence == GEO_EVIDENCE_MAX || !ev->text)
+	if (!ev->text)
+		return GEO_OK;
+	if (!(e = rare(a, ei)))
+		return GEO_ENOMEM;
+	if (e->nevidence == GEO_EVIDENCE_MAX)
 		return GEO_OK;
 	if (!e->evidence) {
 		if (!(e->evidence = malloc(GEO_EVIDENCE_MAX * sizeof *e->evidence)))
@@ -669,12 +794,12 @@ static bool in_range(const geo_agg *a, const char *date)
  * uses a few hundred codes, so a small table by the code's bytes finds
  * the interned copy without hashing the string again.
  */
-static geo_err intern_code(geo_agg *a, const char *code, const char **out)
+/* intern_code() of code, whose short_key() is key when short_code. */
+static geo_err intern_code_as(geo_agg *a, const char *code, bool short_code, uint64_t key, const char **out)
 {
 	struct geo_agg_codehint *h = NULL;
-	uint64_t key;
 
-	if (short_key(code, &key)) {
+	if (short_code) {
 		for (size_t i = 0, pos = hint_pos(key, GEO_AGG_HINT_BITS); i <= GEO_AGG_HINT_PROBES;
 		     i++, pos = (pos + 1) & (GEO_AGG_HINTS - 1)) {
 			if (a->codehint[pos].key == key) {
@@ -694,32 +819,81 @@ static geo_err intern_code(geo_agg *a, const char *code, const char **out)
 	return GEO_OK;
 }
 
-/* One event's share of edge ei; fresh: the event made it.  date is a
- * date code. */
-static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const char *cameo, int quad,
-			 double weight, double goldstein, uint32_t date)
+static geo_err intern_code(geo_agg *a, const char *code, const char **out)
+{
+	uint64_t key;
+	bool short_code = short_key(code, &key);
+
+	return intern_code_as(a, code, short_code, key, out);
+}
+
+/* The pipe's GEO_AGG_CODE key of code, n = strlen(code) < 8: its bytes
+ * read without a branch on the length (bytes past the NUL read as the
+ * NUL), since GDELT mixes 3- and 4-digit codes at random.  (memcpy of the
+ * code was a `rep movsb`, a fifth of geo_agg_add's samples.) */
+static uint64_t code_key(const char *code, size_t n)
+{
+	uint64_t k = GEO_AGG_CODE;
+
+	for (size_t i = 0; i < 7; i++)
+		k |= (uint64_t)(unsigned char)code[i < n ? i : n] << (8 * i);
+	return k;
+}
+
+/* intern_code() of the code whose key (code_key) is key. */
+static geo_err intern_code_key(geo_agg *a, uint64_t key, const char **out)
+{
+	char code[8];
+
+	key &= ~GEO_AGG_CODE;
+	for (size_t i = 0; i < 8; i++)
+		code[i] = (char)(key >> (8 * i) & 0xff);
+	/* The key is the code's short_key(): no byte loop over it again. */
+	return intern_code_as(a, code, key != 0, key, out);
+}
+
+/* One event's share of edge ei; fresh: the event made it.  The event's
+ * code is cameo or, when code is not 0, the code of that key (code_key);
+ * date is a date code. */
+static geo_err edge_note(geo_agg *a, size_t ei, bool fresh, uint64_t run, const char *cameo, uint64_t code,
+			 int quad, double weight, double goldstein, uint32_t date)
 {
 	geo_agg_edge *e = &a->e[ei];
 
-	if (fresh)
-		a->ec[ei].first_run = run;
-	if ((fresh || e->last_run != run) && ++e->docs == 0) {
-		a->wide_counts = true;
-		a->ec[ei].docs_hi++;
+	if (fresh) {
+		/* A new record is zero (region_grow) and, four events in five
+		 * on generated GDELT rows, not in cache: its fields are stored,
+		 * not read and updated, so nothing waits for its line.  "0.0 +"
+		 * gives what adding to the zero sums gives (-0.0 becomes 0.0). */
+		e->docs = e->count = 1;
+		e->last_run = run;
+		e->weight = 0.0 + weight;
+		e->goldstein_sum = 0.0 + goldstein;
+		e->goldstein_abs_sum = 0.0 + fabs(goldstein);
+		e->first_date = e->last_date = date;
+		e->flags = run == 1 ? GEO_AGG_E_RUN1 : 0;
+		if (cameo || code) {
+			if ((code ? intern_code_key(a, code, &a->ec[ei].cameo)
+				  : intern_code(a, cameo, &a->ec[ei].cameo)) != GEO_OK)
+				return GEO_ENOMEM;
+			e->flags |= GEO_AGG_E_CAMEO;
+		}
+		return set_quad(a, ei, quad);
 	}
+	if (e->last_run != run && ++e->docs == 0 && carry(a, ei, true) != GEO_OK)
+		return GEO_ENOMEM;
 	e->last_run = run;
 	/* The first code seen stays: only an edge without one interns. */
-	if (!(e->flags & GEO_AGG_E_CAMEO) && cameo) {
-		if (intern_code(a, cameo, &a->ec[ei].cameo) != GEO_OK)
+	if (!(e->flags & GEO_AGG_E_CAMEO) && (cameo || code)) {
+		if ((code ? intern_code_key(a, code, &a->ec[ei].cameo) : intern_code(a, cameo, &a->ec[ei].cameo)) !=
+		    GEO_OK)
 			return GEO_ENOMEM;
 		e->flags |= GEO_AGG_E_CAMEO;
 	}
-	if (!e->quad)
-		set_quad(a, ei, quad);
-	if (++e->count == 0) {
-		a->wide_counts = true;
-		a->ec[ei].count_hi++;
-	}
+	if (!e->quad && set_quad(a, ei, quad) != GEO_OK)
+		return GEO_ENOMEM;
+	if (++e->count == 0 && carry(a, ei, false) != GEO_OK)
+		return GEO_ENOMEM;
 	e->weight += weight;
 	e->goldstein_sum += goldstein;
 	e->goldstein_abs_sum += fabs(goldstein);
@@ -771,11 +945,10 @@ static geo_err pipe_pop(geo_agg *a)
 	a->pipe_len--;
 	if ((rc = edge_get_hashed(a, p->from, p->to, p->rel, p->hash, &ei, &fresh)) != GEO_OK)
 		return rc;
-	return edge_note(a, ei, fresh, p->run, p->has_cameo ? p->cameo : NULL, p->quad, p->weight, p->goldstein,
-			 p->date);
+	return edge_note(a, ei, fresh, p->run, NULL, p->code, p->quad, p->weight, p->goldstein, p->date);
 }
 
-/* cameo_len: strlen(ev->cameo), shorter than the pipe's copy. */
+/* cameo_len: strlen(ev->cameo), less than 8. */
 static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, const geo_event *ev,
 			 size_t cameo_len)
 {
@@ -798,8 +971,7 @@ static geo_err pipe_push(geo_agg *a, uint32_t from, uint32_t to, uint32_t rel, c
 		a->pipe_len--;
 		return GEO_ENOMEM;
 	}
-	if ((p->has_cameo = ev->cameo != NULL))
-		memcpy(p->cameo, ev->cameo, cameo_len + 1);
+	p->code = ev->cameo ? code_key(ev->cameo, cameo_len) : 0;
 	pipe_prefetch_slot(a, p->hash);
 	return GEO_OK;
 }
@@ -843,8 +1015,8 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	}
 	if (rel_get(a, ev->relation, &rel) != GEO_OK || enter_doc(a, ev->doc ? ev->doc : "") != GEO_OK)
 		goto nomem;
-	cameo_len = ev->cameo ? strnlen(ev->cameo, sizeof a->pipe[0].cameo) : 0;
-	if (!ev->evidence && cameo_len < sizeof a->pipe[0].cameo && from < UINT32_MAX &&
+	cameo_len = ev->cameo ? strnlen(ev->cameo, 8) : 0;
+	if (!ev->evidence && cameo_len < 8 && from < UINT32_MAX &&
 	    to < UINT32_MAX) {
 		if (pipe_push(a, (uint32_t)from, (uint32_t)to, rel, ev, cameo_len) != GEO_OK)
 			goto nomem;
@@ -856,7 +1028,7 @@ geo_err geo_agg_add(geo_agg *a, const geo_event *ev, geo_error *err)
 	if (geo_agg_flush(a) != GEO_OK || edge_get(a, from, to, rel, &ei, &fresh) != GEO_OK)
 		goto nomem;
 	if (date_code(a, ev->date, &date) != GEO_OK ||
-	    edge_note(a, ei, fresh, a->runs, ev->cameo, ev->quad, ev->weight, ev->goldstein, date) != GEO_OK)
+	    edge_note(a, ei, fresh, a->runs, ev->cameo, 0, ev->quad, ev->weight, ev->goldstein, date) != GEO_OK)
 		goto nomem;
 	if (ev->evidence) {
 		geo_evidence evd = {.text = ev->evidence, .doc = ev->doc, .sent = ev->sent};
@@ -916,28 +1088,31 @@ geo_err geo_agg_merge(geo_agg *into, const geo_agg *from, geo_error *err)
 		c = &into->ec[ei];
 		docs = geo_agg_edge_docs(from, i);
 		if (fresh) {
-			c->first_run = fc->first_run + offset;
+			/* Its first run is from's plus offset. */
+			if ((fe->flags & GEO_AGG_E_RUN1) && offset == 0)
+				e->flags |= GEO_AGG_E_RUN1;
 		} else {
 			docs += geo_agg_edge_docs(into, ei);
-			if (joined && e->last_run == into->runs && fc->first_run == 1)
+			if (joined && e->last_run == into->runs && (fe->flags & GEO_AGG_E_RUN1))
 				docs--;
 		}
-		set_docs(into, ei, docs);
+		if (set_docs(into, ei, docs) != GEO_OK)
+			goto nomem;
 		e->last_run = fe->last_run + offset;
 		if (!(e->flags & GEO_AGG_E_CAMEO) && fc->cameo) {
 			if (intern(into, fc->cameo, &c->cameo) != GEO_OK)
 				goto nomem;
 			e->flags |= GEO_AGG_E_CAMEO;
 		}
-		if (!e->quad)
-			set_quad(into, ei, geo_agg_edge_quad(from, i));
-		set_count(into, ei, geo_agg_edge_count(into, ei) + geo_agg_edge_count(from, i));
+		if ((!e->quad && set_quad(into, ei, geo_agg_edge_quad(from, i)) != GEO_OK) ||
+		    set_count(into, ei, geo_agg_edge_count(into, ei) + geo_agg_edge_count(from, i)) != GEO_OK)
+			goto nomem;
 		e->weight += fe->weight;
 		e->goldstein_sum += fe->goldstein_sum;
 		e->goldstein_abs_sum += fe->goldstein_abs_sum;
 		note_dates(into, e, first, last);
-		for (size_t k = 0; k < fc->nevidence; k++)
-			if (add_evidence(into, ei, &fc->evidence[k]) != GEO_OK)
+		for (size_t k = 0; k < geo_agg_edge_nevidence(from, i); k++)
+			if (add_evidence(into, ei, &geo_agg_edge_evidence(from, i)[k]) != GEO_OK)
 				goto nomem;
 	}
 	if (from->runs) {

@@ -580,7 +580,7 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		edges[ne++] = (edge_ref){.from = (uint32_t)rank[e->from], .to = (uint32_t)rank[e->to],
 					  .rel = (uint32_t)rels[e->rel].rank, .agg = (uint32_t)i};
 		/* An upper bound: the ego and top filters may drop the edge. */
-		nev += a->ec[i].nevidence;
+		nev += geo_agg_edge_nevidence(a, i);
 		alive[rank[e->from]] = alive[rank[e->to]] = true;
 	}
 	if ((rc = sort_edges(edges, ne, nv, a->nrels, err)) != GEO_OK)
@@ -657,7 +657,6 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		if (i + PREFETCH_AHEAD < ne) {
 			GEO_PREFETCH(&a->e[edges[i + PREFETCH_AHEAD].agg]);
 			GEO_PREFETCH(&a->ec[edges[i + PREFETCH_AHEAD].agg]);
-			GEO_PREFETCH((const char *)&a->ec[edges[i + PREFETCH_AHEAD].agg] + sizeof *ac - 1);
 		}
 		rl = &rels[ae->rel];
 		const geo_relation_info *ri = rl->ri;
@@ -693,19 +692,21 @@ geo_err geo_graph_build(geo_graph **out, const geo_agg *a, const geo_filter *fin
 		geo_agg_date_str(a, ae->first_date, e->first_date);
 		geo_agg_date_str(a, ae->last_date, e->last_date);
 		e->docs = (size_t)geo_agg_edge_docs(a, ai);
-		if (ac->nevidence) {
+		if (geo_agg_edge_nevidence(a, ai)) {
+			const geo_evidence *from = geo_agg_edge_evidence(a, ai);
+			size_t nfrom = geo_agg_edge_nevidence(a, ai);
 			geo_evidence *evs = &g->evidence[usedev];
 
-			for (size_t k = 0; k < ac->nevidence; k++) {
+			for (size_t k = 0; k < nfrom; k++) {
 				geo_evidence *ev = &evs[k];
-				*ev = ac->evidence[k];
-				if (gintern(g, ac->evidence[k].text, &ev->text) != GEO_OK ||
-				    gintern(g, ac->evidence[k].doc, &ev->doc) != GEO_OK)
+				*ev = from[k];
+				if (gintern(g, from[k].text, &ev->text) != GEO_OK ||
+				    gintern(g, from[k].doc, &ev->doc) != GEO_OK)
 					goto nomem;
 			}
-			usedev += ac->nevidence;
+			usedev += nfrom;
 			e->evidence = evs;
-			e->nevidence = ac->nevidence;
+			e->nevidence = nfrom;
 		}
 	}
 	*out = g;

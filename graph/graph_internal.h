@@ -60,8 +60,9 @@ typedef struct geo_agg_id {
 /* An edge of the aggregate: 64 bytes, one cache line (the array is
  * 64-byte aligned), holding all that an event reads and writes - the key
  * the index checks, the counters, the last run, the dates as codes - so
- * an event touches one line of it.  What only a new edge, an overflow or
- * the graph build reads is in its geo_agg_edge_cold, same index. */
+ * an event touches one line of it.  Its code is in geo_agg_edge_cold,
+ * and what most aggregates never need (evidence, counters past 32 bits,
+ * a wide quad) in geo_agg_edge_rare, both at the same index. */
 typedef struct geo_agg_edge {
 	uint32_t from, to;       /* geo_agg.v indices */
 	uint32_t rel;            /* index in geo_agg.rels */
@@ -75,18 +76,26 @@ typedef struct geo_agg_edge {
 _Static_assert(sizeof(geo_agg_edge) == 64, "an edge record is one cache line");
 
 #define GEO_AGG_E_CAMEO 1u     /* cold.cameo is set */
-#define GEO_AGG_E_WIDE_QUAD 2u /* the quad is cold.quad (quad is 1) */
+#define GEO_AGG_E_WIDE_QUAD 2u /* the quad is rare.quad (quad is 1) */
+#define GEO_AGG_E_RUN1 4u      /* its first event was in document run 1 (all
+				* a merge needs to know of its first run) */
 
+/* What only a new edge, a merge or the graph build reads. */
 typedef struct geo_agg_edge_cold {
-	uint64_t first_run;      /* document run of its first event */
 	const char *cameo;       /* first code seen, interned, or NULL */
+} geo_agg_edge_cold;
+
+/* What most aggregates never need (GDELT rows none of it): in an array
+ * beside the others made the first time an edge needs it (geo_agg.er),
+ * zero for every other edge. */
+typedef struct geo_agg_edge_rare {
 	geo_evidence *evidence;  /* GEO_EVIDENCE_MAX slots, malloc'd with the
-				  * first evidence (GDELT rows have none);
-				  * text and doc interned in geo_agg.strings */
+				  * first evidence; text and doc interned in
+				  * geo_agg.strings */
 	uint32_t nevidence;
 	uint32_t count_hi, docs_hi; /* high 32 bits of the counters */
 	int quad;                /* when GEO_AGG_E_WIDE_QUAD */
-} geo_agg_edge_cold;
+} geo_agg_edge_rare;
 
 /* A date code: 0 for "", 1 + YYYYMMDD for "YYYY-MM-DD" (so codes compare
  * as the strings do), GEO_AGG_ODD_DATE | i for any other string, the i-th
@@ -110,11 +119,22 @@ typedef struct geo_agg_pending {
 	double weight, goldstein;
 	int quad;
 	uint32_t date;          /* date code */
-	bool has_cameo;
-	char cameo[13];         /* the event's code, when has_cameo */
+	uint64_t code;          /* the event's code (at most 7 bytes) as
+				 * GEO_AGG_CODE | its bytes, or 0: none */
 } geo_agg_pending;
+#define GEO_AGG_CODE (1ULL << 63) /* a code is set (it may be "") */
 
-#define GEO_AGG_HINT_BITS 9 /* entries of the id and code tables: 512 */
+/* A zero-filled array the aggregate grows (region_grow in agg.c): on
+ * the heap while small, past 64 KiB a mapping of its own. */
+typedef struct geo_agg_region {
+	void *p;      /* NULL until the first growth */
+	size_t bytes; /* usable, all of it zero until written */
+	bool mapped;  /* p is an mmap'd area, not a heap block */
+} geo_agg_region;
+
+#define GEO_AGG_HINT_BITS 10 /* entries of the id and code tables: 1024
+			     * (with 512, ~220 GDELT actors made probe
+			     * runs long enough to mispredict) */
 #define GEO_AGG_HINTS (1u << GEO_AGG_HINT_BITS)
 #define GEO_AGG_HINT_PROBES 8 /* slots looked at past the first */
 #define GEO_AGG_RELHINT_BITS 8 /* entries of the relation table: 256 */
@@ -131,9 +151,11 @@ struct geo_agg {
 	geo_strmap *relindex;    /* relation label -> index in rels */
 	const char **rels;       /* distinct relations, interned, first seen first */
 	size_t nrels, caprels;
-	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp */
+	struct geo_agg_relhint { /* label address -> rels index, checked by strcmp
+				  * unless the address is the dictionary's */
 		const char *label;
 		uint32_t rel;
+		bool dict_owned; /* label is dict's own string for the relation */
 	} relhint[GEO_AGG_RELHINTS];
 	/* Short actor ids and CAMEO codes by their bytes, linear probing, no
 	 * entry ever replaced: see resolve_actor() and intern_code() in agg.c.
@@ -150,16 +172,20 @@ struct geo_agg {
 	} codehint[GEO_AGG_HINTS];
 	size_t nevidence_edges;  /* edges with an evidence array */
 	struct geo_agg_eslot *eindex; /* (from, to, rel) -> index in e: see agg.c */
+	geo_agg_region eindex_mem;
 	size_t ecap;             /* slots in eindex, a power of two */
 	unsigned ebits;          /* log2(ecap) */
 	geo_agg_vertex *v;
 	size_t nv, capv;
-	geo_agg_edge *e;         /* 64-byte aligned, in e_raw */
-	void *e_raw;
+	geo_agg_edge *e;         /* 64-byte aligned, in e_mem */
+	geo_agg_region e_mem;
 	size_t ne, cape;
-	geo_agg_edge_cold *ec;   /* the cold half of each edge */
-	size_t capec;
-	bool wide_counts;        /* some counter passed 2^32 - 1 */
+	geo_agg_edge_cold *ec;   /* the cold half of each edge, in ec_mem */
+	geo_agg_region ec_mem;
+	geo_agg_edge_rare *er;   /* NULL until an edge needs it, then cape
+				  * records in er_mem */
+	geo_agg_region er_mem;
+	bool wide_counts;        /* some counter passed 2^32 - 1 (so er is set) */
 	geo_strmap *odd_dates;   /* date string -> index in odd */
 	char (*odd)[11];         /* dates not "YYYY-MM-DD", NUL-padded */
 	size_t nodd, capodd;
@@ -177,17 +203,28 @@ struct geo_agg {
 /* An edge's counters and quad, wherever they are kept. */
 static inline uint64_t geo_agg_edge_count(const geo_agg *a, size_t i)
 {
-	return a->wide_counts ? (uint64_t)a->ec[i].count_hi << 32 | a->e[i].count : a->e[i].count;
+	return a->wide_counts ? (uint64_t)a->er[i].count_hi << 32 | a->e[i].count : a->e[i].count;
 }
 
 static inline uint64_t geo_agg_edge_docs(const geo_agg *a, size_t i)
 {
-	return a->wide_counts ? (uint64_t)a->ec[i].docs_hi << 32 | a->e[i].docs : a->e[i].docs;
+	return a->wide_counts ? (uint64_t)a->er[i].docs_hi << 32 | a->e[i].docs : a->e[i].docs;
 }
 
 static inline int geo_agg_edge_quad(const geo_agg *a, size_t i)
 {
-	return a->e[i].flags & GEO_AGG_E_WIDE_QUAD ? a->ec[i].quad : a->e[i].quad;
+	return a->e[i].flags & GEO_AGG_E_WIDE_QUAD ? a->er[i].quad : a->e[i].quad;
+}
+
+/* Edge i's evidence and its number (0 and NULL without). */
+static inline uint32_t geo_agg_edge_nevidence(const geo_agg *a, size_t i)
+{
+	return a->er ? a->er[i].nevidence : 0;
+}
+
+static inline const geo_evidence *geo_agg_edge_evidence(const geo_agg *a, size_t i)
+{
+	return a->er ? a->er[i].evidence : NULL;
 }
 
 /* The date of code into out, NUL-padded to its 11 bytes. */

@@ -254,9 +254,9 @@ static void test_pipe_keeps_order(void **state)
 	geo_agg_date_str(a, e->last_date, date);
 	assert_string_equal(date, "2020-01-03");
 	assert_true(e->goldstein_sum == 2.5 && e->goldstein_abs_sum == 6.5);
-	assert_int_equal(a->ec[0].nevidence, 2);
-	assert_string_equal(a->ec[0].evidence[0].text, "first");
-	assert_string_equal(a->ec[0].evidence[1].text, "second");
+	assert_int_equal(geo_agg_edge_nevidence(a, 0), 2);
+	assert_string_equal(geo_agg_edge_evidence(a, 0)[0].text, "first");
+	assert_string_equal(geo_agg_edge_evidence(a, 0)[1].text, "second");
 	geo_agg_free(a);
 
 	/* A code too long to wait is kept whole; an empty one is a code. */
@@ -276,6 +276,96 @@ static void test_pipe_keeps_order(void **state)
 	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
 	add_full(a, "d1", "", "040", NULL, 0.0);
 	geo_agg_free(a);
+}
+
+/* Codes of every length the pipe carries (0 to 7 bytes, as a number of
+ * their bytes) and past it, each the first code of its own edge, with
+ * codes that share a prefix in between: each edge keeps its own, whole. */
+static void test_pipe_code_lengths(void **state)
+{
+	static const char *codes[] = {"", "1", "12", "123", "1234", "12345", "123456", "1234567",
+				      "12345678", "0", "04", "043", "0431", "043", "04"};
+	size_t n = sizeof codes / sizeof *codes;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	char rel[8];
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&a, NULL, NULL, &err), GEO_OK);
+	for (size_t i = 0; i < n; i++) {
+		geo_event ev;
+
+		geo_event_init(&ev);
+		snprintf(rel, sizeof rel, "r%zu", i);
+		ev.doc = "d";
+		ev.source.id = "A0000";
+		ev.target.id = "A0001";
+		ev.relation = rel;
+		ev.cameo = codes[i];
+		assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+		/* A later code on the same edge does not replace the first. */
+		ev.cameo = "999";
+		assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+	}
+	assert_int_equal(geo_agg_ecount(a), n);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(a->e[i].flags & GEO_AGG_E_CAMEO);
+		assert_string_equal(a->ec[i].cameo, codes[i]);
+		assert_int_equal(geo_agg_edge_count(a, i), 2);
+	}
+	geo_agg_free(a);
+}
+
+/* Relations found by their label's address: the dictionary's own label
+ * strings (trusted by address) and a buffer reused for another label
+ * (checked by its bytes) each reach their own relation. */
+static void add_rel(geo_agg *a, const char *rel)
+{
+	geo_event ev;
+	geo_error err = {0};
+
+	geo_event_init(&ev);
+	ev.doc = "d";
+	ev.source.id = "USA";
+	ev.target.id = "CHN";
+	ev.relation = rel;
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+static void test_relation_by_address(void **state)
+{
+	geo_dict *d = NULL;
+	geo_agg *a = NULL;
+	geo_error err = {0};
+	const geo_relation_info *sanction, *meet;
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(geo_dict_new_builtin(&d, &err), GEO_OK);
+	sanction = geo_dict_relation(d, "sanction");
+	meet = geo_dict_relation(d, "meet");
+	assert_non_null(sanction);
+	assert_non_null(meet);
+	assert_int_equal(geo_agg_new(&a, d, NULL, &err), GEO_OK);
+	add_rel(a, sanction->label);
+	add_rel(a, sanction->label);
+	snprintf(buf, sizeof buf, "%s", "meet");
+	add_rel(a, buf);
+	snprintf(buf, sizeof buf, "%s", "sanction");
+	add_rel(a, buf);
+	snprintf(buf, sizeof buf, "%s", "custom");
+	add_rel(a, buf);
+	add_rel(a, meet->label);
+	add_rel(a, sanction->label);
+	assert_int_equal(geo_agg_ecount(a), 3);
+	assert_string_equal(a->rels[a->e[0].rel], "sanction");
+	assert_int_equal(geo_agg_edge_count(a, 0), 4);
+	assert_string_equal(a->rels[a->e[1].rel], "meet");
+	assert_int_equal(geo_agg_edge_count(a, 1), 2);
+	assert_string_equal(a->rels[a->e[2].rel], "custom");
+	assert_int_equal(geo_agg_edge_count(a, 2), 1);
+	geo_agg_free(a);
+	geo_dict_free(d);
 }
 
 /* An actor's type is the first one an event gives, whether its id is
@@ -327,6 +417,8 @@ int main(void)
 		cmocka_unit_test(test_growth_keeps_every_edge),
 		cmocka_unit_test(test_graph_sort_both_ways),
 		cmocka_unit_test(test_pipe_keeps_order),
+		cmocka_unit_test(test_pipe_code_lengths),
+		cmocka_unit_test(test_relation_by_address),
 		cmocka_unit_test(test_first_type_wins),
 	};
 

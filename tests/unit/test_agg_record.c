@@ -1,7 +1,9 @@
 /* test_agg_record.c - the aggregate's 64-byte edge record: dates kept as
  * 4-byte codes must compare and read back as the strings do, counters
- * past 2^32 - 1 and quads past 16 bits must carry into the cold half,
- * and the record array must stay aligned to a cache line as it grows. */
+ * past 2^32 - 1 and quads past 16 bits must carry into the rare half,
+ * the record array must stay aligned to a cache line as it grows, and
+ * the one bit kept of an edge's first run must count documents right
+ * through merges. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -199,6 +201,63 @@ static void test_aligned(void **state)
 	geo_agg_free(a);
 }
 
+/* Documents counted through chains of merges: whether an edge's first
+ * event was in its aggregate's first document run is all a merge keeps of
+ * that run, and it must survive being merged into an empty aggregate and
+ * then merged again, with the document that spans the cut counted once. */
+static void add_doc(geo_agg *a, const char *doc, const char *to)
+{
+	geo_event ev;
+	geo_error err = {0};
+
+	geo_event_init(&ev);
+	ev.doc = doc;
+	ev.source.id = "F";
+	ev.target.id = to;
+	ev.relation = "r";
+	assert_int_equal(geo_agg_add(a, &ev, &err), GEO_OK);
+}
+
+static void test_merge_runs(void **state)
+{
+	/* Edge F->A: d1, d2 | d2, d3; F->B: d2 | d2; F->C: | d2 (its first
+	 * event in run 1 of the second half, but that half's d2 is a new
+	 * document for F->C). */
+	static const char *const docs[] = {"d1", "d2", "d2", "d2", "d2", "d2", "d3"};
+	static const char *const tos[] = {"A", "A", "B", "A", "B", "C", "A"};
+	size_t n = sizeof docs / sizeof *docs, cut = 3;
+	geo_agg *whole = NULL, *x = NULL, *y = NULL, *empty = NULL;
+	geo_error err = {0};
+
+	(void)state;
+	assert_int_equal(geo_agg_new(&whole, NULL, NULL, &err), GEO_OK);
+	assert_int_equal(geo_agg_new(&x, NULL, NULL, &err), GEO_OK);
+	assert_int_equal(geo_agg_new(&y, NULL, NULL, &err), GEO_OK);
+	assert_int_equal(geo_agg_new(&empty, NULL, NULL, &err), GEO_OK);
+	for (size_t i = 0; i < n; i++) {
+		add_doc(whole, docs[i], tos[i]);
+		add_doc(i < cut ? x : y, docs[i], tos[i]);
+	}
+	/* y through an empty aggregate first, then after x. */
+	assert_int_equal(geo_agg_merge(empty, y, &err), GEO_OK);
+	assert_int_equal(geo_agg_merge(x, empty, &err), GEO_OK);
+	assert_int_equal(geo_agg_ecount(whole), 3);
+	assert_int_equal(geo_agg_ecount(x), 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(x->v[x->e[i].to].id, whole->v[whole->e[i].to].id);
+		assert_int_equal(geo_agg_edge_docs(x, i), geo_agg_edge_docs(whole, i));
+		assert_int_equal(geo_agg_edge_count(x, i), geo_agg_edge_count(whole, i));
+	}
+	assert_int_equal(geo_agg_edge_docs(whole, 0), 3); /* F->A: d1, d2, d3 */
+	assert_int_equal(geo_agg_edge_docs(whole, 1), 1); /* F->B: d2 */
+	assert_int_equal(geo_agg_edge_docs(whole, 2), 1); /* F->C: d2 */
+	assert_int_equal(geo_agg_get_stats(x)->documents, 3);
+	geo_agg_free(whole);
+	geo_agg_free(x);
+	geo_agg_free(y);
+	geo_agg_free(empty);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_first_last),
 		cmocka_unit_test(test_wide_fields),
 		cmocka_unit_test(test_aligned),
+		cmocka_unit_test(test_merge_runs),
 	};
 
 	return cmocka_run_group_tests_name("agg_record", tests, NULL, NULL);
