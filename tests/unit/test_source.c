@@ -13,25 +13,7 @@
 #include <cmocka.h>
 
 #include "extract_internal.h"
-
-struct mem {
-	const char *p;
-	size_t n, chunk;
-};
-
-/* Hands out at most chunk bytes per call, to cross buffer boundaries. */
-static ssize_t read_mem(void *ctx, void *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = m->n < n ? m->n : n;
-
-	if (k > m->chunk)
-		k = m->chunk;
-	memcpy(buf, m->p, k);
-	m->p += k;
-	m->n -= k;
-	return (ssize_t)k;
-}
+#include "unit_lines.h"
 
 static void test_lines(void **state)
 {

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "extract_internal.h"
+#include "unit_lines.h"
 
 static char tmpdir[64];
 
@@ -83,24 +84,7 @@ static void check_file(const char *path, size_t size, size_t max, bool scan)
 		rd.scan = mp.scan = scan_nl;
 		rd.sctx = mp.sctx = &calls;
 	}
-	for (;;) {
-		const char *l1, *l2;
-		size_t n1, n2;
-		geo_err r1 = geo_lines_next(&rd, &l1, &n1, NULL);
-		geo_err r2 = geo_lines_next(&mp, &l2, &n2, NULL);
-
-		assert_int_equal(r1, r2);
-		assert_int_equal(rd.lineno, mp.lineno);
-		if (r1 != GEO_OK)
-			continue;
-		if (!l1) {
-			assert_null(l2);
-			break;
-		}
-		assert_non_null(l2);
-		assert_int_equal(n1, n2);
-		assert_memory_equal(l1, l2, n1);
-	}
+	lines_agree(&rd, &mp, NULL, NULL);
 	assert_int_equal(geo_stream_offset(b), size);
 	assert_int_equal(geo_stream_offset(a), size);
 	geo_lines_free(&rd);

@@ -14,25 +14,7 @@
 #include <cmocka.h>
 
 #include "extract_internal.h"
-
-/* Input in memory, handed out at most chunk bytes per read. */
-struct mem {
-	const char *p;
-	size_t n, chunk;
-};
-
-static ssize_t read_mem(void *ctx, void *buf, size_t n)
-{
-	struct mem *m = ctx;
-	size_t k = n < m->n ? n : m->n;
-
-	if (k > m->chunk)
-		k = m->chunk;
-	memcpy(buf, m->p, k);
-	m->p += k;
-	m->n -= k;
-	return (ssize_t)k;
-}
+#include "unit_lines.h"
 
 /* A scan that remembers what its last call saw, and how many bytes all
  * its calls saw. */
@@ -56,6 +38,15 @@ static size_t scan_mem(void *sctx, const char *p, size_t n)
 	return end;
 }
 
+/* The scan's last call saw the line, and a CR it ended with. */
+static void scan_saw_line(const char *line, size_t n, void *ctx)
+{
+	const struct seen *seen = ctx;
+
+	assert_true(seen->last_len == n || (seen->last_len == n + 1 && seen->last[n] == '\r'));
+	assert_memory_equal(seen->last, line, n < sizeof seen->last - 1 ? n : sizeof seen->last - 1);
+}
+
 /* Reads text with and without the scan, chunk bytes per read: the same
  * results, and the scan's last view is the line (with a CR if it had one). */
 static void check_text(const char *text, size_t chunk, size_t max)
@@ -65,27 +56,7 @@ static void check_text(const char *text, size_t chunk, size_t max)
 	geo_lines plain = {.read = read_mem, .ctx = &a, .max = max};
 	geo_lines scanned = {.read = read_mem, .ctx = &b, .max = max, .scan = scan_mem, .sctx = &seen};
 
-	for (;;) {
-		const char *l1, *l2;
-		size_t n1, n2;
-		geo_err r1 = geo_lines_next(&plain, &l1, &n1, NULL);
-		geo_err r2 = geo_lines_next(&scanned, &l2, &n2, NULL);
-
-		assert_int_equal(r1, r2);
-		assert_int_equal(plain.lineno, scanned.lineno);
-		if (r1 != GEO_OK)
-			continue;
-		if (!l1) {
-			assert_null(l2);
-			break;
-		}
-		assert_non_null(l2);
-		assert_int_equal(n1, n2);
-		assert_memory_equal(l1, l2, n1);
-		/* The scan saw the line, and a CR it ended with. */
-		assert_true(seen.last_len == n2 || (seen.last_len == n2 + 1 && seen.last[n2] == '\r'));
-		assert_memory_equal(seen.last, l2, n2 < sizeof seen.last - 1 ? n2 : sizeof seen.last - 1);
-	}
+	lines_agree(&plain, &scanned, scan_saw_line, &seen);
 	geo_lines_free(&plain);
 	geo_lines_free(&scanned);
 }
