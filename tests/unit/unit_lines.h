@@ -1,7 +1,8 @@
 /* unit_lines.h - what the line reader's unit tests share: input in
  * memory handed out a few bytes per read, and two line readers read side
  * by side that must agree on every result.  Include after cmocka.h and
- * extract_internal.h. */
+ * extract_internal.h; static inline, so a test that uses one of them
+ * only is warning-free. */
 #ifndef UNIT_LINES_H
 #define UNIT_LINES_H
 
@@ -12,7 +13,7 @@ struct mem {
 	size_t n, chunk;
 };
 
-static ssize_t read_mem(void *ctx, void *buf, size_t n)
+static inline ssize_t read_mem(void *ctx, void *buf, size_t n)
 {
 	struct mem *m = ctx;
 	size_t k = m->n < n ? m->n : n;
@@ -27,7 +28,7 @@ static ssize_t read_mem(void *ctx, void *buf, size_t n)
 
 /* Reads x and y to their ends: the same results, line numbers, lines and
  * lengths each time; each (may be NULL) is called with every line of y. */
-static void lines_agree(geo_lines *x, geo_lines *y, void (*each)(const char *line, size_t n, void *ctx),
+static inline void lines_agree(geo_lines *x, geo_lines *y, void (*each)(const char *line, size_t n, void *ctx),
 			void *ctx)
 {
 	for (;;) {
