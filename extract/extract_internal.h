@@ -85,7 +85,7 @@ void geo_lines_free(geo_lines *l);
  * file's size is looked at again at its end, so a file that grows while
  * read is read to its new end, as with read().  Returns false, l
  * unchanged, when s cannot be mapped (standard input, a pipe, a device,
- * an empty file): then read as before.
+ * an empty file, a file the kernel will not map): then read as before.
  */
 bool geo_lines_map(geo_lines *l, geo_stream *s);
 

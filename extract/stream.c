@@ -169,19 +169,6 @@ static ssize_t lines_fill(geo_lines *l)
  */
 #define LINES_WINDOW ((size_t)4 << 20)
 
-bool geo_lines_map(geo_lines *l, geo_stream *s)
-{
-	struct stat st;
-
-	if (l->buf || s->fd == STDIN_FILENO || s->offset != 0 || s->peek_pos != 0 || fstat(s->fd, &st) != 0 ||
-	    !S_ISREG(st.st_mode) || st.st_size <= 0)
-		return false;
-	l->map_stream = s;
-	l->map = NULL;
-	l->map_off = l->map_len = l->start = l->end = 0;
-	return true;
-}
-
 /* Maps the window for the bytes from the next line on, at least want of
  * them when the file has them; the file's size is taken now, so a window
  * never reaches past the end (where a read would fault).  Returns the
@@ -227,6 +214,28 @@ static ssize_t map_window(geo_lines *l, size_t want)
 	l->start = pos - off;
 	l->end = len;
 	return (ssize_t)(len - l->start);
+}
+
+bool geo_lines_map(geo_lines *l, geo_stream *s)
+{
+	struct stat st;
+
+	if (l->buf || s->fd == STDIN_FILENO || s->offset != 0 || s->peek_pos != 0 || fstat(s->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size <= 0)
+		return false;
+	l->map_stream = s;
+	l->map = NULL;
+	l->map_off = l->map_len = l->start = l->end = 0;
+	/* A regular file may still refuse a mapping (a sysfs attribute, some
+	 * FUSE file systems): it is read then, as before.  Mapping moved
+	 * nothing, so the read path starts where it would have. */
+	if (map_window(l, 0) < 0) {
+		l->map_stream = NULL;
+		l->buf = l->map = NULL;
+		l->map_off = l->map_len = l->start = l->end = 0;
+		return false;
+	}
+	return true;
 }
 
 /* More input after the scanned bytes of the line at start: the bytes

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -178,6 +181,59 @@ static void test_refused(void **state)
 	assert_null(l.map_stream);
 }
 
+/*
+ * A regular file the kernel will not map (a sysfs attribute: a size of a
+ * page, mmap fails) is refused, and the lines read the usual way are the
+ * file's: it is read from its start, as if no mapping had been tried.
+ * Skipped where no such file is at hand.
+ */
+static void test_unmappable(void **state)
+{
+	static const char path[] = "/sys/kernel/mm/transparent_hugepage/enabled";
+	geo_stream *s = NULL;
+	geo_lines l = {.read = read_stream};
+	char want[4096];
+	size_t nwant = 0, got = 0;
+	const char *line;
+	size_t len;
+	struct stat st = {0};
+	void *m = MAP_FAILED;
+	int fd;
+	FILE *f;
+
+	(void)state;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		skip();
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m != MAP_FAILED || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+		/* Mapped after all, or not the kind of file this is about. */
+		if (m != MAP_FAILED)
+			munmap(m, (size_t)st.st_size);
+		skip();
+	}
+	assert_non_null(f = fopen(path, "rb"));
+	nwant = fread(want, 1, sizeof want, f);
+	fclose(f);
+	assert_true(nwant > 0);
+
+	assert_int_equal(geo_stream_open(&s, path, NULL), GEO_OK);
+	assert_false(geo_lines_map(&l, s));
+	assert_null(l.map_stream);
+	l.ctx = s;
+	while (geo_lines_next(&l, &line, &len, NULL) == GEO_OK && line) {
+		assert_true(got + len < nwant);
+		assert_memory_equal(line, want + got, len);
+		got += len;
+		assert_int_equal(want[got], '\n');
+		got++;
+	}
+	assert_int_equal(got, nwant);
+	geo_lines_free(&l);
+	geo_stream_close(s);
+}
+
 /* Lines appended after the file was mapped are read, as read() would. */
 static void test_grows(void **state)
 {
@@ -259,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_small_files),
 		cmocka_unit_test(test_large_files),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_unmappable),
 		cmocka_unit_test(test_grows),
 		cmocka_unit_test(test_shrinks),
 	};
